@@ -1,0 +1,2 @@
+export type * from './model-spec.js';
+export type * from './provider.js';

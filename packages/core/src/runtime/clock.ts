@@ -1,0 +1,50 @@
+/** Opaque timer handle. */
+export type TimerHandle = unknown;
+
+/**
+ * Time source and timers. Core never reads `Date.now()` or calls `setTimeout` directly,
+ * so tests drive time with a {@link ManualClock}.
+ */
+export interface Clock {
+  /** Milliseconds since epoch. */
+  now(): number;
+  /** Schedules `callback` after `ms` milliseconds. */
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  /** Cancels a timer. */
+  clearTimeout(handle: TimerHandle): void;
+}
+
+/** The real clock. Timers do not keep the process alive. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    (handle as { unref?: () => void }).unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Source of uniform random numbers in [0, 1). Injected so strategies and jitter are reproducible. */
+export type RandomSource = () => number;
+
+/** `Math.random`. */
+export const systemRandom: RandomSource = () => Math.random();
+
+/**
+ * Resolves after `ms` on `clock`, or rejects with the signal's reason when it aborts first.
+ */
+export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clock.clearTimeout(handle);
+      reject(signal?.reason);
+    };
+    const handle = clock.setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
