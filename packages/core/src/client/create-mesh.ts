@@ -1,0 +1,190 @@
+import { createCapabilityRegistry } from '@modelmesh/capabilities';
+import { loadConfig, type LoadConfigOptions } from '../config/index.js';
+import type { MeshConfig, MeshConfigDocument } from '../config/index.js';
+import { ConfigurationError, type ConfigIssue } from '../errors/configuration-error.js';
+import { MeshEventEmitter } from '../events/event-emitter.js';
+import { ModelHealthTracker } from '../health/model-health-tracker.js';
+import type { HealthTransition } from '../health/health-types.js';
+import { MiddlewareChain } from '../middleware/middleware-chain.js';
+import type { Middleware } from '../middleware/middleware.js';
+import type { Provider, ProviderPlugin } from '../provider/provider.js';
+import { systemClock, systemRandom, type Clock, type RandomSource } from '../runtime/clock.js';
+import { HeadroomTracker } from '../router/headroom-tracker.js';
+import { LatencyTracker } from '../router/latency-tracker.js';
+import { DEFAULT_POLICY, toPoolPolicy, type PoolDefinition } from '../router/mesh-model.js';
+import { PoolRegistry, type CapabilityLookup } from '../router/pool-registry.js';
+import { Router } from '../router/router.js';
+import type { RouterContext } from '../router/router-context.js';
+import { createStrategyRegistry } from '../strategies/strategy-registry.js';
+import type { Strategy } from '../strategies/strategy.js';
+import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
+import { UsageTracker } from '../usage/usage-tracker.js';
+import { buildModels, findPlugin, type MeshProvider, type ProviderWithModels } from './build-models.js';
+import { MeshClient } from './mesh-client.js';
+
+/** Everything `createMesh` accepts. */
+export interface CreateMeshOptions {
+  /** The configuration: a loaded config, a document object, or YAML/JSON text. (File paths: `@modelmesh/core/node`.) */
+  config?: MeshConfig | MeshConfigDocument | string;
+  /** Where the config text came from (a file name), for error messages. */
+  configSource?: string;
+  /** Provider packages' plugins; config `providers.<id>.connector` picks among them. */
+  plugins?: readonly ProviderPlugin[];
+  /** Ready provider instances (with the models they serve), used as they are. */
+  providers?: readonly (Provider | ProviderWithModels)[];
+  /** Middleware, outermost first. */
+  middleware?: readonly Middleware[];
+  /** Custom strategies, registered by name (a built-in name replaces the built-in). */
+  strategies?: readonly Strategy[];
+  /** Time source (tests pass a `ManualClock`). */
+  clock?: Clock;
+  /** Random source for strategies and jitter. */
+  random?: RandomSource;
+  /** Environment for `${VAR}` in config and for plugins (default: `process.env` where there is one). */
+  env?: Record<string, string | undefined>;
+  /** Values for `${secrets:NAME}`. */
+  secrets?: LoadConfigOptions['secrets'];
+  /** A `fetch` for every provider created from a plugin. */
+  fetch?: typeof globalThis.fetch;
+  /** Counts prompt tokens exactly (e.g. with a tokenizer); the default estimates ~4 characters per token. */
+  countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
+  /** Capability registry (for custom nodes); default: a fresh registry with the canonical tree. */
+  capabilities?: CapabilityLookup & { register(path: string): string };
+}
+
+const isLoadedConfig = (value: unknown): value is MeshConfig =>
+  typeof value === 'object' && value !== null && Array.isArray((value as { warnings?: unknown }).warnings) && Array.isArray((value as { budgets?: unknown }).budgets);
+
+const looksLikePath = (text: string) => !text.includes('\n') && /\.(ya?ml|json)$/i.test(text.trim());
+
+function defaultEnv(): Record<string, string | undefined> {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+function isProviderWithModels(value: Provider | ProviderWithModels): value is ProviderWithModels {
+  return 'provider' in value && typeof (value as ProviderWithModels).provider === 'object';
+}
+
+/**
+ * Builds a mesh client from configuration, provider plugins and/or provider instances.
+ * Throws a ConfigurationError listing every problem.
+ */
+export function createMesh(options: CreateMeshOptions = {}): MeshClient {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? systemRandom;
+  const env = options.env ?? defaultEnv();
+  const capabilities = options.capabilities ?? createCapabilityRegistry();
+  const instances = (options.providers ?? []).map((p) => (isProviderWithModels(p) ? p : { provider: p }));
+  const strategies = createStrategyRegistry();
+  for (const strategy of options.strategies ?? []) strategies.register(strategy);
+
+  const config = resolveConfig(options, env, capabilities, instances.map((i) => i.provider.id), strategies.names());
+  const providers = buildProviders(config, options.plugins ?? [], instances, env, options.fetch);
+  const models = buildModels(config, providers, capabilities);
+  const pools = new Map<string, PoolDefinition>(
+    Object.values(config.pools).map((pool) => [
+      pool.name,
+      {
+        name: pool.name,
+        capability: pool.capability,
+        models: pool.models,
+        providers: pool.providers,
+        excludedProviders: pool.excludedProviders,
+        strategy: pool.strategy,
+        policy: toPoolPolicy(pool),
+      },
+    ]),
+  );
+
+  const events = new MeshEventEmitter();
+  const health = new ModelHealthTracker({ clock, random, onTransition: (t) => emitTransition(events, t) });
+  for (const model of models.values()) health.register(model.key, model.providerId);
+  const usage = new UsageTracker();
+  let requests = 0;
+  const prefix = Math.floor(random() * 0xffffff).toString(36);
+  const ctx: RouterContext = {
+    pools: new PoolRegistry(pools, models, capabilities, DEFAULT_POLICY),
+    health,
+    strategy: (name) => strategies.get(name),
+    middleware: new MiddlewareChain(options.middleware ?? []),
+    events,
+    clock,
+    random,
+    latency: new LatencyTracker(),
+    headroom: new HeadroomTracker(),
+    usage,
+    countTokens: options.countTokens,
+    newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
+  };
+  return new MeshClient({
+    router: new Router(ctx),
+    usage,
+    providers: [...providers.values()].map((p) => p.provider),
+    poolNames: () => ctx.pools.names(),
+    createdAt: clock.now(),
+  });
+}
+
+function resolveConfig(
+  options: CreateMeshOptions,
+  env: Record<string, string | undefined>,
+  capabilities: CreateMeshOptions['capabilities'],
+  knownProviders: readonly string[],
+  strategies: readonly string[],
+): MeshConfig {
+  const input = options.config ?? {};
+  if (isLoadedConfig(input)) return input;
+  if (typeof input === 'string' && looksLikePath(input)) {
+    throw new ConfigurationError({
+      issues: [{ path: '', message: `"${input}" looks like a file path; read files with createMesh from "@modelmesh/core/node" (or the modelmesh package)` }],
+    });
+  }
+  return loadConfig(input, { env, source: options.configSource, secrets: options.secrets, knownProviders: [...knownProviders], strategies: [...strategies], capabilities });
+}
+
+function buildProviders(
+  config: MeshConfig,
+  plugins: readonly ProviderPlugin[],
+  instances: readonly ProviderWithModels[],
+  env: Record<string, string | undefined>,
+  fetch: typeof globalThis.fetch | undefined,
+): Map<string, MeshProvider> {
+  const providers = new Map<string, MeshProvider>();
+  for (const instance of instances) {
+    providers.set(instance.provider.id, { provider: instance.provider, defaultModels: instance.models ?? [], plugin: findPlugin(plugins, instance.provider.connector) });
+  }
+  const issues: ConfigIssue[] = [];
+  for (const entry of Object.values(config.providers)) {
+    if (!entry.enabled || providers.has(entry.id)) continue;
+    const plugin = findPlugin(plugins, entry.connector);
+    if (!plugin) {
+      const installed = plugins.map((p) => p.connector).join(', ') || 'none';
+      issues.push({ path: `providers.${entry.id}.connector`, message: `no provider package handles connector "${entry.connector}" (installed: ${installed})` });
+      continue;
+    }
+    const provider = plugin.create({
+      id: entry.id,
+      apiKey: entry.apiKey,
+      baseUrl: entry.baseUrl,
+      headers: entry.headers,
+      query: entry.query,
+      organization: entry.organization,
+      project: entry.project,
+      timeout: entry.timeoutMs,
+      options: entry.options,
+      fetch,
+      env,
+    });
+    providers.set(entry.id, { provider, plugin, defaultModels: plugin.models });
+  }
+  if (issues.length > 0) throw new ConfigurationError({ issues });
+  return providers;
+}
+
+function emitTransition(events: MeshEventEmitter, t: HealthTransition): void {
+  if (t.to === 'standby') {
+    events.emit('model.deactivated', { modelKey: t.modelKey, providerId: t.providerId, reason: t.reason, until: t.until ?? Infinity, ...(t.detail ? { detail: t.detail } : {}), at: t.at });
+  } else if (t.to === 'active' && t.from !== 'active') {
+    events.emit('model.recovered', { modelKey: t.modelKey, providerId: t.providerId, reason: t.reason, at: t.at });
+  }
+}

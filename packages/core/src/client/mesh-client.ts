@@ -1,0 +1,128 @@
+import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
+import type { Provider } from '../provider/provider.js';
+import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
+import type { Router } from '../router/router.js';
+import type { RequestOptions } from '../router/router-context.js';
+import type { Stream } from '../streaming/stream.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
+import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
+import type {
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from '../types/chat-params.js';
+import type { CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '../types/embeddings.js';
+import type { UsageTracker } from '../usage/usage-tracker.js';
+
+/** `client.chat.completions`, shaped like the `openai` client's. */
+export interface ChatCompletions {
+  /** A completion from the pool `params.model` names, with retries and failover. */
+  create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
+  /** A streamed completion: resolves once the first content arrives. */
+  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<Stream<ChatCompletionChunk>>;
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | Stream<ChatCompletionChunk>>;
+}
+
+/** What `explain()` takes. */
+export interface ExplainParams {
+  /** Virtual model name: a pool or a capability. */
+  model: string;
+  /** Messages, so that the request's needs (tools, images, size) are considered. */
+  messages?: readonly ChatCompletionMessageParam[];
+}
+
+/** The parts a client is assembled from. */
+export interface MeshClientParts {
+  readonly router: Router;
+  readonly usage: UsageTracker;
+  readonly providers: readonly Provider[];
+  /** Pool names shown by `models.list()`, `describe()` and `poolStatus()`. */
+  readonly poolNames: () => readonly string[];
+  readonly createdAt: number;
+}
+
+/**
+ * The ModelMesh client: the `openai` client's shape (`chat.completions.create`,
+ * `embeddings.create`, `models.list`) plus routing introspection, usage and events.
+ * Close it when done (`await using client = ...` does).
+ */
+export class MeshClient {
+  /** `client.chat.completions.create(...)`. */
+  readonly chat: { readonly completions: ChatCompletions };
+  /** `client.embeddings.create(...)`. */
+  readonly embeddings: { create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse> };
+  /** `client.models.list()`: the pools, as virtual models. */
+  readonly models: { list(): Promise<ModelList> };
+  private closed = false;
+
+  constructor(private readonly parts: MeshClientParts) {
+    const router = parts.router;
+    const create = ((params: ChatCompletionCreateParams, options?: RequestOptions) =>
+      params.stream === true ? router.chatStream(params, options) : router.chat(params, options)) as ChatCompletions['create'];
+    this.chat = { completions: { create } };
+    this.embeddings = { create: (params, options) => router.embed(params, options) };
+    this.models = {
+      list: async () => ({
+        object: 'list',
+        data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
+      }),
+    };
+  }
+
+  /** Usage and cost so far. */
+  get usage(): UsageTracker {
+    return this.parts.usage;
+  }
+
+  /** What the router would do for a request, without calling any provider. */
+  explain(params: ExplainParams): RoutingExplanation {
+    return explainRouting(this.parts.router.ctx, this.parts.router.ctx.pools.get(params.model), params.messages);
+  }
+
+  /** A readable summary of one pool, or of all of them. */
+  describe(pool?: string): string {
+    const { ctx } = this.parts.router;
+    const names = pool === undefined ? this.parts.poolNames() : [pool];
+    return names.map((name) => describePool(ctx, ctx.pools.get(name))).join('\n\n');
+  }
+
+  /** Status of one pool. */
+  poolStatus(pool: string): PoolStatus;
+  /** Status of every pool, by name. */
+  poolStatus(): Record<string, PoolStatus>;
+  poolStatus(pool?: string): PoolStatus | Record<string, PoolStatus> {
+    const { ctx } = this.parts.router;
+    if (pool !== undefined) return poolStatusOf(ctx, ctx.pools.get(pool));
+    return Object.fromEntries(this.parts.poolNames().map((name) => [name, poolStatusOf(ctx, ctx.pools.get(name))]));
+  }
+
+  /** Connector ids of the providers with at least one model not in standby, sorted. */
+  activeProviders(): string[] {
+    const { ctx } = this.parts.router;
+    const active = new Set<string>();
+    for (const name of this.parts.poolNames()) {
+      for (const model of ctx.pools.get(name).members) {
+        if (ctx.health.state(model.key).state !== 'standby') active.add(model.connector);
+      }
+    }
+    return [...active].sort();
+  }
+
+  /** Subscribes to an event; returns a function that unsubscribes. */
+  on<E extends MeshEventName>(event: E, handler: MeshEventHandler<E>): () => void {
+    return this.parts.router.ctx.events.on(event, handler);
+  }
+
+  /** Closes every provider's connections. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.parts.router.ctx.events.clear();
+    await Promise.allSettled(this.parts.providers.map((provider) => provider.close?.()));
+  }
+
+  /** `await using client = create(...)` closes the client at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import {
+  deprecatedAlias,
+  duration,
+  fraction,
+  httpStatus,
+  ignoredKey,
+  name,
+  nameList,
+  nonNegative,
+  positiveInt,
+} from './schema-primitives.js';
+
+/** `deactivation`: when a model goes to standby. */
+export const deactivationSchema = z.strictObject({
+  failure_threshold: positiveInt().optional().meta({ description: 'Consecutive failures that deactivate a model (default 3).' }),
+  retry_limit: deprecatedAlias(positiveInt(), 'failure_threshold'),
+  error_rate_threshold: fraction().optional().meta({ description: 'Error rate (0..1) that deactivates a model.' }),
+  error_rate_window: duration({ positive: true }).optional(),
+  error_rate_min_requests: positiveInt().optional(),
+  on_rate_limit: z.boolean().optional(),
+  on_auth_failure: z.boolean().optional(),
+  error_codes: z.array(httpStatus()).optional().meta({ description: 'HTTP statuses that deactivate at once.' }),
+  request_limit: ignoredKey(),
+  token_limit: ignoredKey(),
+  budget_limit: ignoredKey(),
+  quota_window: ignoredKey(),
+  maintenance_window: ignoredKey(),
+});
+
+/** `recovery`: how a model in standby comes back. */
+export const recoverySchema = z.strictObject({
+  cooldown: duration().optional().meta({ description: 'First cooldown (default 30s).' }),
+  max_cooldown: duration().optional().meta({ description: 'Largest cooldown after backoff (default 10m).' }),
+  backoff_multiplier: z.number().min(1).optional(),
+  jitter: fraction().optional(),
+  half_open: z.boolean().optional(),
+  wait_for_recovery: z.boolean().optional(),
+  probe_on_start: z.boolean().optional(),
+  probe_interval: duration({ positive: true }).optional(),
+  on_quota_reset: z.boolean().optional(),
+  quota_reset_schedule: ignoredKey(),
+});
+
+/** Backoff names; `retry_after` is the original ModelMesh name for jittered backoff honouring Retry-After. */
+export const BACKOFF_NAMES = ['exponential_jitter', 'exponential', 'fixed', 'none', 'retry_after'] as const;
+
+/** `retry`: how one request is retried. */
+export const retrySchema = z.strictObject({
+  max_attempts: positiveInt().optional().meta({ description: 'Total attempts for one request across all models (default 6).' }),
+  max_attempts_per_model: positiveInt().optional(),
+  backoff: z.enum(BACKOFF_NAMES).optional(),
+  initial_delay: duration().optional(),
+  max_delay: duration().optional(),
+  honor_retry_after: z.boolean().optional(),
+  max_retry_after: duration().optional().meta({ description: 'A longer Retry-After fails over instead of waiting.' }),
+  retryable_codes: z.array(httpStatus()).optional(),
+  non_retryable_codes: z.array(httpStatus()).optional(),
+  scope: z.enum(['same_model', 'same_provider', 'any']).optional(),
+});
+
+/** `timeouts`: deadlines. */
+export const timeoutsSchema = z.strictObject({
+  request: duration({ positive: true }).optional().meta({ description: 'Whole request, retries included (default 120s).' }),
+  attempt: duration({ positive: true }).optional(),
+  first_token: duration({ positive: true }).optional(),
+  idle: duration({ positive: true }).optional(),
+  connect: duration({ positive: true }).optional(),
+});
+
+/** Strategy options the original ModelMesh wrote on the pool; also accepted inside `strategy: {...}`. */
+export const strategyOptionFields = {
+  model_priority: nameList().optional().meta({ description: 'Model keys in preference order.' }),
+  provider_priority: nameList().optional(),
+  model_weights: z.record(z.string(), z.number().gt(0)).optional(),
+  session_header: name().optional(),
+  affinity_mode: name().optional(),
+  session_timeout: duration({ positive: true }).optional(),
+  rate_limit: z
+    .strictObject({
+      threshold: fraction().optional(),
+      min_delta: nonNegative().optional(),
+      max_rpm: positiveInt().optional(),
+    })
+    .optional(),
+  fallback_strategy: name().optional(),
+  balance_mode: name().optional(),
+};
+
+/** `strategy`: a name, or `{ name, ...options }`. */
+export const strategySchema = z.union(
+  [name(), z.looseObject({ name: name().meta({ description: 'Strategy name.' }), ...strategyOptionFields })],
+  { error: 'expected a strategy name or { name, ...options }' },
+);
+
+/** The policy keys shared by pools and the `defaults` section. */
+export const policyFields = {
+  strategy: strategySchema.optional(),
+  deactivation: deactivationSchema.optional(),
+  recovery: recoverySchema.optional(),
+  retry: retrySchema.optional(),
+  timeouts: timeoutsSchema.optional(),
+};
+
+/** `defaults`: policies applied to every pool before the pool's own keys. */
+export const defaultsSchema = z.strictObject(policyFields);
+
+/** A parsed `defaults` section. */
+export type DefaultsEntry = z.output<typeof defaultsSchema>;

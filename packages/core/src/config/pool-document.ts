@@ -1,0 +1,162 @@
+/**
+ * A duration: `500ms`, `30s`, `5m`, `1h`, `1d`, `1m30s`, or a number of
+ * **seconds**. A `${VAR}` reference holding such a value works too.
+ */
+export type DurationInput = number | string;
+
+/** `deactivation`: when a model goes to standby. */
+export interface DeactivationDocument {
+  /** Consecutive failures that deactivate a model (default 3). */
+  failure_threshold?: number;
+  /** @deprecated Original ModelMesh name of `failure_threshold`. */
+  retry_limit?: number;
+  /** Error rate, 0..1, that deactivates a model (off by default). */
+  error_rate_threshold?: number;
+  /** Window of the error rate (default 60s). */
+  error_rate_window?: DurationInput;
+  /** Requests needed in the window before the error rate counts (default 10). */
+  error_rate_min_requests?: number;
+  /** Deactivate on a rate-limit error (default true). */
+  on_rate_limit?: boolean;
+  /** Deactivate on an authentication error (default true). */
+  on_auth_failure?: boolean;
+  /** HTTP statuses that deactivate at once. */
+  error_codes?: number[];
+  /** @deprecated Original ModelMesh key; ignored. */
+  request_limit?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  token_limit?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  budget_limit?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  quota_window?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  maintenance_window?: unknown;
+}
+
+/** `recovery`: how a model in standby comes back. */
+export interface RecoveryDocument {
+  /** First cooldown (default 30s). */
+  cooldown?: DurationInput;
+  /** Largest cooldown after backoff (default 10m). */
+  max_cooldown?: DurationInput;
+  /** Cooldown growth per failed recovery, >= 1 (default 2). */
+  backoff_multiplier?: number;
+  /** Random spread of cooldowns, 0..1 (default 0.2). */
+  jitter?: number;
+  /** Admit one trial request after a cooldown (default true). */
+  half_open?: boolean;
+  /** When all candidates are in standby, wait for the first recovery within the deadline (default true). */
+  wait_for_recovery?: boolean;
+  /** Probe models at start (default false). */
+  probe_on_start?: boolean;
+  /** Probe models in standby at this interval. */
+  probe_interval?: DurationInput;
+  /** Re-activate a model when its quota window resets (default true). */
+  on_quota_reset?: boolean;
+  /** @deprecated Original ModelMesh key; ignored. */
+  quota_reset_schedule?: unknown;
+}
+
+/** `retry`: how one request is retried. */
+export interface RetryDocument {
+  /** Total attempts for one request across all models (default 6). */
+  max_attempts?: number;
+  /** Attempts on one model before failing over (default 2). */
+  max_attempts_per_model?: number;
+  /** Delay growth (default exponential_jitter); `retry_after` is the original name of exponential_jitter + honor_retry_after. */
+  backoff?: 'exponential_jitter' | 'exponential' | 'fixed' | 'none' | 'retry_after';
+  /** First delay (default 250ms). */
+  initial_delay?: DurationInput;
+  /** Largest delay (default 8s). */
+  max_delay?: DurationInput;
+  /** Honour the provider's Retry-After (default true). */
+  honor_retry_after?: boolean;
+  /** A longer Retry-After fails over instead of waiting (default 30s). */
+  max_retry_after?: DurationInput;
+  /** Statuses retried on the same model. */
+  retryable_codes?: number[];
+  /** Statuses never retried. */
+  non_retryable_codes?: number[];
+  /** Where retries may go. */
+  scope?: 'same_model' | 'same_provider' | 'any';
+}
+
+/** `timeouts`: deadlines. */
+export interface TimeoutsDocument {
+  /** Whole request, retries included (default 120s). */
+  request?: DurationInput;
+  /** One attempt (default 60s). */
+  attempt?: DurationInput;
+  /** Streams: until the first chunk (default 30s). */
+  first_token?: DurationInput;
+  /** Streams: between chunks (default 30s). */
+  idle?: DurationInput;
+  /** Connection set-up (default 10s). */
+  connect?: DurationInput;
+}
+
+/** Strategy options; also accepted directly on a pool, as the original ModelMesh wrote them. */
+export interface StrategyOptionsDocument {
+  /** Model keys in preference order (`priority`). */
+  model_priority?: string[];
+  /** Provider ids in preference order (`priority`). */
+  provider_priority?: string[];
+  /** Relative weights by model key (`weighted`). */
+  model_weights?: Record<string, number>;
+  /** Header carrying the session id (`session-sticky`). */
+  session_header?: string;
+  /** Session affinity mode (`session-sticky`). */
+  affinity_mode?: string;
+  /** How long a session keeps its model (`session-sticky`). */
+  session_timeout?: DurationInput;
+  /** Settings of `rate-limit-aware`. */
+  rate_limit?: { threshold?: number; min_delta?: number; max_rpm?: number };
+  /** Strategy for what the main one leaves unranked, or `error`. */
+  fallback_strategy?: string;
+  /** `absolute` or `relative` (original `load-balanced`). */
+  balance_mode?: string;
+}
+
+/** A strategy name (`priority`, `modelmesh.priority-selection.v1`, ...) or `{ name, ...options }`. */
+export type StrategyDocument = string | (StrategyOptionsDocument & { name: string; [option: string]: unknown });
+
+/** The policy keys of a pool, also allowed in the top-level `defaults` section. */
+export interface PolicyDocument {
+  /** Candidate ordering (default stick-until-failure). */
+  strategy?: StrategyDocument;
+  /** When models go to standby. */
+  deactivation?: DeactivationDocument;
+  /** How they come back. */
+  recovery?: RecoveryDocument;
+  /** How requests are retried. */
+  retry?: RetryDocument;
+  /** Deadlines. */
+  timeouts?: TimeoutsDocument;
+}
+
+/** `pools.<name>`. */
+export interface PoolDocument extends PolicyDocument, StrategyOptionsDocument {
+  /** Capability name or path; without capability and models, the pool name is used. */
+  capability?: string;
+  /** Member model keys. */
+  models?: string[];
+  /** Only models of these providers. */
+  providers?: string[];
+  /** Never models of these providers. */
+  excluded_providers?: string[];
+  /** @deprecated Use `deactivation.failure_threshold`. */
+  failure_threshold?: number;
+  /** @deprecated Use `recovery.cooldown`. */
+  cooldown_seconds?: number;
+  /** @deprecated Original ModelMesh key; ignored. */
+  on_budget_exceeded?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  provider_deactivation?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  provider_recovery?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  strategy_instance?: unknown;
+  /** @deprecated Original ModelMesh key; ignored. */
+  rotation?: unknown;
+}

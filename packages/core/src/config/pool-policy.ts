@@ -1,0 +1,202 @@
+/** The strategies every mesh knows; apps may register more by name. */
+export const BUILT_IN_STRATEGIES = [
+  'stick-until-failure',
+  'priority',
+  'round-robin',
+  'weighted',
+  'cost-first',
+  'latency-first',
+  'rate-limit-aware',
+  'session-sticky',
+] as const;
+
+/** Name of a built-in strategy. */
+export type BuiltInStrategyName = (typeof BUILT_IN_STRATEGIES)[number];
+
+/** Rate-limit-aware strategy settings (original ModelMesh `rate_limit`). */
+export interface RateLimitStrategyOptions {
+  /** Fraction of a quota window (0..1) after which a model is avoided. */
+  threshold?: number;
+  /** Smallest headroom difference that changes the order. */
+  minDelta?: number;
+  /** Requests per minute assumed when a model declares no limit. */
+  maxRpm?: number;
+}
+
+/**
+ * Strategy options. The known keys are validated at load; other keys (for custom
+ * strategies) are passed through with their names converted to camelCase.
+ */
+export interface StrategyOptions {
+  /** Model keys in preference order (`priority`). */
+  modelPriority?: string[];
+  /** Provider ids in preference order (`priority`). */
+  providerPriority?: string[];
+  /** Relative weights by model key (`weighted`). */
+  modelWeights?: Record<string, number>;
+  /** Request header carrying the session id (`session-sticky`). */
+  sessionHeader?: string;
+  /** How sessions stick (`session-sticky`), passed to the strategy as is. */
+  affinityMode?: string;
+  /** How long a session keeps its model, in ms (`session-sticky`). */
+  sessionTimeoutMs?: number;
+  /** Settings of `rate-limit-aware`. */
+  rateLimit?: RateLimitStrategyOptions;
+  /** Strategy used to order the candidates the main strategy leaves tied or unranked. */
+  fallbackStrategy?: string;
+  /** `absolute` or `relative` weighting (original `load-balanced`), passed to the strategy as is. */
+  balanceMode?: string;
+  /** Options of custom strategies. */
+  [option: string]: unknown;
+}
+
+/** The strategy of a pool. */
+export interface StrategyConfig {
+  /** Canonical strategy name: a built-in or one registered by the app. */
+  name: string;
+  /** Strategy settings. */
+  options: StrategyOptions;
+}
+
+/** When a model is put in standby. */
+export interface DeactivationPolicy {
+  /** Consecutive failures that deactivate a model. */
+  failureThreshold: number;
+  /** Error rate (0..1) over `errorRateWindowMs` that deactivates a model; off when absent. */
+  errorRateThreshold?: number;
+  /** Sliding window of the error rate, in ms. */
+  errorRateWindowMs: number;
+  /** Requests needed in the window before the error rate counts. */
+  errorRateMinRequests: number;
+  /** Deactivate on a 429 / rate-limit error. */
+  onRateLimit: boolean;
+  /** Deactivate on a 401/403 (the key is wrong; retrying will not help). */
+  onAuthFailure: boolean;
+  /** HTTP statuses that deactivate at once, whatever the counters say. */
+  errorCodes: number[];
+}
+
+/** How a model in standby comes back. */
+export interface RecoveryPolicy {
+  /** First cooldown, in ms. */
+  cooldownMs: number;
+  /** Upper bound of the growing cooldown, in ms. */
+  maxCooldownMs: number;
+  /** Cooldown growth factor after each failed recovery (>= 1). */
+  backoffMultiplier: number;
+  /** Random spread (0..1) applied to cooldowns so models do not recover in lockstep. */
+  jitter: number;
+  /** After a cooldown, admit one trial request before fully re-activating. */
+  halfOpen: boolean;
+  /** When every candidate is in standby, wait for the earliest recovery within the deadline. */
+  waitForRecovery: boolean;
+  /** Probe models when the mesh starts. */
+  probeOnStart: boolean;
+  /** Probe models in standby at this interval, in ms; no probing when absent. */
+  probeIntervalMs?: number;
+  /** Re-activate a model whose quota window has reset. */
+  onQuotaReset: boolean;
+}
+
+/** How a delay between attempts grows. */
+export type RetryBackoff = 'exponential_jitter' | 'exponential' | 'fixed' | 'none';
+
+/** How one request is retried. */
+export interface RetryPolicy {
+  /** Total attempts for one request across all models. */
+  maxAttempts: number;
+  /** Attempts on one model before failing over to the next. */
+  maxAttemptsPerModel: number;
+  /** Delay growth between attempts on the same model. */
+  backoff: RetryBackoff;
+  /** First delay, in ms. */
+  initialDelayMs: number;
+  /** Largest delay, in ms. */
+  maxDelayMs: number;
+  /** Wait as long as the provider's `Retry-After` asks. */
+  honorRetryAfter: boolean;
+  /** A longer `Retry-After` fails over instead of waiting, in ms. */
+  maxRetryAfterMs: number;
+  /** Statuses worth retrying on the same model; the router's classification when absent. */
+  retryableCodes?: number[];
+  /** Statuses never retried. */
+  nonRetryableCodes?: number[];
+  /** `same_model` retries only the failed model, `same_provider` stays on its provider, `any` may move anywhere. */
+  scope?: 'same_model' | 'same_provider' | 'any';
+}
+
+/** Deadlines, all in ms. */
+export interface TimeoutPolicy {
+  /** Whole request, all attempts and waits included. */
+  requestMs: number;
+  /** One attempt on one model. */
+  attemptMs: number;
+  /** Streams: time until the first chunk. */
+  firstTokenMs: number;
+  /** Streams: longest gap between chunks. */
+  idleMs: number;
+  /** TCP/TLS connection. */
+  connectMs: number;
+}
+
+/** Everything a pool decides besides its members. */
+export interface PoolPolicy {
+  /** Candidate ordering. */
+  strategy: StrategyConfig;
+  /** When models go to standby. */
+  deactivation: DeactivationPolicy;
+  /** How they come back. */
+  recovery: RecoveryPolicy;
+  /** How requests are retried. */
+  retry: RetryPolicy;
+  /** Deadlines. */
+  timeouts: TimeoutPolicy;
+}
+
+/** Freezes nested objects too, so no caller can change the defaults of every later pool. */
+function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) freezeDeep(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The policy of a pool that sets nothing (and of the `defaults` section's starting point). Deeply frozen. */
+export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>({
+  strategy: { name: 'stick-until-failure', options: {} },
+  deactivation: {
+    failureThreshold: 3,
+    errorRateWindowMs: 60_000,
+    errorRateMinRequests: 10,
+    onRateLimit: true,
+    onAuthFailure: true,
+    errorCodes: [],
+  },
+  recovery: {
+    cooldownMs: 30_000,
+    maxCooldownMs: 600_000,
+    backoffMultiplier: 2,
+    jitter: 0.2,
+    halfOpen: true,
+    waitForRecovery: true,
+    probeOnStart: false,
+    onQuotaReset: true,
+  },
+  retry: {
+    maxAttempts: 6,
+    maxAttemptsPerModel: 2,
+    backoff: 'exponential_jitter',
+    initialDelayMs: 250,
+    maxDelayMs: 8_000,
+    honorRetryAfter: true,
+    maxRetryAfterMs: 30_000,
+  },
+  timeouts: {
+    requestMs: 120_000,
+    attemptMs: 60_000,
+    firstTokenMs: 30_000,
+    idleMs: 30_000,
+    connectMs: 10_000,
+  },
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defaultsSchema, strategyOptionFields } from './policy-schema.js';
+import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt } from './schema-primitives.js';
+
+/** `pools.<name>`. */
+export const poolSchema = z.strictObject({
+  capability: name().optional().meta({ description: 'Capability served; without capability and models the pool name is used.' }),
+  models: nameList().optional().meta({ description: 'Member model keys.' }),
+  providers: nameList().optional().meta({ description: 'Only models of these providers.' }),
+  excluded_providers: nameList().optional(),
+  ...defaultsSchema.shape,
+  ...strategyOptionFields,
+  failure_threshold: deprecatedAlias(positiveInt(), 'deactivation.failure_threshold'),
+  cooldown_seconds: deprecatedAlias(nonNegative(), 'recovery.cooldown'),
+  on_budget_exceeded: ignoredKey(),
+  provider_deactivation: ignoredKey(),
+  provider_recovery: ignoredKey(),
+  strategy_instance: ignoredKey(),
+  rotation: ignoredKey(),
+});
+
+/** A parsed pool entry. */
+export type PoolEntry = z.output<typeof poolSchema>;

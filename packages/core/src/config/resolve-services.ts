@@ -1,0 +1,41 @@
+import type { ObservabilityConfig, SecretsConfig, StateConfig } from './mesh-config.js';
+import { parseEntry } from './parse-entry.js';
+import type { ResolveContext } from './resolve-context.js';
+import { observabilitySchema, type SecretsEntry, secretsSchema, stateSchema } from './service-schemas.js';
+import { definedFields } from './defined-fields.js';
+import type { EntryContext } from './parse-entry.js';
+
+/** The `secrets` section: settings for the result, plus the inline values for substitution. */
+export interface ResolvedSecrets {
+  config: SecretsConfig;
+  values: Readonly<Record<string, string>>;
+}
+
+/** Validates `secrets` (already substituted with environment variables only). */
+export function resolveSecrets(raw: unknown, context: EntryContext): ResolvedSecrets {
+  const entry: SecretsEntry | undefined = raw === undefined ? {} : parseEntry(secretsSchema, raw ?? {}, ['secrets'], context);
+  if (entry?.connector !== undefined) context.issues.deprecated(['secrets', 'connector'], 'store');
+  const store = entry?.store ?? entry?.connector;
+  const inline = store === 'inline' || store === 'modelmesh.memory-secrets.v1';
+  return {
+    config: definedFields<SecretsConfig>({ store: inline ? 'inline' : 'env', prefix: entry?.prefix }),
+    values: { ...entry?.values },
+  };
+}
+
+/** Validates `state`. */
+export function resolveState(raw: unknown, context: ResolveContext): StateConfig {
+  const entry = raw === undefined ? {} : (parseEntry(stateSchema, raw ?? {}, ['state'], context) ?? {});
+  return definedFields<StateConfig>({ store: entry.store ?? 'memory', url: entry.url, keyPrefix: entry.key_prefix ?? 'modelmesh:' });
+}
+
+/** Validates `observability`, including the original flat `connector` + `config` form. */
+export function resolveObservability(raw: unknown, context: ResolveContext): ObservabilityConfig {
+  const entry = raw === undefined ? {} : (parseEntry(observabilitySchema, raw ?? {}, ['observability'], context) ?? {});
+  return definedFields<ObservabilityConfig>({
+    logLevel: entry.log_level ?? 'info',
+    events: entry.events ?? true,
+    connector: entry.connector,
+    config: entry.config && { ...entry.config },
+  });
+}

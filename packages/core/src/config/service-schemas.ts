@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { deprecatedAlias, freeMap, ignoredKey, name, stringMap } from './schema-primitives.js';
+
+/** Secret store ids: short names and the original connector ids. */
+export const SECRET_STORES = ['env', 'inline', 'modelmesh.env.v1', 'modelmesh.memory-secrets.v1'] as const;
+
+/** `secrets`. */
+export const secretsSchema = z.strictObject({
+  store: z.enum(SECRET_STORES).optional().meta({ description: 'env (default) also reads environment variables; inline only values.' }),
+  values: stringMap().optional().meta({ description: 'Secrets by name, for ${secrets:NAME}.' }),
+  prefix: z.string().optional().meta({ description: 'Prefix of the environment variable holding a secret.' }),
+  connector: deprecatedAlias(z.enum(SECRET_STORES), 'store'),
+  path: ignoredKey(),
+  region: ignoredKey(),
+  cache_ttl: ignoredKey(),
+  reload_on_rotation: ignoredKey(),
+  config: ignoredKey(),
+});
+
+/** A parsed `secrets` section. */
+export type SecretsEntry = z.output<typeof secretsSchema>;
+
+/** `state`. */
+export const stateSchema = z.strictObject({
+  store: z.enum(['memory', 'redis']).optional(),
+  url: z.string().optional().meta({ description: 'Redis URL, e.g. redis://localhost:6379.' }),
+  key_prefix: z.string().optional(),
+});
+
+/** A parsed `state` section. */
+export type StateEntry = z.output<typeof stateSchema>;
+
+/** Log levels. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** `observability`. */
+export const observabilitySchema = z.strictObject({
+  log_level: z.enum(LOG_LEVELS).optional(),
+  events: z.boolean().optional(),
+  connector: name().optional(),
+  config: freeMap().optional(),
+  routing: ignoredKey(),
+  logging: ignoredKey(),
+  statistics: ignoredKey(),
+});
+
+/** A parsed `observability` section. */
+export type ObservabilityEntry = z.output<typeof observabilitySchema>;
+
+/** Custom capability paths to register. */
+export const capabilitiesSchema = z.array(name()).meta({ description: 'Custom capability paths, e.g. compliance.pii-detection.' });

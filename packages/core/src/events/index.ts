@@ -1,0 +1,2 @@
+export type * from './mesh-events.js';
+export { MeshEventEmitter } from './event-emitter.js';

@@ -1,0 +1,1 @@
+export { Middleware, type MiddlewareContext } from './middleware.js';

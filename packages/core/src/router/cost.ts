@@ -1,0 +1,23 @@
+import type { ModelPricing } from '../provider/model-spec.js';
+import type { CompletionUsage } from '../types/chat-completion.js';
+
+const PER_MILLION = 1_000_000;
+
+/** USD cost of a completed request from its usage. Cached prompt tokens use the cached price when set. */
+export function costOf(pricing: ModelPricing | undefined, usage: CompletionUsage | undefined | null): number {
+  if (!pricing) return 0;
+  const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
+  const prompt = (usage?.prompt_tokens ?? 0) - cached;
+  const completion = usage?.completion_tokens ?? 0;
+  const input = pricing.input ?? 0;
+  return (
+    (prompt * input + cached * (pricing.cachedInput ?? input) + completion * (pricing.output ?? 0)) / PER_MILLION +
+    (pricing.perRequest ?? 0)
+  );
+}
+
+/** Estimated USD cost before the call, or undefined for an unpriced model. */
+export function estimateCost(pricing: ModelPricing | undefined, promptTokens: number, outputTokens: number): number | undefined {
+  if (!pricing || (pricing.input === undefined && pricing.output === undefined && pricing.perRequest === undefined)) return undefined;
+  return ((pricing.input ?? 0) * promptTokens + (pricing.output ?? 0) * outputTokens) / PER_MILLION + (pricing.perRequest ?? 0);
+}

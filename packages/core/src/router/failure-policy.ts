@@ -1,0 +1,83 @@
+import {
+  AuthenticationError,
+  ContentFilteredError,
+  ContextLengthExceededError,
+  ProviderError,
+  ProviderTimeoutError,
+  RateLimitError,
+} from '../errors/provider-errors.js';
+import { ModelMeshError } from '../errors/model-mesh-error.js';
+import type { FailureKind } from '../health/health-types.js';
+import type { RetryPolicy } from '../config/pool-policy.js';
+
+/** What the router does after a failed attempt. */
+export type FailureAction =
+  /** Transient: retry this model after a backoff (if its attempt budget allows), then fail over. */
+  | 'retry'
+  /** This model cannot serve the request now: try the next candidate. */
+  | 'failover'
+  /** The whole provider rejected us: skip all its models. */
+  | 'failover-provider'
+  /** Too long for this model: only models with a larger context window. */
+  | 'failover-larger-context'
+  /** The request itself is at fault: give the error to the caller. */
+  | 'surface';
+
+/** A classified failure. */
+export interface FailureClass {
+  readonly error: ModelMeshError;
+  readonly kind: FailureKind;
+  readonly action: FailureAction;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+}
+
+/** Wraps anything a provider threw into a ModelMesh error (unknown errors count as connection failures). */
+export function toMeshError(error: unknown, providerId: string, modelId: string): ModelMeshError {
+  if (ModelMeshError.isInstance(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError({ providerId, modelId, code: 'connection_error', message: `Provider "${providerId}" failed: ${message}`, cause: error });
+}
+
+/** Decides how a failure counts against the model and what the router does next. */
+export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): FailureClass {
+  const status = ProviderError.isInstance(error) ? error.status : undefined;
+  if (status !== undefined && retry.nonRetryableCodes?.includes(status)) return { error, kind: 'request', action: 'surface', status };
+  if (status !== undefined && retry.retryableCodes?.includes(status)) return { error, kind: 'transient', action: 'retry', status };
+  if (RateLimitError.isInstance(error)) {
+    const retryAfterMs = error.retryAfter === undefined ? undefined : error.retryAfter * 1000;
+    return { error, kind: 'rate-limited', action: 'retry', status, retryAfterMs };
+  }
+  if (AuthenticationError.isInstance(error)) return { error, kind: 'auth', action: 'failover-provider', status };
+  if (ContextLengthExceededError.isInstance(error)) return { error, kind: 'request', action: 'failover-larger-context', status };
+  if (ContentFilteredError.isInstance(error)) return { error, kind: 'request', action: 'surface', status };
+  if (ProviderTimeoutError.isInstance(error)) return { error, kind: 'transient', action: 'retry', status };
+  if (ProviderError.isInstance(error)) {
+    if (error.retryable) {
+      const retryAfter = error.details['retryAfter'];
+      return { error, kind: 'transient', action: 'retry', status, retryAfterMs: typeof retryAfter === 'number' ? retryAfter * 1000 : undefined };
+    }
+    // A missing model or endpoint is the model's problem, not the request's: try another.
+    if (status === 404) return { error, kind: 'transient', action: 'failover', status };
+    return { error, kind: 'request', action: 'surface', status };
+  }
+  return { error, kind: 'request', action: 'surface', status };
+}
+
+/**
+ * Delay before retrying the same model. `retryNumber` is 1 for the first retry.
+ * `exponential_jitter` is "full jitter": uniform in [0, exponential delay].
+ */
+export function backoffDelay(retry: RetryPolicy, retryNumber: number, random: () => number): number {
+  const exponential = Math.min(retry.maxDelayMs, retry.initialDelayMs * 2 ** Math.max(0, retryNumber - 1));
+  switch (retry.backoff) {
+    case 'none':
+      return 0;
+    case 'fixed':
+      return Math.min(retry.initialDelayMs, retry.maxDelayMs);
+    case 'exponential':
+      return exponential;
+    case 'exponential_jitter':
+      return Math.floor(random() * exponential);
+  }
+}

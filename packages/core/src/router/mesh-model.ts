@@ -1,0 +1,73 @@
+import type { HealthPolicy } from '../health/health-types.js';
+import type { ModelFeatures, ModelPricing, QuotaLimits } from '../provider/model-spec.js';
+import type { Provider } from '../provider/provider.js';
+import { DEFAULT_POOL_POLICY, type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
+
+/** A model as the router knows it: its spec, resolved capabilities and provider. */
+export interface MeshModel {
+  /** Unique key in the mesh (config `models.<key>`). */
+  readonly key: string;
+  /** The real model id sent to the provider. */
+  readonly modelId: string;
+  readonly providerId: string;
+  readonly connector: string;
+  /** Canonical capability paths. */
+  readonly capabilities: readonly string[];
+  readonly contextWindow?: number;
+  readonly maxOutputTokens?: number;
+  readonly features: ModelFeatures;
+  readonly pricing?: ModelPricing;
+  readonly limits?: QuotaLimits;
+  readonly priority?: number;
+  readonly weight?: number;
+  readonly provider: Provider;
+}
+
+/** Everything a pool decides about failures, in the router's terms. */
+export interface PoolPolicy {
+  readonly health: HealthPolicy;
+  readonly retry: RetryPolicy;
+  readonly timeouts: TimeoutPolicy;
+  /** When every candidate is in standby, wait for the earliest recovery if it falls within the deadline. */
+  readonly waitForRecovery: boolean;
+}
+
+/** A pool: the virtual model a request names. */
+export interface PoolDefinition {
+  readonly name: string;
+  /** Canonical capability node whose models join the pool. */
+  readonly capability?: string;
+  /** Explicit member keys, tried in this order before capability members. */
+  readonly models?: readonly string[];
+  readonly providers?: readonly string[];
+  readonly excludedProviders?: readonly string[];
+  readonly strategy: { readonly name: string; readonly options: Readonly<Record<string, unknown>> };
+  readonly policy: PoolPolicy;
+}
+
+/** Turns a pool's configured policies into the router's. */
+export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts'>): PoolPolicy {
+  const { deactivation: d, recovery: r } = config;
+  return {
+    health: {
+      failureThreshold: d.failureThreshold,
+      errorRateThreshold: d.errorRateThreshold,
+      errorRateWindow: d.errorRateWindowMs,
+      errorRateMinRequests: d.errorRateMinRequests,
+      onRateLimit: d.onRateLimit,
+      onAuthFailure: d.onAuthFailure,
+      errorCodes: d.errorCodes,
+      cooldown: r.cooldownMs,
+      maxCooldown: r.maxCooldownMs,
+      backoffMultiplier: r.backoffMultiplier,
+      jitter: r.jitter,
+      halfOpen: r.halfOpen,
+    },
+    retry: config.retry,
+    timeouts: config.timeouts,
+    waitForRecovery: r.waitForRecovery,
+  };
+}
+
+/** The router's policy for pools that configure nothing. */
+export const DEFAULT_POLICY: PoolPolicy = toPoolPolicy(DEFAULT_POOL_POLICY);

@@ -1,0 +1,79 @@
+import type { ModelMeshError } from '../errors/model-mesh-error.js';
+import type { MiddlewareContext } from '../middleware/middleware.js';
+import type { ChatCompletion, CompletionUsage } from '../types/chat-completion.js';
+import { costOf } from './cost.js';
+import type { MeshModel } from './mesh-model.js';
+import type { RequestRun } from './route-loop.js';
+import type { AttemptTicket } from '../health/tracker-types.js';
+import type { RouterContext } from './router-context.js';
+
+/** How a routed request ended. */
+export interface RequestEnd {
+  readonly run: RequestRun;
+  /** The model that answered (or was streaming when it broke); undefined when none did. */
+  readonly model?: MeshModel;
+  readonly context?: MiddlewareContext;
+  /** Health ticket still open for the answering attempt (streams settle at their end). */
+  readonly ticket?: AttemptTicket;
+  /** The chat answer (runs `afterResponse`); for other requests give `usage` and `answeredModelId`. */
+  readonly completion?: ChatCompletion;
+  readonly usage?: CompletionUsage;
+  readonly answeredModelId?: string;
+  readonly timeToFirstTokenMs?: number;
+  /** Set when the request failed. */
+  readonly failure?: ModelMeshError;
+}
+
+/**
+ * Settles a request once: model health, latency, usage and cost, the `afterResponse`
+ * hooks and the `request.completed` event. Returns the completion as middleware left it.
+ */
+export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promise<ChatCompletion | undefined> {
+  const { run, model, context, failure } = end;
+  const now = ctx.clock.now();
+  const policy = run.pool.definition.policy.health;
+  let completion = end.completion;
+  let usage = completion?.usage ?? end.usage;
+  let cost = 0;
+  try {
+    if (failure === undefined && model && (completion || end.usage)) {
+      if (end.ticket) ctx.health.recordSuccess(end.ticket, policy);
+      ctx.latency.recordLatency(model.key, now - run.startedAt);
+      if (end.timeToFirstTokenMs !== undefined) ctx.latency.recordTimeToFirstToken(model.key, end.timeToFirstTokenMs);
+      cost = costOf(model.pricing, usage);
+      if (context) context.cost = cost;
+      if (context && completion) {
+        completion = await ctx.middleware.afterResponse(completion, context);
+        usage = completion.usage ?? usage;
+      }
+      ctx.usage.record({ modelKey: model.key, providerId: model.providerId, poolName: run.pool.definition.name, usage, cost });
+    } else {
+      if (end.ticket && model && failure) {
+        ctx.health.recordFailure(end.ticket, { kind: 'transient', providerId: model.providerId, detail: failure.message }, policy);
+      } else if (end.ticket) {
+        ctx.health.abandonAttempt(end.ticket);
+      }
+      ctx.usage.recordFailure();
+    }
+  } finally {
+    run.signals.dispose();
+    if (ctx.events.has('request.completed')) {
+      ctx.events.emit('request.completed', {
+        requestId: run.id,
+        poolName: run.pool.definition.name,
+        modelKey: failure ? undefined : model?.key,
+        providerId: failure ? undefined : model?.providerId,
+        modelId: failure ? undefined : (completion?.model ?? end.answeredModelId),
+        stream: run.needs.stream,
+        attempts: run.attempts,
+        latencyMs: now - run.startedAt,
+        usage: failure ? undefined : usage,
+        cost,
+        ok: failure === undefined,
+        ...(failure ? { error: { name: failure.name, message: failure.message } } : {}),
+        at: now,
+      });
+    }
+  }
+  return completion;
+}

@@ -1,0 +1,319 @@
+import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { AllProvidersExhaustedError, NoActiveModelError, RoutingError } from '../errors/routing-errors.js';
+import type { MiddlewareContext } from '../middleware/middleware.js';
+import type { ProviderCall } from '../provider/provider.js';
+import { sleep } from '../runtime/clock.js';
+import type { Selection, StrategyMemory } from '../strategies/strategy.js';
+import type { ChatCompletion } from '../types/chat-completion.js';
+import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
+import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
+import type { MeshModel } from './mesh-model.js';
+import type { ResolvedPool } from './pool-registry.js';
+import type { RequestSignals, AttemptSignal } from './request-signals.js';
+import type { RequestNeeds } from './request-needs.js';
+import type { AttemptTicket } from '../health/tracker-types.js';
+import type { RequestOptions, RouterContext } from './router-context.js';
+
+/** The state of one request while it is being routed. */
+export interface RequestRun {
+  readonly id: string;
+  readonly pool: ResolvedPool;
+  /** The caller's parameters (chat or embeddings); `model` names the pool. */
+  readonly params: { readonly model: string };
+  readonly options: RequestOptions;
+  readonly needs: RequestNeeds;
+  readonly signals: RequestSignals;
+  readonly startedAt: number;
+  readonly sessionId: string | undefined;
+  /** Chat requests pass through middleware; embeddings do not. */
+  readonly middleware: boolean;
+  attempts: number;
+  readonly perModel: Map<string, number>;
+  readonly excluded: Map<string, string>;
+  lastError: ModelMeshError | undefined;
+  lastModelKey: string | undefined;
+  memoryStored: boolean;
+}
+
+/** Runs one attempt on one model (middleware included); throws on failure. */
+export type AttemptExecutor<T> = (
+  model: MeshModel,
+  context: MiddlewareContext,
+  attempt: AttemptSignal,
+  call: ProviderCall,
+) => Promise<T>;
+
+/** A successful attempt, or a middleware fallback. */
+export type RouteOutcome<T> =
+  | { kind: 'value'; value: T; model: MeshModel; context: MiddlewareContext; ticket: AttemptTicket; attempt: AttemptSignal }
+  | { kind: 'fallback'; value: ChatCompletion; model: MeshModel; context: MiddlewareContext };
+
+/**
+ * The router's only retry loop: select, attempt, classify failures, retry the same model
+ * with backoff or fail over, wait for a recovery when everything is in standby, and stop at
+ * the attempt budget or the deadline.
+ */
+export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
+  const { policy } = run.pool.definition;
+  for (;;) {
+    throwIfAborted(run);
+    const now = ctx.clock.now();
+    const statuses = evaluateCandidates(run.pool.members, run.needs, ctx.health, run.excluded, now);
+    const eligible = statuses.filter((s) => s.skipped === undefined);
+    // Memory moves only when the request saw the pool as every request does: a model left out
+    // for this request's own needs (vision, context size) must not move stick-until-failure on.
+    const representative = statuses.every((s) => s.skipped === undefined || s.recovering);
+    const claimed = eligible.length > 0 ? claimCandidate(ctx, run, eligible, now, representative) : undefined;
+    if (!claimed) {
+      await waitForRecoveryOrThrow(ctx, run, statuses);
+      continue;
+    }
+    let { model, ticket } = claimed;
+    const reason = claimed.reason;
+    for (;;) {
+      const outcome = await attemptOnce(ctx, run, model, ticket, reason, execute);
+      if (outcome.kind !== 'failed') return outcome;
+      const next = decideNext(ctx, run, model, outcome.failure);
+      if (next.kind === 'throw') throw next.error;
+      if (next.kind === 'failover') break;
+      await sleep(ctx.clock, next.delayMs, run.signals.signal).catch(() => throwIfAborted(run));
+      const again = ctx.health.beginAttempt(model.key);
+      if (!again) break;
+      ticket = again;
+    }
+  }
+}
+
+function throwIfAborted(run: RequestRun): void {
+  const error = run.signals.abortError;
+  if (error) throw error;
+}
+
+function claimCandidate(
+  ctx: RouterContext,
+  run: RequestRun,
+  eligible: readonly CandidateStatus[],
+  now: number,
+  representative: boolean,
+): { model: MeshModel; ticket: AttemptTicket; reason: string } | undefined {
+  const selection = select(ctx, run, eligible, now, representative);
+  for (const view of selection.order) {
+    const ticket = ctx.health.beginAttempt(view.key);
+    const model = eligible.find((s) => s.model.key === view.key)?.model;
+    if (ticket && model) return { model, ticket, reason: selection.reason };
+  }
+  return undefined;
+}
+
+/** Per-pool strategy memory lives on the context's pools; only a request's first selection updates it. */
+const memories = new WeakMap<RouterContext, Map<string, StrategyMemory>>();
+
+function select(ctx: RouterContext, run: RequestRun, eligible: readonly CandidateStatus[], now: number, representative: boolean): Selection {
+  const definition = run.pool.definition;
+  const strategy = ctx.strategy(definition.strategy.name);
+  if (!strategy) throw new RoutingError({ poolName: definition.name, message: `Unknown strategy "${definition.strategy.name}" in pool "${definition.name}"` });
+  let poolMemories = memories.get(ctx);
+  if (!poolMemories) memories.set(ctx, (poolMemories = new Map()));
+  const members = run.pool.members;
+  const views = toCandidateViews(eligible, (m) => members.indexOf(m), run.needs, ctx.latency, ctx.headroom, now);
+  const selection = strategy.select(views, {
+    poolName: definition.name,
+    options: definition.strategy.options,
+    sessionId: run.sessionId,
+    stream: run.needs.stream,
+    now,
+    random: ctx.random,
+    memory: poolMemories.get(definition.name) ?? {},
+  });
+  if (!run.memoryStored && representative && selection.memory) poolMemories.set(definition.name, selection.memory);
+  run.memoryStored = true;
+  return selection;
+}
+
+/** Reads a pool's strategy memory (for explain()). */
+export function strategyMemory(ctx: RouterContext, poolName: string): StrategyMemory {
+  return memories.get(ctx)?.get(poolName) ?? {};
+}
+
+type AttemptResult<T> = RouteOutcome<T> | { kind: 'failed'; failure: FailureClass };
+
+async function attemptOnce<T>(
+  ctx: RouterContext,
+  run: RequestRun,
+  model: MeshModel,
+  ticket: AttemptTicket,
+  reason: string,
+  execute: AttemptExecutor<T>,
+): Promise<AttemptResult<T>> {
+  const definition = run.pool.definition;
+  const { timeouts } = definition.policy;
+  run.attempts++;
+  run.perModel.set(model.key, (run.perModel.get(model.key) ?? 0) + 1);
+  const now = ctx.clock.now();
+  if (run.lastModelKey !== undefined && run.lastModelKey !== model.key && ctx.events.has('request.failover')) {
+    ctx.events.emit('request.failover', { requestId: run.id, poolName: definition.name, fromModel: run.lastModelKey, toModel: model.key, attempt: run.attempts, at: now });
+  }
+  run.lastModelKey = model.key;
+  if (ctx.events.has('request.routed')) {
+    ctx.events.emit('request.routed', {
+      requestId: run.id,
+      poolName: definition.name,
+      modelKey: model.key,
+      providerId: model.providerId,
+      strategy: definition.strategy.name,
+      reason,
+      attempt: run.attempts,
+      at: now,
+    });
+  }
+  const attempt = run.signals.attempt();
+  const context: MiddlewareContext = {
+    requestId: run.id,
+    poolName: definition.name,
+    modelKey: model.key,
+    modelId: model.modelId,
+    providerId: model.providerId,
+    connector: model.connector,
+    attempt: run.attempts,
+    stream: run.needs.stream,
+    signal: attempt.signal,
+    metadata: { ...run.options.metadata },
+  };
+  const call: ProviderCall = {
+    signal: attempt.signal,
+    timeouts: { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
+    headers: run.options.headers,
+    reportRateLimit: (snapshot) => ctx.headroom.record(model.key, snapshot),
+  };
+  try {
+    const value = await execute(model, context, attempt, call);
+    return { kind: 'value', value, model, context, ticket, attempt };
+  } catch (raw) {
+    attempt.dispose();
+    if (run.signals.abortError) {
+      ctx.health.abandonAttempt(ticket);
+      throw run.signals.abortError;
+    }
+    const error = toMeshError(raw, model.providerId, model.modelId);
+    const fallback = run.middleware ? await ctx.middleware.onError(error, context) : undefined;
+    const failure = classifyFailure(error, definition.policy.retry);
+    ctx.health.recordFailure(
+      ticket,
+      { kind: failure.kind, providerId: model.providerId, retryAfterMs: failure.retryAfterMs, status: failure.status, detail: error.message },
+      definition.policy.health,
+    );
+    run.lastError = error;
+    if (fallback !== undefined) {
+      emitAttemptFailed(ctx, run, model, error, 'fallback', 0);
+      return { kind: 'fallback', value: fallback, model, context };
+    }
+    return { kind: 'failed', failure };
+  }
+}
+
+type NextStep = { kind: 'retry-same'; delayMs: number } | { kind: 'failover' } | { kind: 'throw'; error: ModelMeshError };
+
+function decideNext(ctx: RouterContext, run: RequestRun, model: MeshModel, failure: FailureClass): NextStep {
+  const { retry } = run.pool.definition.policy;
+  const step = nextStep(ctx, run, model, failure);
+  const budgetLeft = run.attempts < retry.maxAttempts;
+  const final: NextStep =
+    step.kind === 'throw' || budgetLeft
+      ? step
+      : { kind: 'throw', error: new AllProvidersExhaustedError({ poolName: run.pool.definition.name, attempts: run.attempts, lastError: failure.error }) };
+  const label = final.kind === 'throw' ? 'surface' : final.kind;
+  emitAttemptFailed(ctx, run, model, failure.error, label, final.kind === 'retry-same' ? final.delayMs : 0);
+  return final;
+}
+
+function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure: FailureClass): NextStep {
+  const { retry } = run.pool.definition.policy;
+  const why = `failed: ${failure.error.message}`;
+  switch (failure.action) {
+    case 'surface':
+      return { kind: 'throw', error: failure.error };
+    case 'failover-provider':
+      for (const member of run.pool.members) if (member.providerId === model.providerId) run.excluded.set(member.key, `provider ${model.providerId} rejected the credentials`);
+      return { kind: 'failover' };
+    case 'failover-larger-context': {
+      const window = model.contextWindow;
+      for (const member of run.pool.members) {
+        if (member.key === model.key || (window !== undefined && (member.contextWindow ?? Infinity) <= window)) {
+          run.excluded.set(member.key, `context window too small (${model.key} overflowed)`);
+        }
+      }
+      return { kind: 'failover' };
+    }
+    case 'failover':
+      run.excluded.set(model.key, why);
+      return { kind: 'failover' };
+    case 'retry': {
+      const used = run.perModel.get(model.key) ?? 0;
+      if (used >= retry.maxAttemptsPerModel) {
+        run.excluded.set(model.key, why);
+        return { kind: 'failover' };
+      }
+      // In standby now (e.g. a 429): let other candidates serve; wait-for-recovery may bring it back.
+      if (ctx.health.availability(model.key) === 'unavailable') return { kind: 'failover' };
+      let delayMs = backoffDelay(retry, used, ctx.random);
+      if (retry.honorRetryAfter && failure.retryAfterMs !== undefined) {
+        if (failure.retryAfterMs > retry.maxRetryAfterMs) {
+          run.excluded.set(model.key, `${why} (Retry-After ${failure.retryAfterMs / 1000}s is too long)`);
+          return { kind: 'failover' };
+        }
+        delayMs = Math.max(delayMs, failure.retryAfterMs);
+      }
+      if (delayMs >= run.signals.remaining()) {
+        run.excluded.set(model.key, why);
+        return { kind: 'failover' };
+      }
+      return { kind: 'retry-same', delayMs };
+    }
+  }
+}
+
+function emitAttemptFailed(ctx: RouterContext, run: RequestRun, model: MeshModel, error: ModelMeshError, next: 'retry-same' | 'failover' | 'surface' | 'fallback', delayMs: number): void {
+  if (!ctx.events.has('attempt.failed')) return;
+  const status = (error as { status?: unknown }).status;
+  ctx.events.emit('attempt.failed', {
+    requestId: run.id,
+    poolName: run.pool.definition.name,
+    modelKey: model.key,
+    providerId: model.providerId,
+    attempt: run.attempts,
+    error: { name: error.name, message: error.message, retryable: error.retryable, ...(typeof status === 'number' ? { status } : {}) },
+    next,
+    delayMs,
+    at: ctx.clock.now(),
+  });
+}
+
+async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statuses: readonly CandidateStatus[]): Promise<void> {
+  const definition = run.pool.definition;
+  const now = ctx.clock.now();
+  const recovering = statuses.filter((s) => s.recovering).map((s) => s.model.key);
+  const earliest = recovering.length > 0 ? ctx.health.earliestRecovery(recovering) : undefined;
+  if (run.attempts >= definition.policy.retry.maxAttempts) {
+    throw new AllProvidersExhaustedError({ poolName: definition.name, attempts: run.attempts, lastError: run.lastError });
+  }
+  if (earliest !== undefined && definition.policy.waitForRecovery && earliest < run.signals.deadlineAt) {
+    await sleep(ctx.clock, earliest - now, run.signals.signal).catch(() => throwIfAborted(run));
+    return;
+  }
+  if (run.attempts > 0) {
+    throw new AllProvidersExhaustedError({ poolName: definition.name, attempts: run.attempts, lastError: run.lastError });
+  }
+  if (recovering.length > 0) {
+    const retryAfter = earliest === undefined ? undefined : Math.max(0, Math.ceil((earliest - now) / 1000));
+    throw new NoActiveModelError({ poolName: definition.name, recoversAt: earliest, retryAfter, details: { skipped: skippedReasons(statuses) } });
+  }
+  throw new RoutingError({
+    poolName: definition.name,
+    message: `No model in pool "${definition.name}" can serve this request: ${statuses.map((s) => `${s.model.key}: ${s.skipped}`).join('; ') || 'the pool is empty'}`,
+    details: { skipped: skippedReasons(statuses) },
+  });
+}
+
+function skippedReasons(statuses: readonly CandidateStatus[]): Record<string, string> {
+  return Object.fromEntries(statuses.map((s) => [s.model.key, s.skipped ?? 'eligible']));
+}

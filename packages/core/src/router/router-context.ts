@@ -1,0 +1,52 @@
+import type { MeshEventEmitter } from '../events/event-emitter.js';
+import type { FailureRecord, HealthPolicy } from '../health/health-types.js';
+import type { AttemptTicket } from '../health/tracker-types.js';
+import type { MiddlewareChain } from '../middleware/middleware-chain.js';
+import type { Clock, RandomSource } from '../runtime/clock.js';
+import type { Strategy } from '../strategies/strategy.js';
+import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
+import type { UsageTracker } from '../usage/usage-tracker.js';
+import type { HealthReader } from './candidates.js';
+import type { HeadroomTracker } from './headroom-tracker.js';
+import type { LatencyTracker } from './latency-tracker.js';
+import type { PoolRegistry } from './pool-registry.js';
+
+/** The model-health operations the router uses. */
+export interface HealthService extends HealthReader {
+  beginAttempt(modelKey: string): AttemptTicket | undefined;
+  /** The attempt was cancelled: its outcome says nothing about the model. */
+  abandonAttempt(ticket: AttemptTicket): void;
+  recordSuccess(ticket: AttemptTicket, policy: HealthPolicy): void;
+  recordFailure(ticket: AttemptTicket, failure: FailureRecord, policy: HealthPolicy): unknown;
+  earliestRecovery(modelKeys: Iterable<string>): number | undefined;
+}
+
+/** Everything the router works with, built once per mesh. */
+export interface RouterContext {
+  readonly pools: PoolRegistry;
+  readonly health: HealthService;
+  readonly strategy: (name: string) => Strategy | undefined;
+  readonly middleware: MiddlewareChain;
+  readonly events: MeshEventEmitter;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly latency: LatencyTracker;
+  readonly headroom: HeadroomTracker;
+  readonly usage: UsageTracker;
+  readonly countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
+  readonly newRequestId: () => string;
+}
+
+/** Per-call options, as the `openai` client takes them (plus ModelMesh's own). */
+export interface RequestOptions {
+  /** Cancels the request, retries and waits included. */
+  signal?: AbortSignal;
+  /** Overall deadline for this request in milliseconds (overrides the pool's `timeouts.request`). */
+  timeout?: number;
+  /** Extra HTTP headers for the provider. `x-session-id` also sets the session for `session-sticky`. */
+  headers?: Record<string, string>;
+  /** Seeds the middleware context's metadata. */
+  metadata?: Record<string, unknown>;
+  /** Session id for `session-sticky` (else the `x-session-id` header, else `user`). */
+  sessionId?: string;
+}

@@ -1,0 +1,158 @@
+import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { ProviderTimeoutError } from '../errors/provider-errors.js';
+import { RequestAbortedError } from '../errors/routing-errors.js';
+import { completionToChunks } from '../streaming/completion-assembler.js';
+import { Stream } from '../streaming/stream.js';
+import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
+import type {
+  ChatCompletionCreateParams,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from '../types/chat-params.js';
+import { finishRequest } from './request-completion.js';
+import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
+import { RequestSignals } from './request-signals.js';
+import { routeRequest, type RequestRun } from './route-loop.js';
+import type { RequestOptions, RouterContext } from './router-context.js';
+import { openStreamUntilFirstContent } from './stream-commit.js';
+import { deliverStream } from './stream-delivery.js';
+import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
+import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
+
+/** Routes chat requests over the mesh's pools. */
+export class Router {
+  constructor(readonly ctx: RouterContext) {}
+
+  /** A non-streaming chat completion, with retries and failover. */
+  async chat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions = {}): Promise<ChatCompletion> {
+    const run = this.startRun(params, options);
+    const { ctx } = this;
+    let outcome;
+    try {
+      outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
+        const request = await ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context);
+        const { attemptMs } = run.pool.definition.policy.timeouts;
+        attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
+        try {
+          return await attempt.race(model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call));
+        } finally {
+          attempt.dispose();
+        }
+      });
+    } catch (error) {
+      await finishRequest(ctx, { run, failure: asMeshError(error) });
+      throw error;
+    }
+    const completion = await finishRequest(ctx, {
+      run,
+      model: outcome.model,
+      context: outcome.context,
+      ticket: outcome.kind === 'value' ? outcome.ticket : undefined,
+      completion: outcome.value,
+    });
+    return completion ?? outcome.value;
+  }
+
+  /**
+   * A streaming chat completion. Resolves once the first content chunk has arrived (until
+   * then, failures are retried and failed over); the returned stream yields from there.
+   */
+  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
+    const run = this.startRun(params, options);
+    const { ctx } = this;
+    const controller = new AbortController();
+    controller.signal.addEventListener('abort', () => run.signals.abort(new RequestAbortedError({ message: 'Stream aborted by the caller' })), { once: true });
+    let outcome;
+    try {
+      outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
+        const request = await ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context);
+        return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
+      });
+    } catch (error) {
+      await finishRequest(ctx, { run, failure: asMeshError(error) });
+      throw error;
+    }
+    run.signals.stopDeadline();
+    if (outcome.kind === 'fallback') {
+      const fallback = outcome.value;
+      await finishRequest(ctx, { run, model: outcome.model, context: outcome.context, completion: fallback });
+      return new Stream(() => iterate(completionToChunks(fallback)), controller);
+    }
+    const { model, context, ticket, attempt, value: committed } = outcome;
+    return new Stream(() => deliverStream(ctx, { run, model, context, ticket, attempt, committed }), controller);
+  }
+
+  /** Embeddings from the pool `params.model` names, with retries and failover (no middleware). */
+  async embed(params: EmbeddingCreateParams, options: RequestOptions = {}): Promise<CreateEmbeddingResponse> {
+    validateEmbeddingParams(params);
+    const run = this.startRun(params, options, embeddingNeeds(params.input));
+    const { ctx } = this;
+    let outcome;
+    try {
+      outcome = await routeRequest(ctx, run, async (model, _context, attempt, call) => {
+        const { attemptMs } = run.pool.definition.policy.timeouts;
+        attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
+        try {
+          const embed = model.provider.embed?.bind(model.provider);
+          if (!embed) throw new InvalidRequestError({ message: `Provider "${model.providerId}" offers no embeddings` });
+          return await attempt.race(embed({ ...params, model: model.modelId }, call));
+        } finally {
+          attempt.dispose();
+        }
+      });
+    } catch (error) {
+      await finishRequest(ctx, { run, failure: asMeshError(error) });
+      throw error;
+    }
+    if (outcome.kind === 'fallback') throw new InvalidRequestError({ message: 'Middleware fallbacks do not apply to embeddings' });
+    const response = outcome.value;
+    await finishRequest(ctx, {
+      run,
+      model: outcome.model,
+      ticket: outcome.ticket,
+      usage: { prompt_tokens: response.usage.prompt_tokens, completion_tokens: 0, total_tokens: response.usage.total_tokens },
+      answeredModelId: response.model,
+    });
+    return response;
+  }
+
+  private startRun(params: ChatCompletionCreateParams | EmbeddingCreateParams, options: RequestOptions, embedding?: RequestNeeds): RequestRun {
+    if (!embedding) validateChatParams(params);
+    const { ctx } = this;
+    const pool = ctx.pools.get(params.model);
+    const now = ctx.clock.now();
+    const timeoutMs = options.timeout ?? pool.definition.policy.timeouts.requestMs;
+    const run: RequestRun = {
+      id: ctx.newRequestId(),
+      pool,
+      params,
+      options,
+      needs: embedding ?? requestNeeds(params as ChatCompletionCreateParams, ctx.countTokens),
+      middleware: embedding === undefined,
+      signals: new RequestSignals(ctx.clock, now + timeoutMs, pool.definition.name, timeoutMs, options.signal, () => run.attempts),
+      startedAt: now,
+      sessionId: embedding ? options.sessionId : sessionIdOf(params as ChatCompletionCreateParams, options),
+      attempts: 0,
+      perModel: new Map(),
+      excluded: new Map(),
+      lastError: undefined,
+      lastModelKey: undefined,
+      memoryStored: false,
+    };
+    return run;
+  }
+}
+
+function sessionIdOf(params: ChatCompletionCreateParams, options: RequestOptions): string | undefined {
+  const header = options.headers && Object.entries(options.headers).find(([name]) => name.toLowerCase() === 'x-session-id')?.[1];
+  return options.sessionId ?? header ?? params.metadata?.['session_id'] ?? params.user;
+}
+
+function asMeshError(error: unknown): ModelMeshError | undefined {
+  return ModelMeshError.isInstance(error) ? error : undefined;
+}
+
+async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}

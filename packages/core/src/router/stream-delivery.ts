@@ -1,0 +1,110 @@
+import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { ProviderTimeoutError, StreamInterruptedError } from '../errors/provider-errors.js';
+import type { MiddlewareContext } from '../middleware/middleware.js';
+import { CompletionAssembler } from '../streaming/completion-assembler.js';
+import type { ChatCompletionChunk } from '../types/chat-completion.js';
+import type { MeshModel } from './mesh-model.js';
+import type { RequestRun } from './route-loop.js';
+import type { AttemptSignal } from './request-signals.js';
+import type { AttemptTicket } from '../health/tracker-types.js';
+import type { RouterContext } from './router-context.js';
+import type { CommittedStream } from './stream-commit.js';
+import { finishRequest } from './request-completion.js';
+
+/** What the delivery phase needs from the successful attempt. */
+export interface DeliveryInput {
+  readonly run: RequestRun;
+  readonly model: MeshModel;
+  readonly context: MiddlewareContext;
+  readonly ticket: AttemptTicket;
+  readonly attempt: AttemptSignal;
+  readonly committed: CommittedStream;
+}
+
+function interruption(error: unknown, input: DeliveryInput, delivered: number): ModelMeshError {
+  if (StreamInterruptedError.isInstance(error)) return error;
+  const { model } = input;
+  const stalled = ProviderTimeoutError.isInstance(error);
+  const malformed = ModelMeshError.isInstance(error) && (error as { code?: string }).code === 'malformed_response';
+  return new StreamInterruptedError({
+    providerId: model.providerId,
+    modelId: model.modelId,
+    chunksDelivered: delivered,
+    reason: stalled ? 'stalled' : malformed ? 'malformed' : ModelMeshError.isInstance(error) ? 'provider_error' : 'cut',
+    cause: error,
+  });
+}
+
+/**
+ * Hands a committed stream to the caller chunk by chunk (no buffering), under the idle
+ * timeout. A cut, stall or malformed chunk ends iteration with a StreamInterruptedError,
+ * and a stream that ends without a finish reason is an interruption too: a truncated
+ * answer is never presented as complete.
+ */
+export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): AsyncGenerator<ChatCompletionChunk> {
+  const { run, model, context, attempt, committed } = input;
+  const { idleMs: idle } = run.pool.definition.policy.timeouts;
+  const assembler = new CompletionAssembler();
+  let delivered = 0;
+  let outcome: 'ok' | 'failed' | 'stopped' = 'stopped';
+  let failure: ModelMeshError | undefined;
+  const emit = async (chunk: ChatCompletionChunk) => {
+    assembler.add(chunk);
+    return ctx.middleware.watchesChunks ? ctx.middleware.onStreamChunk(chunk, context) : chunk;
+  };
+  try {
+    for (const chunk of committed.buffered) {
+      const out = await emit(chunk);
+      if (out) {
+        delivered++;
+        yield out;
+      }
+    }
+    for (;;) {
+      attempt.arm(idle, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: idle / 1000, phase: 'idle' }));
+      let next: IteratorResult<ChatCompletionChunk>;
+      try {
+        next = await attempt.race(committed.iterator.next());
+      } catch (error) {
+        throw run.signals.abortError ?? interruption(error, input, delivered);
+      }
+      attempt.disarm();
+      if (next.done) break;
+      const out = await emit(next.value);
+      if (out) {
+        delivered++;
+        yield out;
+      }
+    }
+    if (!assembler.finished) {
+      throw new StreamInterruptedError({
+        providerId: model.providerId,
+        modelId: model.modelId,
+        chunksDelivered: delivered,
+        reason: 'cut',
+        message: `Stream from "${model.providerId}" ended without a finish reason after ${delivered} chunks`,
+      });
+    }
+    outcome = 'ok';
+  } catch (error) {
+    outcome = 'failed';
+    failure = ModelMeshError.isInstance(error) ? error : interruption(error, input, delivered);
+    throw failure;
+  } finally {
+    attempt.dispose();
+    if (outcome !== 'ok') {
+      attempt.abort(failure ?? new Error('stream closed by the caller'));
+      void committed.iterator.return?.()?.catch(() => undefined);
+    }
+    const callerStopped = outcome === 'stopped' || (failure !== undefined && failure === run.signals.abortError);
+    await finishRequest(ctx, {
+      run,
+      model,
+      context,
+      ticket: input.ticket,
+      completion: assembler.toCompletion(),
+      timeToFirstTokenMs: committed.timeToFirstTokenMs,
+      failure: callerStopped ? undefined : failure,
+    });
+  }
+}

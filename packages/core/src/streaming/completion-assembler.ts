@@ -1,0 +1,128 @@
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionFinishReason, CompletionUsage } from '../types/chat-completion.js';
+import type { ChatCompletionMessageToolCall } from '../types/chat-messages.js';
+
+interface ChoiceState {
+  content: string;
+  refusal: string;
+  hasContent: boolean;
+  hasRefusal: boolean;
+  finishReason: ChatCompletionFinishReason | null;
+  toolCalls: Map<number, { id: string; name: string; arguments: string }>;
+}
+
+/**
+ * Folds stream chunks into the ChatCompletion they add up to: text concatenated, tool-call
+ * argument pieces joined per index, the finish reason and the final usage kept.
+ */
+export class CompletionAssembler {
+  private id = '';
+  private model = '';
+  private created = 0;
+  private systemFingerprint: string | undefined;
+  private usageSeen: CompletionUsage | undefined;
+  private readonly choices = new Map<number, ChoiceState>();
+
+  /** Adds one chunk. */
+  add(chunk: ChatCompletionChunk): void {
+    this.id ||= chunk.id;
+    this.model ||= chunk.model;
+    this.created ||= chunk.created;
+    this.systemFingerprint ??= chunk.system_fingerprint;
+    if (chunk.usage) this.usageSeen = chunk.usage;
+    for (const choice of chunk.choices) {
+      let state = this.choices.get(choice.index);
+      if (!state) {
+        state = { content: '', refusal: '', hasContent: false, hasRefusal: false, finishReason: null, toolCalls: new Map() };
+        this.choices.set(choice.index, state);
+      }
+      const delta = choice.delta;
+      if (typeof delta.content === 'string') {
+        state.content += delta.content;
+        state.hasContent = true;
+      }
+      if (typeof delta.refusal === 'string') {
+        state.refusal += delta.refusal;
+        state.hasRefusal = true;
+      }
+      for (const call of delta.tool_calls ?? []) {
+        const existing = state.toolCalls.get(call.index) ?? { id: '', name: '', arguments: '' };
+        if (call.id) existing.id = call.id;
+        if (call.function?.name) existing.name += call.function.name;
+        if (call.function?.arguments) existing.arguments += call.function.arguments;
+        state.toolCalls.set(call.index, existing);
+      }
+      if (choice.finish_reason !== null) state.finishReason = choice.finish_reason;
+    }
+  }
+
+  /** True once some choice has a finish reason. */
+  get finished(): boolean {
+    for (const state of this.choices.values()) if (state.finishReason !== null) return true;
+    return false;
+  }
+
+  /** The final usage chunk's usage, if the stream sent one. */
+  get usage(): CompletionUsage | undefined {
+    return this.usageSeen;
+  }
+
+  /** The completion so far. */
+  toCompletion(): ChatCompletion {
+    const choices = [...this.choices.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([index, state]) => {
+        const toolCalls: ChatCompletionMessageToolCall[] = [...state.toolCalls.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([, call]) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+        return {
+          index,
+          finish_reason: state.finishReason ?? 'stop',
+          logprobs: null,
+          message: {
+            role: 'assistant' as const,
+            content: state.hasContent ? state.content : null,
+            refusal: state.hasRefusal ? state.refusal : null,
+            ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+          },
+        };
+      });
+    return {
+      id: this.id,
+      object: 'chat.completion',
+      created: this.created,
+      model: this.model,
+      choices,
+      ...(this.systemFingerprint === undefined ? {} : { system_fingerprint: this.systemFingerprint }),
+      ...(this.usageSeen ? { usage: this.usageSeen } : {}),
+    };
+  }
+}
+
+/** Splits a completion into the chunks a stream of it would have carried (for fallbacks and caches). */
+export function completionToChunks(completion: ChatCompletion): ChatCompletionChunk[] {
+  const base = { id: completion.id, object: 'chat.completion.chunk' as const, created: completion.created, model: completion.model };
+  const chunks: ChatCompletionChunk[] = completion.choices.map((choice) => ({
+    ...base,
+    choices: [
+      {
+        index: choice.index,
+        delta: {
+          role: 'assistant',
+          content: choice.message.content,
+          ...(choice.message.refusal ? { refusal: choice.message.refusal } : {}),
+          ...(choice.message.tool_calls
+            ? {
+                tool_calls: choice.message.tool_calls.flatMap((call, index) =>
+                  call.type === 'function' ? [{ index, id: call.id, type: 'function' as const, function: { ...call.function } }] : [],
+                ),
+              }
+            : {}),
+        },
+        finish_reason: choice.finish_reason,
+        logprobs: null,
+      },
+    ],
+  }));
+  if (completion.usage) chunks.push({ ...base, choices: [], usage: completion.usage });
+  return chunks;
+}

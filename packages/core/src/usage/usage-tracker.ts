@@ -1,0 +1,141 @@
+import type { CompletionUsage } from '../types/chat-completion.js';
+
+/** Totals for one model, provider or pool. */
+export interface UsageTotals {
+  /** USD. */
+  totalCost: number;
+  totalTokens: number;
+  promptTokens: number;
+  completionTokens: number;
+  /** Successful requests. */
+  requests: number;
+}
+
+/** One finished request, as the tracker records it. */
+export interface UsageRecord {
+  modelKey: string;
+  providerId: string;
+  poolName: string;
+  usage: CompletionUsage | undefined;
+  cost: number;
+}
+
+/** State of one budget, as `usage.budgetStatus` reports it. */
+export interface BudgetStatus {
+  name: string;
+  scope: string;
+  period: string;
+  limitType: 'cost' | 'tokens' | 'requests';
+  used: number;
+  limit: number;
+  remaining: number;
+  /** Used has reached the limit. */
+  exceeded: boolean;
+  /** Used has reached the alert threshold. */
+  alert: boolean;
+}
+
+const emptyTotals = (): UsageTotals => ({ totalCost: 0, totalTokens: 0, promptTokens: 0, completionTokens: 0, requests: 0 });
+
+function add(totals: UsageTotals, record: UsageRecord): void {
+  totals.totalCost += record.cost;
+  totals.promptTokens += record.usage?.prompt_tokens ?? 0;
+  totals.completionTokens += record.usage?.completion_tokens ?? 0;
+  totals.totalTokens += record.usage?.total_tokens ?? (record.usage?.prompt_tokens ?? 0) + (record.usage?.completion_tokens ?? 0);
+  totals.requests++;
+}
+
+/**
+ * Usage and cost of a mesh client (`client.usage`). Only answered requests are billed;
+ * failed attempts count in `failedRequests` and cost nothing.
+ */
+export class UsageTracker {
+  private totals = emptyTotals();
+  private failed = 0;
+  private models = new Map<string, UsageTotals>();
+  private providers = new Map<string, UsageTotals>();
+  private pools = new Map<string, UsageTotals>();
+
+  constructor(private readonly budgets: () => BudgetStatus[] = () => []) {}
+
+  /** Records an answered request. */
+  record(record: UsageRecord): void {
+    add(this.totals, record);
+    add(getOrCreate(this.models, record.modelKey), record);
+    add(getOrCreate(this.providers, record.providerId), record);
+    add(getOrCreate(this.pools, record.poolName), record);
+  }
+
+  /** Records a request that got no answer. */
+  recordFailure(): void {
+    this.failed++;
+  }
+
+  /** Total USD cost. */
+  get totalCost(): number {
+    return this.totals.totalCost;
+  }
+  get totalTokens(): number {
+    return this.totals.totalTokens;
+  }
+  get promptTokens(): number {
+    return this.totals.promptTokens;
+  }
+  get completionTokens(): number {
+    return this.totals.completionTokens;
+  }
+  /** Answered requests plus failed ones. */
+  get totalRequests(): number {
+    return this.totals.requests + this.failed;
+  }
+  get failedRequests(): number {
+    return this.failed;
+  }
+  /** Totals per model key. */
+  get byModel(): Record<string, UsageTotals> {
+    return snapshot(this.models);
+  }
+  /** Totals per provider instance. */
+  get byProvider(): Record<string, UsageTotals> {
+    return snapshot(this.providers);
+  }
+  /** Totals per pool. */
+  get byPool(): Record<string, UsageTotals> {
+    return snapshot(this.pools);
+  }
+  /** State of every configured budget. */
+  get budgetStatus(): BudgetStatus[] {
+    return this.budgets();
+  }
+
+  /** A readable table of the totals per model. */
+  summary(): string {
+    const rows = [...this.models.entries()].map(([key, t]) => [key, String(t.requests), String(t.totalTokens), `$${t.totalCost.toFixed(6)}`]);
+    rows.push(['total', String(this.totals.requests), String(this.totals.totalTokens), `$${this.totals.totalCost.toFixed(6)}`]);
+    const header = ['model', 'requests', 'tokens', 'cost'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+    const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+    const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+    if (this.failed > 0) out.push(`failed requests: ${this.failed}`);
+    return out.join('\n');
+  }
+
+  /** Clears every total. */
+  reset(): void {
+    this.totals = emptyTotals();
+    this.failed = 0;
+    this.models = new Map();
+    this.providers = new Map();
+    this.pools = new Map();
+  }
+}
+
+function getOrCreate(map: Map<string, UsageTotals>, key: string): UsageTotals {
+  let totals = map.get(key);
+  if (!totals) map.set(key, (totals = emptyTotals()));
+  return totals;
+}
+
+function snapshot(map: Map<string, UsageTotals>): Record<string, UsageTotals> {
+  return Object.fromEntries([...map.entries()].map(([key, totals]) => [key, { ...totals }]));
+}
