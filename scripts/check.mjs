@@ -18,11 +18,11 @@ const reportOf = (dir) => join(dir, '.vitest-report.json');
 for (const dir of workspaces) rmSync(reportOf(dir), { force: true });
 
 const extra = process.argv.slice(2);
-const run = spawnSync(
-  'pnpm',
-  ['exec', 'turbo', 'run', 'build', 'typecheck', 'test', 'lint', 'docs', '--output-logs=new-only', '--continue', ...extra],
-  { cwd: root, stdio: 'inherit' },
-);
+const turbo = join(root, 'node_modules', '.bin', 'turbo');
+const run = spawnSync(turbo, ['run', 'build', 'typecheck', 'test', 'lint', 'docs', '--output-logs=new-only', '--continue', ...extra], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 let passed = 0;
 let failed = 0;

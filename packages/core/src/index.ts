@@ -13,6 +13,7 @@ export { CompletionAssembler, completionToChunks } from './streaming/completion-
 export { UsageTracker, type UsageTotals, type UsageRecord, type BudgetStatus } from './usage/usage-tracker.js';
 export type { RequestOptions } from './router/router-context.js';
 export type { RoutingExplanation, CandidateInfo, PoolStatus } from './router/introspection.js';
+export type { CapabilityLookup } from './router/pool-registry.js';
 export { estimatePromptTokens } from './router/request-needs.js';
 export { costOf, estimateCost } from './router/cost.js';
 export { isContentChunk } from './router/stream-commit.js';

@@ -4,3 +4,4 @@
  * @module
  */
 export { loadConfigFile } from './config/load-config-file.js';
+export { createMesh } from './node/create-mesh-with-files.js';

@@ -63,7 +63,23 @@ describe('introspection', () => {
     const { client } = twoModelMesh();
     const error = (await client.chat.completions.create({ ...ask, model: 'nope' }).catch((e: unknown) => e)) as RoutingError;
     expect(error).toBeInstanceOf(RoutingError);
-    expect(error.message).toContain('Pools: chat');
+    expect(error.message).toContain('Available: chat');
+  });
+
+  it('lists the capabilities the models serve when no pool is configured', async () => {
+    const clock = new ManualClock();
+    const provider = new FakeProvider('p', clock);
+    const client = createMesh({ clock, providers: [{ provider, models: [...chatModels('m1'), { id: 'e1', capabilities: ['text-embeddings'] }] }] });
+    expect((await client.models.list()).data.map((m) => m.id)).toEqual(['chat-completion', 'text-embeddings']);
+    expect(client.describe()).toContain('Pool "chat-completion"');
+  });
+
+  it('applies the config defaults section to pools built on demand', async () => {
+    const clock = new ManualClock();
+    const provider = new FakeProvider('p', clock);
+    provider.script('m1', { status: 503 }, { ok: 'second' });
+    const client = createMesh({ clock, providers: [{ provider, models: chatModels('m1') }], config: { defaults: { retry: { max_attempts: 1 } } } });
+    await expect(client.chat.completions.create({ ...ask, model: 'chat-completion' })).rejects.toMatchObject({ name: 'AllProvidersExhaustedError', attempts: 1 });
   });
 
   it('builds a pool on demand from a capability name', async () => {

@@ -172,6 +172,7 @@ const expectedFull: MeshConfig = {
     limits: { bodySizeBytes: 524_288, headerTimeoutMs: 5_000, requestTimeoutMs: 300_000, maxConcurrent: 64 },
     shutdownGraceMs: 15_000,
   },
+  defaults: { strategy: { name: 'stick-until-failure', options: {} }, ...inherited },
   warnings: [],
 };
 
@@ -230,6 +231,7 @@ describe('loadConfig resolves a full document', () => {
         limits: { bodySizeBytes: 1_048_576, headerTimeoutMs: 10_000, requestTimeoutMs: 300_000 },
         shutdownGraceMs: 10_000,
       },
+      defaults: DEFAULT_POOL_POLICY,
       warnings: [],
     });
   });

@@ -43,6 +43,17 @@ describe('cancellation and deadlines', () => {
     expect((error as DeadlineExceededError).timeoutSeconds).toBe(1.5);
   });
 
+  it('with default timeouts a hanging model is not retried past the deadline: the backup gets its turn', async () => {
+    const { client, clock, a, b } = twoModelMesh();
+    a.script('model-a', { hang: true });
+    const started = clock.now();
+    const response = await withClock(clock, client.chat.completions.create(ask));
+    expect(response.model).toBe('model-b');
+    expect(a.calls).toHaveLength(1);
+    expect(b.calls).toHaveLength(1);
+    expect(clock.now() - started).toBe(60_000);
+  });
+
   it('a hanging attempt times out per attempt and the request fails over', async () => {
     const { client, clock, a } = twoModelMesh({ timeouts: { attempt: '2s' }, retry: { max_attempts_per_model: 1 } });
     a.script('model-a', { hang: true });

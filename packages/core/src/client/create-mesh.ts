@@ -11,7 +11,7 @@ import type { Provider, ProviderPlugin } from '../provider/provider.js';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../runtime/clock.js';
 import { HeadroomTracker } from '../router/headroom-tracker.js';
 import { LatencyTracker } from '../router/latency-tracker.js';
-import { DEFAULT_POLICY, toPoolPolicy, type PoolDefinition } from '../router/mesh-model.js';
+import { toPoolPolicy, type PoolDefinition } from '../router/mesh-model.js';
 import { PoolRegistry, type CapabilityLookup } from '../router/pool-registry.js';
 import { Router } from '../router/router.js';
 import type { RouterContext } from '../router/router-context.js';
@@ -103,7 +103,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   let requests = 0;
   const prefix = Math.floor(random() * 0xffffff).toString(36);
   const ctx: RouterContext = {
-    pools: new PoolRegistry(pools, models, capabilities, DEFAULT_POLICY),
+    pools: new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy),
     health,
     strategy: (name) => strategies.get(name),
     middleware: new MiddlewareChain(options.middleware ?? []),

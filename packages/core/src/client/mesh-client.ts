@@ -31,7 +31,7 @@ export interface ExplainParams {
   messages?: readonly ChatCompletionMessageParam[];
 }
 
-/** The parts a client is assembled from. */
+/** The parts a client is assembled from. @internal */
 export interface MeshClientParts {
   readonly router: Router;
   readonly usage: UsageTracker;
@@ -55,6 +55,7 @@ export class MeshClient {
   readonly models: { list(): Promise<ModelList> };
   private closed = false;
 
+  /** @internal Clients are made by `createMesh()` or `create()`. */
   constructor(private readonly parts: MeshClientParts) {
     const router = parts.router;
     const create = ((params: ChatCompletionCreateParams, options?: RequestOptions) =>

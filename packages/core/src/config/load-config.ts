@@ -89,7 +89,7 @@ export function loadConfig(input: string | object, options: LoadConfigOptions = 
 
   const { providers, budgets: providerBudgets, index } = resolveProviders(providerEntries, context);
   const models = resolveModels(modelEntries, index, context);
-  const pools = resolvePools(poolEntries, document.defaults, { models: modelKeys, providers: index }, context);
+  const { pools, defaults } = resolvePools(poolEntries, document.defaults, { models: modelKeys, providers: index }, context);
   const budgets = resolveBudgets(budgetsSection(document, issues), document.budget, { pools: poolNames, models: modelKeys, providers: index }, context);
   budgets.push(...providerBudgets);
   const proxy = resolveProxy(document.proxy, poolNames, budgets, context);
@@ -103,6 +103,7 @@ export function loadConfig(input: string | object, options: LoadConfigOptions = 
     providers,
     models,
     pools,
+    defaults,
     budgets: budgets.map(({ budget }) => budget),
     capabilities,
     secrets: secrets.config,

@@ -186,6 +186,8 @@ export interface MeshConfig {
   models: Record<string, ModelConfig>;
   /** Pools by name. */
   pools: Record<string, PoolConfig>;
+  /** The policy of pools the config does not define (built on demand from a capability): built-ins overlaid with the `defaults` section. */
+  defaults: PoolPolicy;
   /** Spending limits, in document order. */
   budgets: BudgetConfig[];
   /** Custom capability paths declared by the document (already registered in the registry used). */

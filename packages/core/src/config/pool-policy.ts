@@ -1,17 +1,8 @@
-/** The strategies every mesh knows; apps may register more by name. */
-export const BUILT_IN_STRATEGIES = [
-  'stick-until-failure',
-  'priority',
-  'round-robin',
-  'weighted',
-  'cost-first',
-  'latency-first',
-  'rate-limit-aware',
-  'session-sticky',
-] as const;
+import { BUILT_IN_STRATEGY_NAMES, type BuiltInStrategyName } from '../strategies/built-in-strategies.js';
 
-/** Name of a built-in strategy. */
-export type BuiltInStrategyName = (typeof BUILT_IN_STRATEGIES)[number];
+/** Names of the built-in strategies (the same list the strategy registry starts with). */
+export const BUILT_IN_STRATEGIES = BUILT_IN_STRATEGY_NAMES;
+export type { BuiltInStrategyName };
 
 /** Rate-limit-aware strategy settings (original ModelMesh `rate_limit`). */
 export interface RateLimitStrategyOptions {

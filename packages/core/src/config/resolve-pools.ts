@@ -4,7 +4,8 @@ import { definedFields } from './defined-fields.js';
 import type { PoolConfig } from './mesh-config.js';
 import { parseEntry, parseEntryPartially } from './parse-entry.js';
 import { defaultsSchema } from './policy-schema.js';
-import type { StrategyConfig } from './pool-policy.js';
+import { DEFAULT_POOL_POLICY, type PoolPolicy, type StrategyConfig } from './pool-policy.js';
+import { IssueCollector } from './issue-collector.js';
 import { type PoolEntry, poolSchema } from './pool-schema.js';
 import { resolveCapability } from './resolve-capability.js';
 import type { ResolveContext } from './resolve-context.js';
@@ -81,12 +82,16 @@ export function resolvePools(
   rawDefaults: unknown,
   refs: { models: ReadonlySet<string>; providers: ProviderIndex },
   context: ResolveContext,
-): Record<string, PoolConfig> {
+): { pools: Record<string, PoolConfig>; defaults: PoolPolicy } {
   const strategyRefs: StrategyReferences = {
     models: refs.models,
     resolveProvider: (reference, path) => refs.providers.resolve(reference, path),
   };
   const defaults = resolveDefaults(rawDefaults, strategyRefs, context);
+  const defaultPolicy: PoolPolicy = {
+    strategy: defaults.strategy ?? DEFAULT_POOL_POLICY.strategy,
+    ...mergePolicy([defaults.layer], ['defaults'], new IssueCollector()),
+  };
   const pools: Record<string, PoolConfig> = {};
   for (const [name, raw] of entries) {
     const path = ['pools', name];
@@ -107,5 +112,5 @@ export function resolvePools(
       ...policy,
     });
   }
-  return pools;
+  return { pools, defaults: defaultPolicy };
 }

@@ -1,7 +1,7 @@
 import type { HealthPolicy } from '../health/health-types.js';
 import type { ModelFeatures, ModelPricing, QuotaLimits } from '../provider/model-spec.js';
 import type { Provider } from '../provider/provider.js';
-import { DEFAULT_POOL_POLICY, type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
+import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
 
 /** A model as the router knows it: its spec, resolved capabilities and provider. */
 export interface MeshModel {
@@ -68,6 +68,3 @@ export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 're
     waitForRecovery: r.waitForRecovery,
   };
 }
-
-/** The router's policy for pools that configure nothing. */
-export const DEFAULT_POLICY: PoolPolicy = toPoolPolicy(DEFAULT_POOL_POLICY);

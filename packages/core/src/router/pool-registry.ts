@@ -34,9 +34,21 @@ export class PoolRegistry {
     private readonly defaultStrategy: PoolDefinition['strategy'] = { name: 'stick-until-failure', options: {} },
   ) {}
 
-  /** Names of the configured pools. */
+  /**
+   * The virtual models to list: configured pools, then pools built on demand so far; with
+   * no configured pool, the capability names the models serve (each one routable).
+   */
   names(): string[] {
-    return [...this.pools.keys()];
+    const names = [...this.pools.keys()];
+    for (const pool of this.resolved.values()) if (pool.onDemand && !names.includes(pool.definition.name)) names.push(pool.definition.name);
+    if (this.pools.size > 0) return names;
+    for (const model of this.models.values()) {
+      for (const path of model.capabilities) {
+        const alias = path.slice(path.lastIndexOf('.') + 1);
+        if (!names.includes(alias) && this.capabilities.isKnown(alias) && this.capabilities.resolve(alias) === path) names.push(alias);
+      }
+    }
+    return names;
   }
 
   /** Resolves a virtual model name; throws a RoutingError listing what exists. */
@@ -63,7 +75,7 @@ export class PoolRegistry {
     if (configured) return { definition: configured, members: this.membersOf(configured), onDemand: false };
     if (!this.capabilities.isKnown(name)) {
       throw new RoutingError({
-        message: `Unknown model "${name}": no pool or capability has that name. Pools: ${this.names().join(', ') || '(none)'}; or name a capability such as "chat-completion".`,
+        message: `Unknown model "${name}": no pool or capability has that name. Available: ${this.names().join(', ') || '(none)'}; or name a capability such as "chat-completion".`,
         details: { model: name, pools: this.names() },
       });
     }

@@ -2,6 +2,7 @@ import type { ModelMeshError } from '../errors/model-mesh-error.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { ChatCompletion, CompletionUsage } from '../types/chat-completion.js';
 import { costOf } from './cost.js';
+import { withUsageAliases } from '../usage/usage-aliases.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './route-loop.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
@@ -43,9 +44,11 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
       cost = costOf(model.pricing, usage);
       if (context) context.cost = cost;
       if (context && completion) {
+        withUsageAliases(completion.usage);
         completion = await ctx.middleware.afterResponse(completion, context);
         usage = completion.usage ?? usage;
       }
+      if (completion) withUsageAliases(completion.usage);
       ctx.usage.record({ modelKey: model.key, providerId: model.providerId, poolName: run.pool.definition.name, usage, cost });
     } else {
       if (end.ticket && model && failure) {

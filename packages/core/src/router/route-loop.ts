@@ -1,4 +1,5 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { ProviderTimeoutError } from '../errors/provider-errors.js';
 import { AllProvidersExhaustedError, NoActiveModelError, RoutingError } from '../errors/routing-errors.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { ProviderCall } from '../provider/provider.js';
@@ -263,7 +264,9 @@ function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure
         }
         delayMs = Math.max(delayMs, failure.retryAfterMs);
       }
-      if (delayMs >= run.signals.remaining()) {
+      // After a timeout, another try on the same model only helps if it can run its full attempt time.
+      const needed = ProviderTimeoutError.isInstance(failure.error) ? delayMs + run.pool.definition.policy.timeouts.attemptMs : delayMs;
+      if (needed >= run.signals.remaining()) {
         run.excluded.set(model.key, why);
         return { kind: 'failover' };
       }

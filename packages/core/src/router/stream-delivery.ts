@@ -1,5 +1,5 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
-import { ProviderTimeoutError, StreamInterruptedError } from '../errors/provider-errors.js';
+import { ProviderError, ProviderTimeoutError, StreamInterruptedError } from '../errors/provider-errors.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import { CompletionAssembler } from '../streaming/completion-assembler.js';
 import type { ChatCompletionChunk } from '../types/chat-completion.js';
@@ -24,15 +24,15 @@ export interface DeliveryInput {
 function interruption(error: unknown, input: DeliveryInput, delivered: number): ModelMeshError {
   if (StreamInterruptedError.isInstance(error)) return error;
   const { model } = input;
-  const stalled = ProviderTimeoutError.isInstance(error);
-  const malformed = ModelMeshError.isInstance(error) && (error as { code?: string }).code === 'malformed_response';
-  return new StreamInterruptedError({
-    providerId: model.providerId,
-    modelId: model.modelId,
-    chunksDelivered: delivered,
-    reason: stalled ? 'stalled' : malformed ? 'malformed' : ModelMeshError.isInstance(error) ? 'provider_error' : 'cut',
-    cause: error,
-  });
+  const code = ProviderError.isInstance(error) ? error.code : undefined;
+  const reason = ProviderTimeoutError.isInstance(error)
+    ? 'stalled'
+    : code === 'malformed_response'
+      ? 'malformed'
+      : code === 'connection_error' || !ModelMeshError.isInstance(error)
+        ? 'cut'
+        : 'provider_error';
+  return new StreamInterruptedError({ providerId: model.providerId, modelId: model.modelId, chunksDelivered: delivered, reason, cause: error });
 }
 
 /**

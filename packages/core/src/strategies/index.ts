@@ -11,7 +11,6 @@ export type {
   StrategyMemory,
 } from './strategy.js';
 export { StrategyRegistry, createStrategyRegistry } from './strategy-registry.js';
-// BuiltInStrategyName is deliberately not re-exported: config/pool-policy.ts exports a type of that name.
 export { BUILT_IN_STRATEGY_NAMES, DEFAULT_STRATEGY_NAME } from './built-in-strategies.js';
 export { stickUntilFailureStrategy } from './stick-until-failure-strategy.js';
 export { priorityStrategy } from './priority-strategy.js';

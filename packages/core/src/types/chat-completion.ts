@@ -15,6 +15,12 @@ export interface CompletionUsage {
     rejected_prediction_tokens?: number;
   };
   prompt_tokens_details?: { audio_tokens?: number; cached_tokens?: number };
+  /** camelCase alias of `prompt_tokens` on responses from the mesh (not serialised). */
+  readonly promptTokens?: number;
+  /** camelCase alias of `completion_tokens` on responses from the mesh (not serialised). */
+  readonly completionTokens?: number;
+  /** camelCase alias of `total_tokens` on responses from the mesh (not serialised). */
+  readonly totalTokens?: number;
 }
 
 /** Log probability of one token. */
