@@ -44,7 +44,7 @@ export function buildModels(config: MeshConfig, providers: ReadonlyMap<string, M
     const defaults = mesh.defaultModels.find((spec) => spec.id === model.model);
     const capabilityNames = model.capabilities.length > 0 ? model.capabilities : (defaults?.capabilities ?? []);
     const resolved = capabilityNames.filter((name) => capabilities.isKnown(name)).map((name) => capabilities.resolve(name));
-    models.set(model.id, fromConfig(model, resolved, defaults, mesh.provider));
+    models.set(model.id, { ...fromConfig(model, resolved, defaults, mesh.provider), providerLimits: config.providers[model.provider]?.limits });
   }
   const defaults = [...providers.values()].filter((mesh) => !configured.has(mesh.provider.id));
   const counts = new Map<string, number>();
@@ -57,7 +57,7 @@ export function buildModels(config: MeshConfig, providers: ReadonlyMap<string, M
         if (capabilities.isKnown(name)) resolved.push(capabilities.resolve(name));
         else issues.push({ path: `providers.${mesh.provider.id}`, message: `model "${spec.id}" declares unknown capability "${name}"` });
       }
-      models.set(key, fromSpec(key, spec, resolved, mesh.provider));
+      models.set(key, { ...fromSpec(key, spec, resolved, mesh.provider), providerLimits: config.providers[mesh.provider.id]?.limits });
     }
   }
   if (issues.length > 0) throw new ConfigurationError({ issues });

@@ -19,6 +19,9 @@ import { createStrategyRegistry } from '../strategies/strategy-registry.js';
 import type { Strategy } from '../strategies/strategy.js';
 import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
 import { UsageTracker } from '../usage/usage-tracker.js';
+import { SpendGuard } from '../usage/spend-guard.js';
+import { MemoryStateStore } from '../state/memory-state-store.js';
+import type { StateStore } from '../state/state-store.js';
 import { buildModels, findPlugin, type MeshProvider, type ProviderWithModels } from './build-models.js';
 import { MeshClient } from './mesh-client.js';
 
@@ -48,6 +51,8 @@ export interface CreateMeshOptions {
   fetch?: typeof globalThis.fetch;
   /** Counts prompt tokens exactly (e.g. with a tokenizer); the default estimates ~4 characters per token. */
   countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
+  /** Where counters for budgets and quotas live; default: in memory. Share one store (e.g. Redis) across processes. */
+  stateStore?: StateStore;
   /** Capability registry (for custom nodes); default: a fresh registry with the canonical tree. */
   capabilities?: CapabilityLookup & { register(path: string): string };
 }
@@ -99,7 +104,8 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   const events = new MeshEventEmitter();
   const health = new ModelHealthTracker({ clock, random, onTransition: (t) => emitTransition(events, t) });
   for (const model of models.values()) health.register(model.key, model.providerId);
-  const usage = new UsageTracker();
+  const spend = new SpendGuard(config.budgets, options.stateStore ?? new MemoryStateStore(clock), clock, events);
+  const usage = new UsageTracker(() => spend.status());
   let requests = 0;
   const prefix = Math.floor(random() * 0xffffff).toString(36);
   const ctx: RouterContext = {
@@ -113,6 +119,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     latency: new LatencyTracker(),
     headroom: new HeadroomTracker(),
     usage,
+    spend,
     countTokens: options.countTokens,
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
   };

@@ -80,6 +80,25 @@ export interface RequestCompletedEvent {
   at: number;
 }
 
+/** A budget reached its alert threshold in the current window (once per window). */
+export interface BudgetAlertEvent {
+  budget: string;
+  scope: string;
+  used: number;
+  limit: number;
+  at: number;
+}
+
+/** A budget refused a request (`error`, `rotate`) or was crossed (`warn`). */
+export interface BudgetExceededEvent {
+  budget: string;
+  scope: string;
+  used: number;
+  limit: number;
+  action: 'error' | 'rotate' | 'warn';
+  at: number;
+}
+
 /** Every event the mesh emits, by name. */
 export interface MeshEventMap {
   'request.routed': RequestRoutedEvent;
@@ -88,6 +107,8 @@ export interface MeshEventMap {
   'model.deactivated': ModelDeactivatedEvent;
   'model.recovered': ModelRecoveredEvent;
   'request.completed': RequestCompletedEvent;
+  'budget.alert': BudgetAlertEvent;
+  'budget.exceeded': BudgetExceededEvent;
 }
 
 /** Name of a mesh event. */

@@ -22,6 +22,18 @@ export class HeadroomTracker {
     return Math.min(requests, tokens);
   }
 
+  /**
+   * When the provider says a window has nothing left (remaining 0 with a reset time ahead),
+   * the time it resets: the model should sit out until then instead of collecting 429s.
+   */
+  exhaustedUntil(snapshot: RateLimitSnapshot, now: number): number | undefined {
+    const until = [
+      snapshot.remainingRequests === 0 ? snapshot.resetRequestsAt : undefined,
+      snapshot.remainingTokens === 0 ? snapshot.resetTokensAt : undefined,
+    ].filter((at): at is number => at !== undefined && at > now);
+    return until.length > 0 ? Math.max(...until) : undefined;
+  }
+
   snapshot(modelKey: string): RateLimitSnapshot | undefined {
     return this.snapshots.get(modelKey);
   }

@@ -18,6 +18,8 @@ export interface MeshModel {
   readonly features: ModelFeatures;
   readonly pricing?: ModelPricing;
   readonly limits?: QuotaLimits;
+  /** Quotas of the model's provider (shared by all its models). */
+  readonly providerLimits?: QuotaLimits;
   readonly priority?: number;
   readonly weight?: number;
   readonly provider: Provider;

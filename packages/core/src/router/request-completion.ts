@@ -2,6 +2,7 @@ import type { ModelMeshError } from '../errors/model-mesh-error.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { ChatCompletion, CompletionUsage } from '../types/chat-completion.js';
 import { costOf } from './cost.js';
+import type { SpendReservation } from '../usage/spend-guard.js';
 import { withUsageAliases } from '../usage/usage-aliases.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './route-loop.js';
@@ -21,6 +22,8 @@ export interface RequestEnd {
   readonly usage?: CompletionUsage;
   readonly answeredModelId?: string;
   readonly timeToFirstTokenMs?: number;
+  /** Spend reserved for the answering attempt, settled here. */
+  readonly spend?: SpendReservation;
   /** Set when the request failed. */
   readonly failure?: ModelMeshError;
 }
@@ -49,12 +52,18 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         usage = completion.usage ?? usage;
       }
       if (completion) withUsageAliases(completion.usage);
+      if (end.spend && ctx.spend) await ctx.spend.settle(end.spend, { cost, tokens: totalTokens(usage) });
       ctx.usage.record({ modelKey: model.key, providerId: model.providerId, poolName: run.pool.definition.name, usage, cost });
     } else {
       if (end.ticket && model && failure) {
         ctx.health.recordFailure(end.ticket, { kind: 'transient', providerId: model.providerId, detail: failure.message }, policy);
       } else if (end.ticket) {
         ctx.health.abandonAttempt(end.ticket);
+      }
+      if (end.spend && ctx.spend) {
+        // An interrupted stream was still paid for at the provider: keep what it used, else give the estimate back.
+        if (end.usage && model) await ctx.spend.settle(end.spend, { cost: costOf(model.pricing, end.usage), tokens: totalTokens(end.usage) });
+        else await ctx.spend.release(end.spend);
       }
       ctx.usage.recordFailure();
     }
@@ -79,4 +88,8 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
     }
   }
   return completion;
+}
+
+function totalTokens(usage: CompletionUsage | undefined): number {
+  return usage?.total_tokens ?? (usage?.prompt_tokens ?? 0) + (usage?.completion_tokens ?? 0);
 }

@@ -7,6 +7,9 @@ import { sleep } from '../runtime/clock.js';
 import type { Selection, StrategyMemory } from '../strategies/strategy.js';
 import type { ChatCompletion } from '../types/chat-completion.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
+import type { BudgetExceededError } from '../errors/budget-exceeded-error.js';
+import type { SpendReservation } from '../usage/spend-guard.js';
+import { estimateSpend } from './spend-estimate.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
 import type { ResolvedPool } from './pool-registry.js';
@@ -34,6 +37,8 @@ export interface RequestRun {
   lastError: ModelMeshError | undefined;
   lastModelKey: string | undefined;
   memoryStored: boolean;
+  /** The last `rotate` budget refusal: thrown if no model can take the request within budget. */
+  budgetRefusal?: BudgetExceededError;
 }
 
 /** Runs one attempt on one model (middleware included); throws on failure. */
@@ -46,7 +51,7 @@ export type AttemptExecutor<T> = (
 
 /** A successful attempt, or a middleware fallback. */
 export type RouteOutcome<T> =
-  | { kind: 'value'; value: T; model: MeshModel; context: MiddlewareContext; ticket: AttemptTicket; attempt: AttemptSignal }
+  | { kind: 'value'; value: T; model: MeshModel; context: MiddlewareContext; ticket: AttemptTicket; attempt: AttemptSignal; spend?: SpendReservation }
   | { kind: 'fallback'; value: ChatCompletion; model: MeshModel; context: MiddlewareContext };
 
 /**
@@ -72,7 +77,9 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
     let { model, ticket } = claimed;
     const reason = claimed.reason;
     for (;;) {
-      const outcome = await attemptOnce(ctx, run, model, ticket, reason, execute);
+      const spend = await reserveSpend(ctx, run, model, ticket);
+      if (spend === 'skip') break;
+      const outcome = await attemptOnce(ctx, run, model, ticket, reason, execute, spend);
       if (outcome.kind !== 'failed') return outcome;
       const next = decideNext(ctx, run, model, outcome.failure);
       if (next.kind === 'throw') throw next.error;
@@ -145,6 +152,7 @@ async function attemptOnce<T>(
   ticket: AttemptTicket,
   reason: string,
   execute: AttemptExecutor<T>,
+  spend: SpendReservation | undefined,
 ): Promise<AttemptResult<T>> {
   const definition = run.pool.definition;
   const { timeouts } = definition.policy;
@@ -184,13 +192,18 @@ async function attemptOnce<T>(
     signal: attempt.signal,
     timeouts: { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
     headers: run.options.headers,
-    reportRateLimit: (snapshot) => ctx.headroom.record(model.key, snapshot),
+    reportRateLimit: (snapshot) => {
+      ctx.headroom.record(model.key, snapshot);
+      const until = ctx.headroom.exhaustedUntil(snapshot, ctx.clock.now());
+      if (until !== undefined) ctx.health.deactivate(model.key, 'rate-limited', until, 'the provider reported no requests or tokens left');
+    },
   };
   try {
     const value = await execute(model, context, attempt, call);
-    return { kind: 'value', value, model, context, ticket, attempt };
+    return { kind: 'value', value, model, context, ticket, attempt, spend };
   } catch (raw) {
     attempt.dispose();
+    if (spend && ctx.spend) await ctx.spend.release(spend);
     if (run.signals.abortError) {
       ctx.health.abandonAttempt(ticket);
       throw run.signals.abortError;
@@ -303,6 +316,7 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
     await sleep(ctx.clock, earliest - now, run.signals.signal).catch(() => throwIfAborted(run));
     return;
   }
+  if (run.attempts === 0 && run.budgetRefusal) throw run.budgetRefusal;
   if (run.attempts > 0) {
     throw new AllProvidersExhaustedError({ poolName: definition.name, attempts: run.attempts, lastError: run.lastError });
   }
@@ -319,4 +333,38 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
 
 function skippedReasons(statuses: readonly CandidateStatus[]): Record<string, string> {
   return Object.fromEntries(statuses.map((s) => [s.model.key, s.skipped ?? 'eligible']));
+}
+
+/**
+ * Reserves the attempt's estimated spend on its budgets and quotas. A model over a quota
+ * goes to standby until the window resets; over a `rotate` budget it is skipped for this
+ * request; an `error` budget throws BudgetExceededError before any provider is called.
+ */
+async function reserveSpend(ctx: RouterContext, run: RequestRun, model: MeshModel, ticket: AttemptTicket): Promise<SpendReservation | 'skip' | undefined> {
+  const guard = ctx.spend;
+  const target = {
+    poolName: run.pool.definition.name,
+    modelKey: model.key,
+    providerId: model.providerId,
+    keyName: run.options.keyName,
+    modelLimits: model.limits,
+    providerLimits: model.providerLimits,
+  };
+  if (!guard || guard.isIdle(target)) return undefined;
+  let result;
+  try {
+    result = await guard.reserve(target, estimateSpend(model, run.needs));
+  } catch (error) {
+    ctx.health.abandonAttempt(ticket);
+    throw error;
+  }
+  if ('entries' in result) return result;
+  ctx.health.abandonAttempt(ticket);
+  if (result.kind === 'quota') {
+    ctx.health.deactivate(model.key, 'quota-exhausted', result.until, result.detail);
+  } else {
+    run.excluded.set(model.key, `budget "${result.error.budgetName}" has no room for this request`);
+    run.budgetRefusal = result.error;
+  }
+  return 'skip';
 }

@@ -1,11 +1,12 @@
 import type { MeshEventEmitter } from '../events/event-emitter.js';
-import type { FailureRecord, HealthPolicy } from '../health/health-types.js';
+import type { FailureRecord, HealthPolicy, StandbyReason } from '../health/health-types.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { MiddlewareChain } from '../middleware/middleware-chain.js';
 import type { Clock, RandomSource } from '../runtime/clock.js';
 import type { Strategy } from '../strategies/strategy.js';
 import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
+import type { SpendGuard } from '../usage/spend-guard.js';
 import type { HealthReader } from './candidates.js';
 import type { HeadroomTracker } from './headroom-tracker.js';
 import type { LatencyTracker } from './latency-tracker.js';
@@ -19,6 +20,8 @@ export interface HealthService extends HealthReader {
   recordSuccess(ticket: AttemptTicket, policy: HealthPolicy): void;
   recordFailure(ticket: AttemptTicket, failure: FailureRecord, policy: HealthPolicy): unknown;
   earliestRecovery(modelKeys: Iterable<string>): number | undefined;
+  /** Takes a model out of rotation until `until` (quota windows, budgets). */
+  deactivate(modelKey: string, reason: StandbyReason, until: number, detail?: string): void;
 }
 
 /** Everything the router works with, built once per mesh. */
@@ -33,6 +36,8 @@ export interface RouterContext {
   readonly latency: LatencyTracker;
   readonly headroom: HeadroomTracker;
   readonly usage: UsageTracker;
+  /** Budget and quota enforcement; absent when nothing is limited. */
+  readonly spend?: SpendGuard;
   readonly countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
   readonly newRequestId: () => string;
 }
@@ -49,4 +54,6 @@ export interface RequestOptions {
   metadata?: Record<string, unknown>;
   /** Session id for `session-sticky` (else the `x-session-id` header, else `user`). */
   sessionId?: string;
+  /** Name of the API key the request came with (the proxy sets it), for `key:<name>` budgets. */
+  keyName?: string;
 }

@@ -49,6 +49,7 @@ export class Router {
       model: outcome.model,
       context: outcome.context,
       ticket: outcome.kind === 'value' ? outcome.ticket : undefined,
+      spend: outcome.kind === 'value' ? outcome.spend : undefined,
       completion: outcome.value,
     });
     return completion ?? outcome.value;
@@ -79,8 +80,8 @@ export class Router {
       await finishRequest(ctx, { run, model: outcome.model, context: outcome.context, completion: fallback });
       return new Stream(() => iterate(completionToChunks(fallback)), controller);
     }
-    const { model, context, ticket, attempt, value: committed } = outcome;
-    return new Stream(() => deliverStream(ctx, { run, model, context, ticket, attempt, committed }), controller);
+    const { model, context, ticket, attempt, value: committed, spend } = outcome;
+    return new Stream(() => deliverStream(ctx, { run, model, context, ticket, attempt, committed, spend }), controller);
   }
 
   /** Embeddings from the pool `params.model` names, with retries and failover (no middleware). */
@@ -111,6 +112,7 @@ export class Router {
       run,
       model: outcome.model,
       ticket: outcome.ticket,
+      spend: outcome.spend,
       usage: { prompt_tokens: response.usage.prompt_tokens, completion_tokens: 0, total_tokens: response.usage.total_tokens },
       answeredModelId: response.model,
     });

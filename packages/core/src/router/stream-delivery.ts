@@ -10,6 +10,8 @@ import type { AttemptTicket } from '../health/tracker-types.js';
 import type { RouterContext } from './router-context.js';
 import type { CommittedStream } from './stream-commit.js';
 import { finishRequest } from './request-completion.js';
+import type { SpendReservation } from '../usage/spend-guard.js';
+import type { CompletionUsage } from '../types/chat-completion.js';
 
 /** What the delivery phase needs from the successful attempt. */
 export interface DeliveryInput {
@@ -19,6 +21,7 @@ export interface DeliveryInput {
   readonly ticket: AttemptTicket;
   readonly attempt: AttemptSignal;
   readonly committed: CommittedStream;
+  readonly spend?: SpendReservation;
 }
 
 function interruption(error: unknown, input: DeliveryInput, delivered: number): ModelMeshError {
@@ -103,8 +106,21 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
       context,
       ticket: input.ticket,
       completion: assembler.toCompletion(),
+      usage: assembler.usage ?? countedUsage(run.needs.promptTokens, assembler),
+      spend: input.spend,
       timeToFirstTokenMs: committed.timeToFirstTokenMs,
       failure: callerStopped ? undefined : failure,
     });
   }
+}
+
+/** Usage of a stream whose provider sent none: the prompt estimate and ~4 characters per completion token. */
+function countedUsage(promptTokens: number, assembler: CompletionAssembler): CompletionUsage {
+  const completion = assembler.toCompletion();
+  const chars = completion.choices.reduce(
+    (sum, choice) => sum + (choice.message.content?.length ?? 0) + (choice.message.tool_calls ?? []).reduce((n, call) => n + (call.type === 'function' ? call.function.arguments.length : 0), 0),
+    0,
+  );
+  const completionTokens = Math.ceil(chars / 4);
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
 }

@@ -1,4 +1,5 @@
 import type { CompletionUsage } from '../types/chat-completion.js';
+import type { BudgetWindowStatus } from './spend-guard.js';
 
 /** Totals for one model, provider or pool. */
 export interface UsageTotals {
@@ -20,19 +21,14 @@ export interface UsageRecord {
   cost: number;
 }
 
-/** State of one budget, as `usage.budgetStatus` reports it. */
-export interface BudgetStatus {
-  name: string;
-  scope: string;
-  period: string;
-  limitType: 'cost' | 'tokens' | 'requests';
-  used: number;
-  limit: number;
-  remaining: number;
-  /** Used has reached the limit. */
+/** Budgets at a glance, as `usage.budgetStatus` reports them. */
+export interface BudgetOverview {
+  /** Some budget is exceeded (reached, or refused a request) in its current window. */
   exceeded: boolean;
-  /** Used has reached the alert threshold. */
+  /** Some budget has reached its alert threshold. */
   alert: boolean;
+  /** Each budget in its current window, by name. */
+  budgets: Record<string, BudgetWindowStatus>;
 }
 
 const emptyTotals = (): UsageTotals => ({ totalCost: 0, totalTokens: 0, promptTokens: 0, completionTokens: 0, requests: 0 });
@@ -56,7 +52,7 @@ export class UsageTracker {
   private providers = new Map<string, UsageTotals>();
   private pools = new Map<string, UsageTotals>();
 
-  constructor(private readonly budgets: () => BudgetStatus[] = () => []) {}
+  constructor(private readonly budgets: () => BudgetWindowStatus[] = () => []) {}
 
   /** Records an answered request. */
   record(record: UsageRecord): void {
@@ -103,9 +99,15 @@ export class UsageTracker {
   get byPool(): Record<string, UsageTotals> {
     return snapshot(this.pools);
   }
-  /** State of every configured budget. */
-  get budgetStatus(): BudgetStatus[] {
-    return this.budgets();
+  /** Budgets in their current windows; null when none is configured. */
+  get budgetStatus(): BudgetOverview | null {
+    const budgets = this.budgets();
+    if (budgets.length === 0) return null;
+    return {
+      exceeded: budgets.some((b) => b.exceeded),
+      alert: budgets.some((b) => b.alert),
+      budgets: Object.fromEntries(budgets.map((b) => [b.name, b])),
+    };
   }
 
   /** A readable table of the totals per model. */
@@ -117,6 +119,11 @@ export class UsageTracker {
     const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
     const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
     if (this.failed > 0) out.push(`failed requests: ${this.failed}`);
+    for (const b of this.budgets()) {
+      const money = (n: number) => (b.limitType === 'cost' ? `$${n.toFixed(4)}` : String(Math.round(n)));
+      const flag = b.exceeded ? '  EXCEEDED' : b.alert ? '  alert' : '';
+      out.push(`budget ${b.name} (${b.scope}, per ${b.period}): ${money(b.used)} of ${money(b.limit)}${flag}`);
+    }
     return out.join('\n');
   }
 

@@ -1,0 +1,2 @@
+export type * from './state-store.js';
+export { MemoryStateStore } from './memory-state-store.js';

@@ -1,0 +1,60 @@
+import type { Clock } from '../runtime/clock.js';
+import { systemClock } from '../runtime/clock.js';
+import type { CounterReservation, ReservationResult, StateStore } from './state-store.js';
+
+interface Counter {
+  value: number;
+  expiresAt: number;
+}
+
+/**
+ * The default store: counters in a Map. JavaScript runs each method to completion without
+ * interleaving, which makes every operation atomic within the process. Expired counters
+ * are dropped when read and swept every so often, so memory stays bounded by the live windows.
+ */
+export class MemoryStateStore implements StateStore {
+  private readonly counters = new Map<string, Counter>();
+  private writes = 0;
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async get(keys: readonly string[]): Promise<number[]> {
+    return keys.map((key) => this.read(key));
+  }
+
+  async add(key: string, delta: number, ttlMs?: number): Promise<number> {
+    return this.write(key, this.read(key) + delta, ttlMs);
+  }
+
+  async reserve(entries: readonly CounterReservation[]): Promise<ReservationResult> {
+    const current = entries.map((entry) => this.read(entry.key));
+    for (const [index, entry] of entries.entries()) {
+      const value = current[index] ?? 0;
+      if (value + entry.amount > entry.limit) return { ok: false, index, value };
+    }
+    return { ok: true, values: entries.map((entry, index) => this.write(entry.key, (current[index] ?? 0) + entry.amount, entry.ttlMs)) };
+  }
+
+  private read(key: string): number {
+    const counter = this.counters.get(key);
+    if (!counter) return 0;
+    if (counter.expiresAt <= this.clock.now()) {
+      this.counters.delete(key);
+      return 0;
+    }
+    return counter.value;
+  }
+
+  private write(key: string, value: number, ttlMs: number | undefined): number {
+    const existing = this.counters.get(key);
+    const expiresAt = existing?.expiresAt ?? (ttlMs === undefined ? Infinity : this.clock.now() + ttlMs);
+    this.counters.set(key, { value, expiresAt });
+    if (++this.writes % 1024 === 0) this.sweep();
+    return value;
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const [key, counter] of this.counters) if (counter.expiresAt <= now) this.counters.delete(key);
+  }
+}
