@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetExceededError, type RequestCompletedEvent } from '../src/index.js';
+import { BudgetExceededError, createMesh, ManualClock, type ProviderCall, type RequestCompletedEvent } from '../src/index.js';
+import { FakeProvider } from './support/fake-provider.js';
 import { budgetMesh, free, paid } from './support/budget-mesh.js';
 import { withClock } from './support/mesh-fixture.js';
 
@@ -172,8 +173,6 @@ describe('quotas and free tiers', () => {
   });
 
   it('chains free keys: provider-level rpd quotas hand over from one key to the next', async () => {
-    const { createMesh, ManualClock } = await import('../src/index.js');
-    const { FakeProvider } = await import('./support/fake-provider.js');
     const clock = new ManualClock(Date.UTC(2026, 10, 22));
     const key1 = new FakeProvider('groq-1', clock);
     const key2 = new FakeProvider('groq-2', clock);
@@ -195,11 +194,9 @@ describe('quotas and free tiers', () => {
 
 describe('provider rate-limit headers', () => {
   it('a model whose provider reports an empty window sits out until it resets, without another call', async () => {
-    const { createMesh, ManualClock } = await import('../src/index.js');
-    const { FakeProvider } = await import('./support/fake-provider.js');
     const clock = new ManualClock(Date.UTC(2026, 10, 22));
     class Reporting extends FakeProvider {
-      override async chat(request: { model: string }, call: Parameters<FakeProvider['chat']>[1]) {
+      override async chat(request: { model: string }, call: ProviderCall) {
         call.reportRateLimit?.({ limitRequests: 10, remainingRequests: 0, resetRequestsAt: clock.now() + 20_000 });
         return super.chat(request, call);
       }

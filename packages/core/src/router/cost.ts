@@ -3,8 +3,13 @@ import type { CompletionUsage } from '../types/chat-completion.js';
 
 const PER_MILLION = 1_000_000;
 
-/** USD cost of a completed request from its usage. Cached prompt tokens use the cached price when set. */
+/**
+ * USD cost of a completed request. A cost the provider reports itself (OpenRouter's
+ * `usage.cost`) wins; otherwise tokens × prices, cached prompt tokens at the cached price.
+ */
 export function costOf(pricing: ModelPricing | undefined, usage: CompletionUsage | undefined | null): number {
+  const reported = (usage as { cost?: unknown } | undefined | null)?.cost;
+  if (typeof reported === 'number' && Number.isFinite(reported) && reported >= 0) return reported;
   if (!pricing) return 0;
   const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
   const prompt = (usage?.prompt_tokens ?? 0) - cached;
