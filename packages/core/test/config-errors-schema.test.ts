@@ -226,7 +226,7 @@ const cases: Case[] = [
     lines: [...BASE, 'pools:', '  chat:', '    model_weights: { gpt: -1 }'],
     path: 'pools.chat.model_weights.gpt',
     line: 7,
-    message: 'must be greater than 0',
+    message: 'must be at least 0',
   },
   {
     name: 'a negative price',

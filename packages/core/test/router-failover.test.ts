@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AllProvidersExhaustedError, AuthenticationError, NoActiveModelError, ProviderHttpError } from '../src/index.js';
+import { AllProvidersExhaustedError, AuthenticationError, NoActiveModelError, ProviderHttpError, RateLimitError } from '../src/index.js';
 import { ask, twoModelMesh, withClock } from './support/mesh-fixture.js';
 
 describe('retry and failover', () => {
@@ -79,6 +79,13 @@ describe('retry and failover', () => {
     expect((exhausted.lastError as ProviderHttpError).status).toBe(502);
   });
 
+  it('a mix of rate limits and other failures ends in AllProvidersExhaustedError', async () => {
+    const { client, clock, a, b } = twoModelMesh();
+    a.script('model-a', { status: 429, retryAfter: 60 });
+    b.script('model-b', { status: 500 });
+    await expect(withClock(clock, client.chat.completions.create(ask))).rejects.toBeInstanceOf(AllProvidersExhaustedError);
+  });
+
   it('stops at retry.max_attempts across models', async () => {
     const { client, clock, a, b } = twoModelMesh({ retry: { max_attempts: 3 } });
     a.script('model-a', { status: 500 });
@@ -92,7 +99,11 @@ describe('retry and failover', () => {
     const { client, clock, a, b } = twoModelMesh({ timeouts: { request: '10s' } });
     a.script('model-a', { status: 429, retryAfter: 60 }, { ok: 'a back' });
     b.script('model-b', { status: 429, retryAfter: 90 }, { ok: 'b back' });
-    await expect(withClock(clock, client.chat.completions.create(ask))).rejects.toBeInstanceOf(AllProvidersExhaustedError);
+    // every attempt was rate limited: the caller learns that, and when the first model frees up
+    const first = (await withClock(clock, client.chat.completions.create(ask)).catch((e: unknown) => e)) as RateLimitError;
+    expect(first).toBeInstanceOf(RateLimitError);
+    expect(first.retryAfter).toBe(60);
+    expect(first.details).toMatchObject({ poolName: 'chat', attempts: 2 });
     const error = (await client.chat.completions.create(ask).catch((e: unknown) => e)) as NoActiveModelError;
     expect(error).toBeInstanceOf(NoActiveModelError);
     expect(error.retryable).toBe(true);

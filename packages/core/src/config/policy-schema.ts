@@ -72,10 +72,13 @@ export const timeoutsSchema = z.strictObject({
 export const strategyOptionFields = {
   model_priority: nameList().optional().meta({ description: 'Model keys in preference order.' }),
   provider_priority: nameList().optional(),
-  model_weights: z.record(z.string(), z.number().gt(0)).optional(),
+  model_weights: z.record(z.string(), z.number().gte(0)).optional().meta({ description: 'Weights for `weighted`; 0 = backup only.' }),
   session_header: name().optional(),
-  affinity_mode: name().optional(),
+  affinity_mode: z.enum(['fallback', 'strict']).optional(),
   session_timeout: duration({ positive: true }).optional(),
+  max_sessions: positiveInt().optional().meta({ description: 'session-sticky: most sessions remembered.' }),
+  min_samples: z.number().int().gte(0).optional().meta({ description: 'latency-first: measurements before a model counts as tried.' }),
+  exploration_rate: fraction().optional().meta({ description: 'latency-first: share of requests sent to a random model.' }),
   rate_limit: z
     .strictObject({
       threshold: fraction().optional(),

@@ -102,14 +102,20 @@ export interface StrategyOptionsDocument {
   model_priority?: string[];
   /** Provider ids in preference order (`priority`). */
   provider_priority?: string[];
-  /** Relative weights by model key (`weighted`). */
+  /** Relative weights by model key (`weighted`); 0 makes a model a backup only. */
   model_weights?: Record<string, number>;
   /** Header carrying the session id (`session-sticky`). */
   session_header?: string;
-  /** Session affinity mode (`session-sticky`). */
-  affinity_mode?: string;
+  /** Session affinity mode (`session-sticky`): remap a session whose model is away, or keep it. */
+  affinity_mode?: 'fallback' | 'strict';
   /** How long a session keeps its model (`session-sticky`). */
   session_timeout?: DurationInput;
+  /** Most sessions remembered (`session-sticky`, default 10 000). */
+  max_sessions?: number;
+  /** Measurements before a model counts as tried (`latency-first`, default 1). */
+  min_samples?: number;
+  /** Share of requests sent to a random model to keep measuring (`latency-first`, default 0.05). */
+  exploration_rate?: number;
   /** Settings of `rate-limit-aware`. */
   rate_limit?: { threshold?: number; min_delta?: number; max_rpm?: number };
   /** Strategy for what the main one leaves unranked, or `error`. */

@@ -25,7 +25,7 @@ const MESSAGE_OVERHEAD = 4;
  * text (OpenAI's published rule of thumb), plus per-message framing and a flat charge per
  * image. It is deliberately cheap (it runs on every request) and tends to overestimate
  * code and non-Latin text less than it underestimates them, so context-window checks keep
- * a margin; callers needing exact counts inject a `tokenCounter` into the mesh.
+ * a margin; callers needing exact counts pass `countTokens` to `createMesh`.
  */
 export function estimatePromptTokens(messages: readonly ChatCompletionMessageParam[]): number {
   let chars = 0;

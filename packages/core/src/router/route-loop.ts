@@ -1,5 +1,5 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
-import { ProviderTimeoutError } from '../errors/provider-errors.js';
+import { ProviderTimeoutError, RateLimitError } from '../errors/provider-errors.js';
 import { AllProvidersExhaustedError, NoActiveModelError, RoutingError } from '../errors/routing-errors.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { ProviderCall } from '../provider/provider.js';
@@ -39,6 +39,10 @@ export interface RequestRun {
   memoryStored: boolean;
   /** The last `rotate` budget refusal: thrown if no model can take the request within budget. */
   budgetRefusal?: BudgetExceededError;
+  /** While every failure so far was a 429: the one that resets soonest. */
+  rateLimited?: RateLimitError;
+  /** Some failure was not a rate limit. */
+  otherFailure?: boolean;
 }
 
 /** Runs one attempt on one model (middleware included); throws on failure. */
@@ -217,6 +221,11 @@ async function attemptOnce<T>(
       definition.policy.health,
     );
     run.lastError = error;
+    if (RateLimitError.isInstance(error)) {
+      if (!run.rateLimited || (error.retryAfter ?? Infinity) < (run.rateLimited.retryAfter ?? Infinity)) run.rateLimited = error;
+    } else {
+      run.otherFailure = true;
+    }
     if (fallback !== undefined) {
       emitAttemptFailed(ctx, run, model, error, 'fallback', 0);
       return { kind: 'fallback', value: fallback, model, context };
@@ -234,7 +243,7 @@ function decideNext(ctx: RouterContext, run: RequestRun, model: MeshModel, failu
   const final: NextStep =
     step.kind === 'throw' || budgetLeft
       ? step
-      : { kind: 'throw', error: new AllProvidersExhaustedError({ poolName: run.pool.definition.name, attempts: run.attempts, lastError: failure.error }) };
+      : { kind: 'throw', error: exhausted(run) };
   const label = final.kind === 'throw' ? 'surface' : final.kind;
   emitAttemptFailed(ctx, run, model, failure.error, label, final.kind === 'retry-same' ? final.delayMs : 0);
   return final;
@@ -309,17 +318,13 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
   const now = ctx.clock.now();
   const recovering = statuses.filter((s) => s.recovering).map((s) => s.model.key);
   const earliest = recovering.length > 0 ? ctx.health.earliestRecovery(recovering) : undefined;
-  if (run.attempts >= definition.policy.retry.maxAttempts) {
-    throw new AllProvidersExhaustedError({ poolName: definition.name, attempts: run.attempts, lastError: run.lastError });
-  }
+  if (run.attempts >= definition.policy.retry.maxAttempts) throw exhausted(run);
   if (earliest !== undefined && definition.policy.waitForRecovery && earliest < run.signals.deadlineAt) {
     await sleep(ctx.clock, earliest - now, run.signals.signal).catch(() => throwIfAborted(run));
     return;
   }
   if (run.attempts === 0 && run.budgetRefusal) throw run.budgetRefusal;
-  if (run.attempts > 0) {
-    throw new AllProvidersExhaustedError({ poolName: definition.name, attempts: run.attempts, lastError: run.lastError });
-  }
+  if (run.attempts > 0) throw exhausted(run);
   if (recovering.length > 0) {
     const retryAfter = earliest === undefined ? undefined : Math.max(0, Math.ceil((earliest - now) / 1000));
     throw new NoActiveModelError({ poolName: definition.name, recoversAt: earliest, retryAfter, details: { skipped: skippedReasons(statuses) } });
@@ -367,4 +372,25 @@ async function reserveSpend(ctx: RouterContext, run: RequestRun, model: MeshMode
     run.budgetRefusal = result.error;
   }
   return 'skip';
+}
+
+/**
+ * The error for a request that ran out of attempts. When every attempt was rate limited,
+ * that is what the caller should know (and when to come back): the RateLimitError that
+ * resets soonest, not a generic exhaustion.
+ */
+function exhausted(run: RequestRun): ModelMeshError {
+  const limited = run.rateLimited;
+  if (limited && !run.otherFailure) {
+    return new RateLimitError({
+      providerId: limited.providerId,
+      modelId: limited.modelId,
+      retryAfter: limited.retryAfter,
+      status: limited.status,
+      cause: run.lastError,
+      message: `Every model in pool "${run.pool.definition.name}" is rate limited (${run.attempts} attempts)${limited.retryAfter === undefined ? '' : `; the first frees up in ${limited.retryAfter}s`}`,
+      details: { poolName: run.pool.definition.name, attempts: run.attempts },
+    });
+  }
+  return new AllProvidersExhaustedError({ poolName: run.pool.definition.name, attempts: run.attempts, lastError: run.lastError });
 }

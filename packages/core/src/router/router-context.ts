@@ -52,7 +52,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Seeds the middleware context's metadata. */
   metadata?: Record<string, unknown>;
-  /** Session id for `session-sticky` (else the `x-session-id` header, else `user`). */
+  /** Session id for `session-sticky` (else the `x-session-id` header, else `metadata.session_id`, else `user`). */
   sessionId?: string;
   /** Name of the API key the request came with (the proxy sets it), for `key:<name>` budgets. */
   keyName?: string;
