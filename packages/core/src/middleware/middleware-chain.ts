@@ -26,8 +26,13 @@ export class MiddlewareChain {
     return this.chunks.length > 0;
   }
 
+  /**
+   * Runs the `beforeRequest` hooks on a copy of the caller's request (retries start from
+   * the original again; the caller's object is never changed).
+   */
   async beforeRequest(request: ChatCompletionCreateParams, context: MiddlewareContext): Promise<ChatCompletionCreateParams> {
-    let current = request;
+    if (this.before.length === 0) return request;
+    let current = copyRequest(request);
     for (const m of this.before) current = await m.beforeRequest(current, context);
     return current;
   }
@@ -54,5 +59,14 @@ export class MiddlewareChain {
       current = await m.onStreamChunk(current, context);
     }
     return current;
+  }
+}
+
+/** A deep copy when the request is plain data (it always is on the wire); else a copy of its message list. */
+function copyRequest(request: ChatCompletionCreateParams): ChatCompletionCreateParams {
+  try {
+    return structuredClone(request);
+  } catch {
+    return { ...request, messages: request.messages.map((message) => ({ ...message })) };
   }
 }

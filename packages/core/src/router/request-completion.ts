@@ -26,6 +26,8 @@ export interface RequestEnd {
   readonly spend?: SpendReservation;
   /** Set when the request failed. */
   readonly failure?: ModelMeshError;
+  /** The caller cancelled: the attempt counts neither for nor against the model. */
+  readonly cancelled?: boolean;
 }
 
 /**
@@ -55,7 +57,9 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
       if (end.spend && ctx.spend) await ctx.spend.settle(end.spend, { cost, tokens: totalTokens(usage) });
       ctx.usage.record({ modelKey: model.key, providerId: model.providerId, poolName: run.pool.definition.name, usage, cost });
     } else {
-      if (end.ticket && model && failure) {
+      if (end.ticket && end.cancelled) {
+        ctx.health.abandonAttempt(end.ticket);
+      } else if (end.ticket && model && failure) {
         ctx.health.recordFailure(end.ticket, { kind: 'transient', providerId: model.providerId, detail: failure.message }, policy);
       } else if (end.ticket) {
         ctx.health.abandonAttempt(end.ticket);

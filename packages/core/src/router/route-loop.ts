@@ -117,6 +117,9 @@ function claimCandidate(
   return undefined;
 }
 
+/** How often a request waiting on another request's half-open trial looks again. */
+const TRIAL_POLL_MS = 250;
+
 /** Per-pool strategy memory lives on the context's pools; only a request's first selection updates it. */
 const memories = new WeakMap<RouterContext, Map<string, StrategyMemory>>();
 
@@ -319,8 +322,11 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
   const recovering = statuses.filter((s) => s.recovering).map((s) => s.model.key);
   const earliest = recovering.length > 0 ? ctx.health.earliestRecovery(recovering) : undefined;
   if (run.attempts >= definition.policy.retry.maxAttempts) throw exhausted(run);
-  if (earliest !== undefined && definition.policy.waitForRecovery && earliest < run.signals.deadlineAt) {
-    await sleep(ctx.clock, earliest - now, run.signals.signal).catch(() => throwIfAborted(run));
+  // A model on its half-open trial may be back any moment: look again shortly rather than give up.
+  const trialRunning = statuses.some((s) => s.recovering && s.health.state === 'half-open');
+  const wakeAt = Math.min(earliest ?? Infinity, trialRunning ? now + TRIAL_POLL_MS : Infinity);
+  if (definition.policy.waitForRecovery && wakeAt < run.signals.deadlineAt) {
+    await sleep(ctx.clock, wakeAt - now, run.signals.signal).catch(() => throwIfAborted(run));
     return;
   }
   if (run.attempts === 0 && run.budgetRefusal) throw run.budgetRefusal;

@@ -31,7 +31,7 @@ export class Router {
     let outcome;
     try {
       outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
-        const request = await ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context);
+        const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
         const { attemptMs } = run.pool.definition.policy.timeouts;
         attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
         try {
@@ -67,7 +67,7 @@ export class Router {
     let outcome;
     try {
       outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
-        const request = await ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context);
+        const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
         return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
       });
     } catch (error) {
@@ -81,7 +81,23 @@ export class Router {
       return new Stream(() => iterate(completionToChunks(fallback)), controller);
     }
     const { model, context, ticket, attempt, value: committed, spend } = outcome;
-    return new Stream(() => deliverStream(ctx, { run, model, context, ticket, attempt, committed, spend }), controller);
+    let started = false;
+    // A stream aborted before anyone iterates it must still settle: free the model's trial slot, record the request.
+    const settleUnread = () => {
+      if (started) return;
+      started = true;
+      attempt.abort(run.signals.abortError);
+      attempt.dispose();
+      void committed.iterator.return?.()?.catch(() => undefined);
+      void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
+    };
+    run.signals.signal.addEventListener('abort', settleUnread, { once: true });
+    return new Stream(() => {
+      if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
+      started = true;
+      run.signals.signal.removeEventListener('abort', settleUnread);
+      return deliverStream(ctx, { run, model, context, ticket, attempt, committed, spend });
+    }, controller);
   }
 
   /** Embeddings from the pool `params.model` names, with retries and failover (no middleware). */
@@ -157,4 +173,8 @@ function asMeshError(error: unknown): ModelMeshError | undefined {
 
 async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
   yield* items;
+}
+
+async function* failing(error: unknown): AsyncGenerator<never> {
+  throw error;
 }

@@ -49,7 +49,8 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
   const { idleMs: idle } = run.pool.definition.policy.timeouts;
   const assembler = new CompletionAssembler();
   let delivered = 0;
-  let outcome: 'ok' | 'failed' | 'stopped' = 'stopped';
+  // 'stopped': the caller broke out of the loop early, which is their choice, not a failure.
+  let outcome: 'ok' | 'failed' | 'cancelled' | 'stopped' = 'stopped';
   let failure: ModelMeshError | undefined;
   const emit = async (chunk: ChatCompletionChunk) => {
     assembler.add(chunk);
@@ -90,8 +91,10 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
     }
     outcome = 'ok';
   } catch (error) {
-    outcome = 'failed';
     failure = ModelMeshError.isInstance(error) ? error : interruption(error, input, delivered);
+    outcome = failure === run.signals.abortError ? 'cancelled' : 'failed';
+    // A stream that breaks after content cannot take a fallback, but middleware still sees the failure.
+    if (outcome === 'failed') await ctx.middleware.onError(failure, context).catch(() => undefined);
     throw failure;
   } finally {
     attempt.dispose();
@@ -99,7 +102,6 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
       attempt.abort(failure ?? new Error('stream closed by the caller'));
       void committed.iterator.return?.()?.catch(() => undefined);
     }
-    const callerStopped = outcome === 'stopped' || (failure !== undefined && failure === run.signals.abortError);
     await finishRequest(ctx, {
       run,
       model,
@@ -109,7 +111,8 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
       usage: assembler.usage ?? countedUsage(run.needs.promptTokens, assembler),
       spend: input.spend,
       timeToFirstTokenMs: committed.timeToFirstTokenMs,
-      failure: callerStopped ? undefined : failure,
+      failure: outcome === 'failed' || outcome === 'cancelled' ? failure : undefined,
+      cancelled: outcome === 'cancelled',
     });
   }
 }

@@ -90,6 +90,7 @@ describe('cancellation before a stream is handed over', () => {
     expect(h.callCounts()).toEqual({ 'model-a': 0, 'model-b': 0, 'model-c': 0, ...c.callsAtAbort });
 
     const abortedAt = h.clock.now();
+    const healthAtAbort = h.client.poolStatus('chat').models;
     controller.abort();
     await flush();
 
@@ -98,14 +99,14 @@ describe('cancellation before a stream is handed over', () => {
     expect(h.clock.now()).toBe(abortedAt);
     expect(RequestAbortedError.isInstance(pending.error)).toBe(true);
     if (c.inFlight) expect(h.signals[c.inFlight].at(-1)?.aborted).toBe(true);
+    // an abort says nothing about the models
+    expect(h.client.poolStatus('chat').models).toEqual(healthAtAbort);
     // nothing left to fire, and nothing more happens however long we wait
     expect(h.clock.pendingTimers).toBe(0);
     await h.clock.advance(10 * 60_000);
     expect(h.callCounts()).toEqual({ 'model-a': 0, 'model-b': 0, 'model-c': 0, ...c.callsAtAbort });
     expect(h.eventsOf('request.completed')).toEqual([expect.objectContaining({ ok: false, error: expect.objectContaining({ name: 'RequestAbortedError' }) })]);
     expect(h.client.usage.failedRequests - failedBefore).toBe(1);
-    // an abort says nothing about the model
-    expect(h.status('model-a').status).not.toBe('standby');
   });
 });
 
@@ -247,6 +248,53 @@ describe('cancellation around middleware and unread streams', () => {
     expect(h.eventsOf('request.completed')).toEqual([expect.objectContaining({ ok: false })]);
     // the trial never ran to an outcome: the next request may take the trial
     expect((await h.run(h.chat())).model).toBe('model-a');
+  });
+});
+
+// docs/guides/routing.md: "An attempt cut short by the caller's abort ... counts neither way", and
+// a half-open trial that "is cancelled" frees the slot "without a verdict". That holds for a stream
+// the caller aborts after it was handed over, too.
+describe('a stream the caller aborts says nothing about the model', () => {
+  const ENDINGS = [
+    ['aborting the signal', 'signal'],
+    ['stream.abort()', 'abort'],
+  ] as const;
+
+  async function endEarly(h: Harness, how: (typeof ENDINGS)[number][1]): Promise<void> {
+    const controller = new AbortController();
+    const stream = await h.run(h.stream({}, { signal: controller.signal }));
+    const { iterator } = await readSome(h, stream, 2);
+    if (how === 'signal') controller.abort();
+    else stream.abort();
+    await h.run(iterator.next().catch(() => undefined));
+    await flush();
+  }
+
+  it.each(ENDINGS)('a half-open trial stream cancelled by %s frees the slot without a verdict', async (_label, how) => {
+    const h = new Harness({
+      members: ['model-a', 'model-b'],
+      pool: { strategy: 'priority', retry: { max_attempts_per_model: 1 }, deactivation: { failure_threshold: 1 }, recovery: { cooldown: '10s', jitter: 0 } },
+    });
+    h.script('model-a', { type: 'http', status: 503 });
+    await h.run(h.chat());
+    await h.clock.advance(10_000);
+    h.script('model-a', { type: 'ok', content: 'one two three four' });
+    await endEarly(h, how);
+    expect(h.status('model-a').status).toBe('half-open');
+    expect(h.eventsOf('model.recovered')).toEqual([]);
+  });
+
+  it.each(ENDINGS)('a stream cancelled by %s neither resets nor adds to the consecutive failures', async (_label, how) => {
+    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', retry: { max_attempts_per_model: 1 }, deactivation: { failure_threshold: 3 } } });
+    h.script('model-a', { type: 'http', status: 503 });
+    await h.run(h.chat());
+    await h.run(h.chat());
+    h.script('model-a', { type: 'ok', content: 'one two three four' });
+    await endEarly(h, how);
+    h.script('model-a', { type: 'http', status: 503 });
+    await h.run(h.chat());
+    // 503, 503, (aborted by the caller), 503: three consecutive failures
+    expect(h.status('model-a')).toMatchObject({ status: 'standby', reason: 'errors' });
   });
 });
 

@@ -9,6 +9,7 @@ import {
   ContextLengthExceededError,
   ModelMeshError,
   ProviderHttpError,
+  StreamInterruptedError,
 } from 'modelmesh';
 import type { MockOutcome } from 'modelmesh/testing';
 import { answerOf, consume, Harness, MODEL_KEYS, type ModelKey } from './support/harness.js';
@@ -27,8 +28,8 @@ interface OutcomeCase {
   readonly decisions: readonly Decision[];
   /** Clock time the request takes (backoff 125ms = floor(0.5 × 250ms); attempt timeout 2s). */
   readonly elapsed: number;
-  /** Who answers: the strategy's failover target, the next larger context window, or nobody. */
-  readonly answer: 'next' | 'wider-context' | 'error';
+  /** Who answers: the strategy's failover target, the next larger context window, nobody, or the first pick's stream breaks after content. */
+  readonly answer: 'next' | 'wider-context' | 'error' | 'interrupted';
   /** Checks the error the caller gets when nobody answers (or when no larger window exists). */
   readonly error?: (error: unknown) => void;
   /** The first pick's health afterwards; `until` is relative to the request's start. */
@@ -135,6 +136,40 @@ const OUTCOMES: readonly OutcomeCase[] = [
   },
 ];
 
+const SPOKEN = 'one two three four';
+
+/** Stream-only outcomes: before the first content they fail over like any failure; after it they end the caller's iteration. */
+const STREAM_OUTCOMES: readonly OutcomeCase[] = [
+  transient('error event before content (529)', { type: 'error-before-content' }, 'ProviderHttpError'),
+  transient('cut before content', { type: 'stream-cut', content: SPOKEN, afterChunks: 0 }, 'ProviderError'),
+  transient('malformed chunk before content', { type: 'malformed-chunk', content: SPOKEN, afterChunks: 0 }, 'ProviderError'),
+  transient('stall before content (first_token 2s)', { type: 'stall', content: SPOKEN, afterChunks: 0 }, 'ProviderTimeoutError', 4_125),
+  ...(
+    [
+      ['cut after 2 content chunks', { type: 'stream-cut', content: SPOKEN, afterChunks: 2 }, 'cut', 0],
+      ['malformed chunk after 1 content chunk', { type: 'malformed-chunk', content: SPOKEN, afterChunks: 1 }, 'malformed', 0],
+      ['stall after 3 content chunks (idle 2s)', { type: 'stall', content: SPOKEN, afterChunks: 3 }, 'stalled', 2_000],
+      ['all content, no finish reason', { type: 'no-finish', content: SPOKEN }, 'cut', 0],
+    ] as const
+  ).map(
+    ([label, outcome, reason, elapsed]): OutcomeCase => ({
+      label,
+      outcome,
+      errorName: 'StreamInterruptedError',
+      firstPickCalls: 1,
+      decisions: [],
+      elapsed,
+      answer: 'interrupted',
+      error: (error) => {
+        expect(StreamInterruptedError.isInstance(error)).toBe(true);
+        expect((error as StreamInterruptedError).reason).toBe(reason);
+      },
+      // one counted failure, below the threshold
+      health: { status: 'active' },
+    }),
+  ),
+];
+
 async function setUp(c: StrategyCase): Promise<Harness> {
   const h = new Harness({ pool: { strategy: c.strategy }, ...(c.models ? { models: c.models } : {}) });
   if (c.warmup) {
@@ -162,13 +197,12 @@ async function send(h: Harness, c: StrategyCase, mode: 'chat' | 'stream'): Promi
     return { error };
   }
   const seen = await h.run(consume(stream));
-  if (seen.error !== undefined) return { error: seen.error };
-  return { model: seen.chunks[0]?.model, text: seen.text, complete: seen.finished };
+  return { model: seen.chunks[0]?.model, text: seen.text, complete: seen.finished, ...(seen.error === undefined ? {} : { error: seen.error }) };
 }
 
 describe.each(['chat', 'stream'] as const)('%s: failure outcomes on the first pick × strategies', (mode) => {
   describe.each(STRATEGY_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    it.each(OUTCOMES.map((o) => [o.label, o] as const))('%s', async (_label, o) => {
+    it.each([...OUTCOMES, ...(mode === 'stream' ? STREAM_OUTCOMES : [])].map((o) => [o.label, o] as const))('%s', async (_label, o) => {
       const h = await setUp(c);
       expect(predictedFirst(h, c), c.why).toBe(c.first);
       h.script(c.first, o.outcome);
@@ -183,6 +217,12 @@ describe.each(['chat', 'stream'] as const)('%s: failure outcomes on the first pi
         expect(result.model).toBe(answerer);
         expect(result.text).toBe(answerOf(answerer));
         expect(result.complete).toBe(true);
+      } else if (o.answer === 'interrupted') {
+        // the first pick's stream reached the caller and broke: no failover, never a normal end
+        o.error?.(result.error);
+        expect(result.model).toBe(c.first);
+        expect(result.complete).toBe(false);
+        expect(SPOKEN.startsWith(result.text ?? '-')).toBe(true);
       } else {
         expect(ModelMeshError.isInstance(result.error)).toBe(true);
         o.error?.(result.error);
@@ -208,6 +248,7 @@ describe.each(['chat', 'stream'] as const)('%s: failure outcomes on the first pi
       const completed = h.eventsOf('request.completed');
       expect(completed).toHaveLength(1);
       expect(completed[0]).toMatchObject({ ok: answerer !== null, attempts: routed.length, ...(answerer ? { modelKey: answerer } : {}) });
+      if (o.answer === 'interrupted') expect(h.signals[c.first][0]?.aborted).toBe(true);
       expect(h.client.usage.failedRequests).toBe(answerer ? 0 : 1);
 
       // health afterwards: the first pick as the outcome leaves it, everyone else active

@@ -2,7 +2,7 @@
 // falls within its deadline (the clock moves by exactly that much), and otherwise throws
 // NoActiveModelError at once, with when the first model comes back.
 import { describe, expect, it } from 'vitest';
-import { AllProvidersExhaustedError, NoActiveModelError, type RequestOptions } from 'modelmesh';
+import { AllProvidersExhaustedError, NoActiveModelError, RateLimitError, type RequestOptions } from 'modelmesh';
 import { answerOf, flush, Harness, watch, type ModelKey } from './support/harness.js';
 
 type Bench = Partial<Record<ModelKey, string>>;
@@ -13,11 +13,12 @@ type Bench = Partial<Record<ModelKey, string>>;
  */
 async function bench(h: Harness, retryAfter: Bench): Promise<void> {
   for (const [model, value] of Object.entries(retryAfter) as Array<[ModelKey, string]>) {
-    const header = value.endsWith('ms') ? { 'retry-after-ms': value.slice(0, -2) } : { 'retry-after': value };
+    const header: Record<string, string> = value.endsWith('ms') ? { 'retry-after-ms': value.slice(0, -2) } : { 'retry-after': value };
     h.script(model, { type: 'http', status: 429, headers: header });
   }
   const error = await h.runFailing(h.chat({}, { timeout: 1 }));
-  expect(AllProvidersExhaustedError.isInstance(error)).toBe(true);
+  // every attempt was a 429: the pool is rate limited throughout
+  expect(RateLimitError.isInstance(error)).toBe(true);
   for (const model of h.members) {
     expect(h.status(model).status).toBe('standby');
     h.script(model);
@@ -128,8 +129,9 @@ describe('wait for recovery', () => {
     h.script('model-b', { type: 'http', status: 429, headers: { 'retry-after': '6' } });
     const t0 = h.clock.now();
     const error = await h.runFailing(h.chat());
-    expect(AllProvidersExhaustedError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ attempts: 2 });
+    // every failure a 429: the RateLimitError that frees up soonest, with the attempts made
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ retryAfter: 5, details: expect.objectContaining({ attempts: 2 }) });
     expect(h.clock.now()).toBe(t0);
   });
 

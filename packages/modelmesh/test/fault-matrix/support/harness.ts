@@ -15,7 +15,7 @@ import {
   type RequestOptions,
   type Stream,
 } from 'modelmesh';
-import { mockProvider, type MockOutcome, type MockProvider } from 'modelmesh/testing';
+import { mockProvider, seededRandom, type MockOutcome, type MockProvider } from 'modelmesh/testing';
 import { ScriptedRandom } from './random.js';
 
 export const MODEL_KEYS = ['model-a', 'model-b', 'model-c'] as const;
@@ -44,8 +44,10 @@ export interface HarnessOptions {
   /** Extra config per model (priority, weight, pricing, context_window). */
   models?: Partial<Record<ModelKey, Record<string, unknown>>>;
   middleware?: readonly Middleware[];
-  /** Values the random source returns first once the mesh exists; then 0.5 forever. */
+  /** Values the random source returns first once the mesh exists; then 0.5 forever (or `seed`'s sequence). */
   random?: readonly number[];
+  /** Draw from `seededRandom(seed)` instead of the constant 0.5. */
+  seed?: number;
   /** The clock (when middleware needs it before the mesh exists); default a new ManualClock. */
   clock?: ManualClock;
 }
@@ -87,7 +89,7 @@ export class Harness {
 
   constructor(options: HarnessOptions = {}) {
     this.clock = options.clock ?? new ManualClock();
-    this.random = new ScriptedRandom();
+    this.random = new ScriptedRandom([], options.seed === undefined ? 0.5 : seededRandom(options.seed));
     this.members = options.members ?? MODEL_KEYS;
     const entries = this.members.map((key) => {
       const provider = mockProvider({ id: PROVIDER_OF[key], models: [{ id: key, capabilities: ['chat-completion'] }], script: () => this.nextOutcome(key), clock: this.clock });
