@@ -119,3 +119,17 @@ describe('introspection', () => {
     expect(client.usage.totalRequests).toBe(0);
   });
 });
+
+describe('explain() with a session', () => {
+  it('names the model a session-sticky pool would give that session', async () => {
+    const { client } = twoModelMesh({ strategy: 'session-sticky' });
+    const sessions = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'];
+    for (const sessionId of sessions) {
+      const predicted = client.explain({ model: 'chat', sessionId }).selectedModel;
+      const response = await client.chat.completions.create(ask, { sessionId });
+      expect(response.model, sessionId).toBe(predicted);
+    }
+    const picks = new Set(sessions.map((sessionId) => client.explain({ model: 'chat', sessionId }).selectedModel));
+    expect(picks.size).toBe(2);
+  });
+});

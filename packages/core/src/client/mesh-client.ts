@@ -29,6 +29,8 @@ export interface ExplainParams {
   model: string;
   /** Messages, so that the request's needs (tools, images, size) are considered. */
   messages?: readonly ChatCompletionMessageParam[];
+  /** Session id, for pools using `session-sticky`. */
+  sessionId?: string;
 }
 
 /** The parts a client is assembled from. @internal */
@@ -77,7 +79,7 @@ export class MeshClient {
 
   /** What the router would do for a request, without calling any provider. */
   explain(params: ExplainParams): RoutingExplanation {
-    return explainRouting(this.parts.router.ctx, this.parts.router.ctx.pools.get(params.model), params.messages);
+    return explainRouting(this.parts.router.ctx, this.parts.router.ctx.pools.get(params.model), params.messages, params.sessionId);
   }
 
   /** A readable summary of one pool, or of all of them. */

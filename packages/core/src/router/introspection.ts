@@ -54,7 +54,7 @@ export interface PoolStatus {
 }
 
 /** Explains the routing of a request to `model` (with `messages`, its needs are considered too). */
-export function explainRouting(ctx: RouterContext, pool: ResolvedPool, messages: readonly ChatCompletionMessageParam[] = []): RoutingExplanation {
+export function explainRouting(ctx: RouterContext, pool: ResolvedPool, messages: readonly ChatCompletionMessageParam[] = [], sessionId?: string): RoutingExplanation {
   const definition = pool.definition;
   const now = ctx.clock.now();
   const needs = requestNeeds({ model: definition.name, messages: [...messages] }, ctx.countTokens);
@@ -67,6 +67,7 @@ export function explainRouting(ctx: RouterContext, pool: ResolvedPool, messages:
       ? strategy.select(views, {
           poolName: definition.name,
           options: definition.strategy.options,
+          sessionId,
           stream: false,
           now,
           random: ctx.random,
