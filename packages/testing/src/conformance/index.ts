@@ -1,0 +1,3 @@
+export { runProviderConformance } from './run-provider-conformance.js';
+export type { ProviderConformanceFeatures, ProviderConformanceOptions } from './conformance-options.js';
+export { assembleToolCalls, contentDeltas, drain, finishReasons, type AssembledToolCall, type DrainedStream } from './stream-reading.js';

@@ -1,0 +1,42 @@
+export { startFakeOpenAIServer, type FakeOpenAIServer, type FakeOpenAIServerOptions } from './fake-openai-server.js';
+export type { FakeRequestEnd, FakeRequestRecord } from './fake-request-log.js';
+export type {
+  FakeAnswer,
+  FakeBreakAfter,
+  FakeContentFilterStep,
+  FakeContextLengthStep,
+  FakeCutStep,
+  FakeErrorObject,
+  FakeFinishReason,
+  FakeMalformedChunkStep,
+  FakeMissingDoneStep,
+  FakeOkStep,
+  FakeResetStep,
+  FakeScript,
+  FakeSlowFirstTokenStep,
+  FakeStallStep,
+  FakeStatusStep,
+  FakeStep,
+  FakeStepKind,
+  FakeStepTiming,
+  FakeStreamErrorStep,
+  FakeTimeoutStep,
+  FakeToolCall,
+  FakeUsage,
+} from './fake-step.js';
+export { httpStatus, malformedJson, rateLimited, type HttpStatusOptions, type RateLimitedOptions } from './fake-steps.js';
+export { SSE_DONE, SSE_HEADERS, sseComment, sseEncode } from './sse-encode.js';
+export { MALFORMED_EVENT } from './fake-stream-player.js';
+export { DEFAULT_RATE_LIMIT_HEADERS } from './fake-exchange.js';
+export { DEFAULT_FAKE_MODELS } from './fake-resource-answers.js';
+export { splitIntoPieces } from './fake-chat-answer.js';
+export {
+  authErrorBody,
+  contentFilterBody,
+  contextLengthBody,
+  defaultErrorBody,
+  modelNotFoundBody,
+  openAIErrorBody,
+  type OpenAIErrorBody,
+} from './openai-error-bodies.js';
+export { validateOpenAI, type OpenAISchemaName, type OpenAIValidationResult } from './validate-openai.js';
