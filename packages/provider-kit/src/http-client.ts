@@ -1,0 +1,176 @@
+import { ProviderError, type RateLimitSnapshot } from '@modelmesh/core';
+import { createFetch } from 'ofetch';
+import type { ErrorBodyParser } from './error-body.js';
+import { HttpResponse } from './http-response.js';
+import { raceSignal } from './linked-signal.js';
+import { mapHttpError } from './map-http-error.js';
+import { parseRateLimitHeaders } from './rate-limit-headers.js';
+import { RequestGuard } from './request-guard.js';
+import type { RequestTimeouts } from './request-timeouts.js';
+
+/** Settings of {@link createHttpClient}, fixed for a provider instance. */
+export interface HttpClientOptions {
+  /** Provider instance id, used in every error. */
+  providerId: string;
+  /** Base URL every request path is appended to, e.g. `https://api.openai.com/v1`. */
+  baseUrl: string;
+  /** Headers sent with every request (credentials, organization, ...). */
+  headers?: Readonly<Record<string, string>>;
+  /** Query parameters added to every request (e.g. Azure's `api-version`). */
+  query?: Readonly<Record<string, string>>;
+  /** A `fetch` to use instead of the global one, looked up per request when unset. */
+  fetch?: typeof globalThis.fetch;
+  /** Values masked in every error message (the API key). */
+  secrets?: readonly string[];
+  /** How to read this vendor's error bodies; defaults to the OpenAI-style parser. */
+  parseErrorBody?: ErrorBodyParser;
+  /** Clock for `Retry-After` dates and rate-limit resets (ms since epoch). */
+  now?: () => number;
+  /** Largest error body read, in bytes (the rest is not downloaded). Default 64 KiB. */
+  maxErrorBodyBytes?: number;
+}
+
+/** One request. */
+export interface HttpRequestOptions {
+  /** HTTP method; `POST` when there is a body, else `GET`. */
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path after the base URL, e.g. `/chat/completions`. */
+  path: string;
+  /** A JSON-serialisable body, sent as `application/json`. */
+  body?: unknown;
+  /** Extra query parameters. */
+  query?: Readonly<Record<string, string>>;
+  /** Extra headers; they override the client's headers of the same name. */
+  headers?: Readonly<Record<string, string>>;
+  /** The `Accept` header, e.g. `text/event-stream` for streams. */
+  accept?: string;
+  /** The caller's signal (the router's attempt signal). */
+  signal?: AbortSignal;
+  /** Timeouts of this exchange. */
+  timeouts?: RequestTimeouts;
+  /** The model the request is for, named in errors. */
+  modelId?: string;
+  /** Called with the rate-limit headers of every response (success or error). */
+  reportRateLimit?: (snapshot: RateLimitSnapshot) => void;
+}
+
+/** A JSON response that arrived with a 2xx status. */
+export interface JsonResult {
+  /** The parsed body. */
+  data: unknown;
+  /** Status and headers. */
+  response: HttpResponse;
+}
+
+/**
+ * The HTTP client a provider uses. It never retries (`retry: 0`: the router is the only
+ * retry loop) and never throws anything but ModelMesh errors, except that a request
+ * aborted through the caller's signal rejects with that signal's reason, as `fetch` does.
+ * Connections are kept alive by the runtime's `fetch` (undici in Node pools and reuses
+ * sockets per origin by default), so there is nothing to pool here.
+ */
+export interface HttpClient {
+  /** Provider instance id. */
+  readonly providerId: string;
+  /** Sends a request and resolves once the response headers arrive, whatever the status. */
+  request(options: HttpRequestOptions): Promise<HttpResponse>;
+  /** Sends a request and returns its parsed JSON body; a non-2xx status throws the mapped typed error. */
+  requestJson(options: HttpRequestOptions): Promise<JsonResult>;
+  /** Sends a request and returns the unread response once a 2xx status arrives; otherwise throws the mapped typed error. */
+  requestStream(options: HttpRequestOptions): Promise<HttpResponse>;
+  /** Reads (a capped part of) an error response and maps it to a typed error. */
+  errorFrom(response: HttpResponse, modelId?: string): Promise<ProviderError>;
+  /** Aborts requests in flight; later requests fail with a `connection_error`. */
+  close(): void;
+}
+
+/**
+ * Creates the HTTP client of a provider instance on ofetch's `createFetch`, which (unlike
+ * `$fetch.create`) honours an injected `fetch`. ofetch 1.x ignores its own `timeout` when
+ * a signal is passed, so timeouts are ours (see {@link RequestTimeouts}).
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const $fetch = createFetch({
+    // Looked up per call so a test's stub of globalThis.fetch (or a polyfill installed later) is used.
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+  });
+  const closing = new AbortController();
+  const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
+  const now = options.now ?? Date.now;
+  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 64 * 1024;
+
+  async function request(req: HttpRequestOptions): Promise<HttpResponse> {
+    const context = { providerId: options.providerId, modelId: req.modelId, secrets };
+    if (closing.signal.aborted) throw closing.signal.reason;
+    const timeouts = req.timeouts ?? {};
+    const guard = new RequestGuard(context, timeouts, [req.signal, closing.signal]);
+    if (guard.signal.aborted) {
+      guard.dispose();
+      throw guard.signal.reason;
+    }
+    guard.start('connect');
+    guard.start('first-byte');
+    const headers: Record<string, string> = { ...options.headers, ...req.headers };
+    if (req.accept !== undefined) headers['accept'] = req.accept;
+    let raw: Response;
+    try {
+      raw = await raceSignal(
+        $fetch.raw(req.path, {
+          baseURL: options.baseUrl,
+          method: req.method ?? (req.body === undefined ? 'GET' : 'POST'),
+          headers,
+          query: { ...options.query, ...req.query },
+          // ofetch serialises plain objects as JSON and sets the content type.
+          body: req.body as Record<string, unknown> | undefined,
+          signal: guard.signal,
+          retry: 0,
+          ignoreResponseError: true,
+          // Hand back the body unread: we stream it under our own timers.
+          responseType: 'stream',
+        }),
+        guard.signal,
+      );
+    } catch (error) {
+      const failure = guard.failure(error, 'request');
+      guard.dispose();
+      throw failure;
+    }
+    guard.stop('connect');
+    const response = new HttpResponse(raw, guard, context);
+    if (req.reportRateLimit) {
+      const snapshot = parseRateLimitHeaders(raw.headers, now());
+      if (snapshot !== undefined) req.reportRateLimit(snapshot);
+    }
+    return response;
+  }
+
+  async function errorFrom(response: HttpResponse, modelId?: string): Promise<ProviderError> {
+    let body = '';
+    try {
+      body = await response.text({ maxBytes: maxErrorBodyBytes });
+    } catch {
+      // The status alone still classifies the failure.
+    }
+    return mapHttpError({ providerId: options.providerId, modelId, status: response.status, headers: response.headers, body, secrets, now: now(), parseBody: options.parseErrorBody });
+  }
+
+  async function requestStream(req: HttpRequestOptions): Promise<HttpResponse> {
+    const response = await request(req);
+    if (!response.ok) throw await errorFrom(response, req.modelId);
+    return response;
+  }
+
+  return {
+    providerId: options.providerId,
+    request,
+    errorFrom,
+    requestStream,
+    async requestJson(req) {
+      const response = await requestStream(req);
+      return { data: await response.json(), response };
+    },
+    close() {
+      closing.abort(new ProviderError({ providerId: options.providerId, code: 'connection_error', retryable: false, message: `Provider "${options.providerId}" was closed` }));
+    },
+  };
+}

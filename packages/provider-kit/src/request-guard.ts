@@ -1,0 +1,74 @@
+import { ProviderError, ProviderTimeoutError } from '@modelmesh/core';
+import { type LinkedSignal, linkSignals } from './linked-signal.js';
+import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
+import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
+
+/** Identity of the exchange a guard protects, for the errors it raises. */
+export interface GuardContext {
+  providerId: string;
+  modelId?: string;
+  secrets?: readonly string[];
+}
+
+/**
+ * Owns the cancellation of one HTTP exchange: the caller's signal, the provider's close
+ * signal and the phase timers all abort one linked signal, whose reason says why
+ * (the caller's own reason, or a ProviderTimeoutError naming the phase).
+ */
+export class RequestGuard {
+  private readonly linked: LinkedSignal;
+  private readonly timers = new Map<TimeoutPhase, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly context: GuardContext,
+    readonly timeouts: RequestTimeouts,
+    sources: readonly (AbortSignal | undefined)[],
+  ) {
+    this.linked = linkSignals(sources);
+    // Once aborted nothing is left to time: clean up even if no one reads the body again.
+    this.linked.signal.addEventListener('abort', () => this.dispose(), { once: true });
+  }
+
+  /** The signal to hand to `fetch`. */
+  get signal(): AbortSignal {
+    return this.linked.signal;
+  }
+
+  /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed). */
+  start(phase: TimeoutPhase): void {
+    const ms = phase === 'connect' ? this.timeouts.connect : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
+    if (ms === undefined || !Number.isFinite(ms) || this.timers.has(phase) || this.signal.aborted) return;
+    const error = () => new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 });
+    this.timers.set(phase, setTimeout(() => this.linked.abort(error()), Math.max(0, ms)));
+  }
+
+  /** Disarms the timer of `phase`. */
+  stop(phase: TimeoutPhase): void {
+    const timer = this.timers.get(phase);
+    if (timer !== undefined) clearTimeout(timer);
+    this.timers.delete(phase);
+  }
+
+  /** Aborts the exchange (releases the connection). */
+  abort(reason: unknown): void {
+    this.linked.abort(reason);
+  }
+
+  /**
+   * What to throw for `error`, raised by `fetch` or a body read: once the exchange was
+   * aborted, the abort's reason (a timeout, or the caller's own reason, as `fetch` does);
+   * otherwise the network failure as a `connection_error`.
+   */
+  failure(error: unknown, phase: NetworkPhase): unknown {
+    if (this.signal.aborted) return this.signal.reason;
+    if (ProviderError.isInstance(error)) return error;
+    return mapNetworkError(error, { ...this.context, phase, connectTimeoutMs: this.timeouts.connect });
+  }
+
+  /** Stops every timer and detaches from the source signals. Idempotent. */
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.linked.dispose();
+  }
+}

@@ -1,0 +1,232 @@
+import { AuthenticationError, ProviderError, ProviderTimeoutError, RateLimitError, type RateLimitSnapshot } from '@modelmesh/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient, readSseJson } from '../src/index.js';
+import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: Handler): Promise<LocalServer> {
+  server = await startServer(handler);
+  return server;
+}
+
+const json = (res: Parameters<Handler>[1], status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createHttpClient', () => {
+  it('POSTs JSON with the client and request headers and query params', async () => {
+    const s = await serve((_req, res) => json(res, 200, { ok: true }));
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url, headers: { authorization: 'Bearer k-1', 'x-team': 'a' }, query: { 'api-version': '2024' } });
+    const { data, response } = await client.requestJson({ path: '/chat/completions', body: { model: 'm', n: 2 }, headers: { 'x-team': 'b' }, query: { extra: '1' } });
+    expect(data).toEqual({ ok: true });
+    expect(response.status).toBe(200);
+    const [seen] = s.requests;
+    expect(seen?.method).toBe('POST');
+    expect(seen?.url).toBe('/v1/chat/completions?api-version=2024&extra=1');
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ model: 'm', n: 2 });
+    expect(seen?.headers['content-type']).toBe('application/json');
+    expect(seen?.headers['authorization']).toBe('Bearer k-1');
+    expect(seen?.headers['x-team']).toBe('b');
+  });
+
+  it('GETs without a body', async () => {
+    const s = await serve((_req, res) => json(res, 200, { object: 'list', data: [] }));
+    const client = createHttpClient({ providerId: 'p', baseUrl: `${s.url}/` });
+    const { data } = await client.requestJson({ path: '/models' });
+    expect(data).toEqual({ object: 'list', data: [] });
+    expect(s.requests[0]?.method).toBe('GET');
+    expect(s.requests[0]?.url).toBe('/v1/models');
+  });
+
+  it('uses an injected fetch', async () => {
+    const calls: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      calls.push(String(input));
+      return new Response(JSON.stringify({ injected: true }), { headers: { 'content-type': 'application/json' } });
+    };
+    const client = createHttpClient({ providerId: 'p', baseUrl: 'http://example.invalid/v1', fetch });
+    expect((await client.requestJson({ path: '/x', body: {} })).data).toEqual({ injected: true });
+    expect(calls).toEqual(['http://example.invalid/v1/x']);
+  });
+
+  it('maps error statuses to typed errors and never retries', async () => {
+    const s = await serve((_req, res) => json(res, 429, { error: { message: 'Slow down', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after': '3' }));
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
+    const error = await failure(client.requestJson({ path: '/chat/completions', body: {}, modelId: 'm' }));
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect((error as RateLimitError).retryAfter).toBe(3);
+    expect((error as RateLimitError).modelId).toBe('m');
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('never retries a GET either', async () => {
+    const s = await serve((_req, res) => json(res, 503, { error: { message: 'busy' } }));
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
+    await failure(client.requestJson({ path: '/models' }));
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it('reports rate-limit headers on success and on error', async () => {
+    let status = 200;
+    const s = await serve((_req, res) => json(res, status, status === 200 ? {} : { error: { message: 'x' } }, { 'x-ratelimit-remaining-requests': String(status) }));
+    const seen: RateLimitSnapshot[] = [];
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url, now: () => 0 });
+    await client.requestJson({ path: '/a', body: {}, reportRateLimit: (r) => seen.push(r) });
+    status = 500;
+    await failure(client.requestJson({ path: '/a', body: {}, reportRateLimit: (r) => seen.push(r) }));
+    expect(seen).toEqual([{ remainingRequests: 200 }, { remainingRequests: 500 }]);
+  });
+
+  it('treats a 200 that is not JSON as malformed_response', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>maintenance</html>');
+    });
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {} }));
+    expect((error as ProviderError).code).toBe('malformed_response');
+    expect((error as ProviderError).retryable).toBe(true);
+  });
+
+  it('maps a connection reset to a retryable connection_error', async () => {
+    const s = await serve((req) => req.socket.destroy());
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {} }));
+    expect(ProviderError.isInstance(error)).toBe(true);
+    expect((error as ProviderError).code).toBe('connection_error');
+    expect((error as ProviderError).retryable).toBe(true);
+  });
+
+  it('maps a refused connection to a connection_error without quoting the URL', async () => {
+    const s = await serve(() => undefined);
+    const url = s.url;
+    await s.close();
+    server = undefined;
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: url, query: { key: 'sekret-query-key' } }).requestJson({ path: '/a', body: {} }));
+    expect((error as ProviderError).code).toBe('connection_error');
+    expect((error as ProviderError).message).toContain('ECONNREFUSED');
+    expect((error as ProviderError).message).not.toContain('sekret-query-key');
+  });
+
+  it('maps a connection cut mid-body to a connection_error', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial":');
+      setImmediate(() => res.socket?.destroy());
+    });
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {} }));
+    expect((error as ProviderError).code).toBe('connection_error');
+  });
+
+  it('rejects with the caller signal reason when the caller aborts', async () => {
+    const s = await serve(() => undefined);
+    const controller = new AbortController();
+    const pending = createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {}, signal: controller.signal });
+    const reason = new Error('caller gave up');
+    setImmediate(() => controller.abort(reason));
+    expect(await failure(pending)).toBe(reason);
+  });
+
+  it('does not send anything when the signal is already aborted', async () => {
+    const s = await serve((_req, res) => json(res, 200, {}));
+    const controller = new AbortController();
+    controller.abort(new Error('already'));
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {}, signal: controller.signal }));
+    expect((error as Error).message).toBe('already');
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it('times out waiting for the response headers with phase connect', async () => {
+    const s = await serve(() => undefined);
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestStream({ path: '/a', body: {}, timeouts: { connect: 30 }, modelId: 'm' }));
+    expect(ProviderTimeoutError.isInstance(error)).toBe(true);
+    expect((error as ProviderTimeoutError).phase).toBe('connect');
+    expect((error as ProviderTimeoutError).timeoutSeconds).toBe(0.03);
+    expect((error as ProviderTimeoutError).retryable).toBe(true);
+  });
+
+  it('times out before the first body byte with phase first-byte', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.flushHeaders();
+    });
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
+    const response = await client.requestStream({ path: '/a', body: {}, timeouts: { connect: 5000, firstByte: 40 } });
+    const error = await failure(response.text());
+    expect((error as ProviderTimeoutError).phase).toBe('first-byte');
+  });
+
+  it('bounds a non-streaming wait for headers with first-byte when no connect timeout is set', async () => {
+    const s = await serve(() => undefined);
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {}, timeouts: { firstByte: 30 } }));
+    expect((error as ProviderTimeoutError).phase).toBe('first-byte');
+  });
+
+  it('times out a stalled body with phase idle', async () => {
+    const s = await serve((_req, res) => sse(res, ['data: {"n":1}\n\n'], false));
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
+    const response = await client.requestStream({ path: '/a', body: {}, timeouts: { firstByte: 5000, idle: 40 } });
+    const seen: unknown[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const event of readSseJson(response.chunks(), { providerId: 'p' })) seen.push(event.data);
+      })(),
+    );
+    expect(seen).toEqual([{ n: 1 }]);
+    expect((error as ProviderTimeoutError).phase).toBe('idle');
+    await s.clientClosed;
+  });
+
+  it('closes the connection when the consumer stops reading early', async () => {
+    const s = await serve((_req, res) => sse(res, ['data: {"n":1}\n\n', 'data: {"n":2}\n\n'], false));
+    const response = await createHttpClient({ providerId: 'p', baseUrl: s.url }).requestStream({ path: '/a', body: {} });
+    for await (const event of readSseJson(response.chunks(), { providerId: 'p' })) {
+      expect(event.data).toEqual({ n: 1 });
+      break;
+    }
+    await s.clientClosed;
+  });
+
+  it('closes the connection when the caller aborts mid-stream and rejects with its reason', async () => {
+    const s = await serve((_req, res) => sse(res, ['data: {"n":1}\n\n'], false));
+    const controller = new AbortController();
+    const response = await createHttpClient({ providerId: 'p', baseUrl: s.url }).requestStream({ path: '/a', body: {}, signal: controller.signal });
+    const reason = new Error('stop');
+    const error = await failure(
+      (async () => {
+        for await (const _event of readSseJson(response.chunks(), { providerId: 'p' })) controller.abort(reason);
+      })(),
+    );
+    expect(error).toBe(reason);
+    await s.clientClosed;
+  });
+
+  it('close() aborts requests in flight and refuses new ones', async () => {
+    const s = await serve(() => undefined);
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
+    const pending = client.requestJson({ path: '/a', body: {} });
+    setImmediate(() => client.close());
+    const error = await failure(pending);
+    expect((error as ProviderError).message).toContain('closed');
+    expect(ProviderError.isInstance(await failure(client.requestJson({ path: '/a', body: {} })))).toBe(true);
+  });
+
+  it('maps 401 from a live server to AuthenticationError', async () => {
+    const s = await serve((_req, res) => json(res, 401, { error: { message: 'Incorrect API key provided: sk-abc***xyz', type: 'invalid_request_error', code: 'invalid_api_key' } }));
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {} }));
+    expect(AuthenticationError.isInstance(error)).toBe(true);
+  });
+});

@@ -1,0 +1,61 @@
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+  CreateEmbeddingResponse,
+  EmbeddingCreateParams,
+  ModelSpec,
+  Provider,
+  ProviderCall,
+} from '@modelmesh/core';
+import { chatCompletion } from './openai-compatible-chat.js';
+import { createOpenAICompatibleClient } from './openai-compatible-client.js';
+import { createEmbeddings } from './openai-compatible-embeddings.js';
+import { listModels } from './openai-compatible-models.js';
+import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
+import { chatCompletionStream } from './openai-compatible-stream.js';
+
+/** The connector id of the generic OpenAI-wire provider. */
+export const OPENAI_COMPATIBLE_CONNECTOR = 'openai-compatible.llm.v1';
+
+/** A provider for an OpenAI-wire endpoint. */
+export interface OpenAICompatibleProvider extends Provider {
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  /** The configured models (empty when `models` is `'discover'` or unset). */
+  readonly models: readonly ModelSpec[];
+  embed(request: EmbeddingCreateParams, call: ProviderCall): Promise<CreateEmbeddingResponse>;
+  listModels(call?: Pick<ProviderCall, 'signal'>): Promise<ModelSpec[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a provider for any server that speaks OpenAI's chat-completions wire format:
+ * vLLM, LM Studio, llama.cpp server, LocalAI, OpenAI-compatible gateways, and (through
+ * {@link createOpenAICompatibleFactory}) the OpenAI-wire vendors.
+ *
+ * Requests go out as the caller wrote them (unknown parameters included) minus
+ * `dropParams`; streams ask for usage; errors, timeouts and broken streams become typed
+ * ModelMesh errors; nothing is retried here (the router decides).
+ *
+ * @example
+ * ```ts
+ * const local = createOpenAICompatibleProvider({ id: 'vllm', baseUrl: 'http://localhost:8000/v1', models: [{ id: 'llama-3.1-8b', capabilities: ['chat-completion'] }] });
+ * ```
+ */
+export function createOpenAICompatibleProvider(settings: OpenAICompatibleSettings): OpenAICompatibleProvider {
+  const client = createOpenAICompatibleClient(settings);
+  const models = Array.isArray(settings.models) ? [...(settings.models as readonly ModelSpec[])] : [];
+  return {
+    id: settings.id,
+    connector: settings.connector ?? OPENAI_COMPATIBLE_CONNECTOR,
+    baseUrl: settings.baseUrl,
+    models,
+    chat: (request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> => chatCompletion(client, request, call),
+    chatStream: (request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> => chatCompletionStream(client, request, call),
+    embed: (request, call) => createEmbeddings(client, request, call),
+    listModels: (call) => listModels(client, models, call),
+    close: async () => client.http.close(),
+  };
+}
