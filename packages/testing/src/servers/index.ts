@@ -40,3 +40,5 @@ export {
   type OpenAIErrorBody,
 } from './openai-error-bodies.js';
 export { validateOpenAI, type OpenAISchemaName, type OpenAIValidationResult } from './validate-openai.js';
+export * from './anthropic/index.js';
+export * from './gemini/index.js';
