@@ -19,7 +19,7 @@ for (const dir of workspaces) rmSync(reportOf(dir), { force: true });
 
 const extra = process.argv.slice(2);
 const turbo = join(root, 'node_modules', '.bin', 'turbo');
-const run = spawnSync(turbo, ['run', 'build', 'typecheck', 'test', 'lint', 'docs', '--output-logs=new-only', '--continue', ...extra], {
+const run = spawnSync(turbo, ['run', 'build', 'typecheck', 'test', 'lint', 'docs', '--output-logs=new-only', '--continue', '--concurrency=3', ...extra], {
   cwd: root,
   stdio: 'inherit',
 });

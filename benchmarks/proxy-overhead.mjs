@@ -1,0 +1,124 @@
+// `pnpm bench:proxy`: what the proxy adds to a request, measured in one run against the
+// same fake OpenAI upstream: straight to it, through a bare Node pass-through, and through
+// ModelMesh's proxy; sequential and with 64 in flight; JSON and streaming (time to first
+// byte). Servers run in worker threads so the load generator has its own event loop.
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { concurrent, loadClient, sequential } from './proxy-load.mjs';
+import { printTable, quantile } from './stats.mjs';
+
+const worker = (data) =>
+  new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./proxy-worker.mjs', import.meta.url), { workerData: data });
+    w.once('message', (ports) => resolve({ worker: w, ports }));
+    w.once('error', reject);
+  });
+
+const stats = (ns) => {
+  const sorted = Float64Array.from(ns).sort();
+  return { p50: quantile(sorted, 0.5) / 1e6, p99: quantile(sorted, 0.99) / 1e6, n: sorted.length };
+};
+const ms = (value) => value.toFixed(3);
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+
+async function measureSequential(agent, targets, { batches, perBatch, stream }) {
+  const samples = new Map(targets.map((t) => [t.name, { total: [], ttfb: [] }]));
+  for (const t of targets) await sequential(agent, t.port, perBatch, stream);
+  for (let b = 0; b < batches; b++) {
+    for (const t of targets) await sequential(agent, t.port, perBatch, stream, samples.get(t.name));
+  }
+  return samples;
+}
+
+async function measureConcurrent(agent, targets, { count, concurrency, stream, rounds }) {
+  const out = new Map(targets.map((t) => [t.name, { total: [], elapsedNs: 0, count: 0 }]));
+  for (const t of targets) await concurrent(agent, t.port, concurrency * 4, concurrency, stream);
+  for (let r = 0; r < rounds; r++) {
+    for (const t of targets) {
+      const run = await concurrent(agent, t.port, count, concurrency, stream);
+      const acc = out.get(t.name);
+      acc.total.push(...run.total);
+      acc.elapsedNs += run.elapsedNs;
+      acc.count += count;
+    }
+  }
+  return out;
+}
+
+export async function runProxyOverhead({ batches = 10, perBatch = 200, concurrency = 64, concurrentCount = 3200, rounds = 2 } = {}) {
+  if (!existsSync(new URL('../packages/proxy/dist/index.js', import.meta.url))) {
+    console.log('\nProxy overhead: skipped, @modelmesh/proxy is not built (`pnpm bench:proxy` builds it first).');
+    return;
+  }
+  const upstream = await worker({ role: 'upstream' });
+  const proxies = await worker({ role: 'targets', upstreamPort: upstream.ports.upstream });
+  const p = proxies.ports;
+  const main = [
+    { name: 'direct (fake upstream)', port: upstream.ports.upstream },
+    { name: 'bare Node pass-through', port: p.bare },
+    { name: 'ModelMesh proxy (fetch provider)', port: p.modelmesh },
+    { name: 'ModelMesh proxy (node:http provider)', port: p.modelmeshHttp },
+  ];
+  const library = [{ name: 'minimal mesh server, node:http', port: p.nodeMinimal }, ...(p.honoMinimal ? [{ name: 'minimal mesh server, Hono', port: p.honoMinimal }] : [])];
+  const all = [...main, ...library];
+  const agent = loadClient(concurrency);
+
+  const json = await measureSequential(agent, all, { batches, perBatch, stream: false });
+  const sse = await measureSequential(agent, all, { batches, perBatch, stream: true });
+  const loaded = await measureConcurrent(agent, all, { count: concurrentCount, concurrency, stream: false, rounds });
+
+  const direct = { json: stats(json.get(main[0].name).total), ttfb: stats(sse.get(main[0].name).ttfb), rps: 0 };
+  const row = (t) => {
+    const j = stats(json.get(t.name).total);
+    const f = stats(sse.get(t.name).ttfb);
+    const s = stats(sse.get(t.name).total);
+    const c = loaded.get(t.name);
+    const cs = stats(c.total);
+    const rps = c.count / (c.elapsedNs / 1e9);
+    return { name: t.name, j, f, s, cs, rps };
+  };
+  const rows = all.map(row);
+  console.log(`\nProxy overhead: ${batches * perBatch} sequential requests per target (JSON and SSE), ${rounds * concurrentCount} at concurrency ${concurrency}; latencies in ms\n`);
+  printTable([
+    ['target', 'JSON p50', 'JSON p99', 'added p50', 'added p99', 'SSE TTFB p50', 'added TTFB', 'SSE total p50', `c${concurrency} req/s`, `c${concurrency} p50`, `c${concurrency} p99`],
+    ...rows.map((r) => [
+      r.name,
+      ms(r.j.p50),
+      ms(r.j.p99),
+      ms(r.j.p50 - direct.json.p50),
+      ms(r.j.p99 - direct.json.p99),
+      ms(r.f.p50),
+      ms(r.f.p50 - direct.ttfb.p50),
+      ms(r.s.p50),
+      r.rps.toFixed(0),
+      ms(r.cs.p50),
+      ms(r.cs.p99),
+    ]),
+  ]);
+  const [d, bare, mm, mmHttp] = rows;
+  const added = (r) => r.j.p50 - d.j.p50;
+  console.log('\nRatios against the bare pass-through (ModelMesh ÷ bare):\n');
+  printTable([
+    ['ModelMesh variant', 'added p50', 'added p99', 'added TTFB p50', 'throughput c64', 'goal: added p50 ≤ 0.5 ms', 'goal: ≤ 1.5× bare added'],
+    ...[mm, mmHttp].map((r) => [
+      r.name,
+      ratio(added(r), added(bare)),
+      ratio(r.j.p99 - d.j.p99, bare.j.p99 - d.j.p99),
+      ratio(r.f.p50 - d.f.p50, bare.f.p50 - d.f.p50),
+      ratio(r.rps, bare.rps),
+      added(r) <= 0.5 ? `yes (${ms(added(r))})` : `no (${ms(added(r))})`,
+      added(r) <= 1.5 * added(bare) ? 'yes' : 'no',
+    ]),
+  ]);
+  if (rows.length > 5) {
+    const [nodeMin, honoMin] = rows.slice(4);
+    console.log(`\nServer library (same minimal mesh server): Hono ÷ node:http — JSON p50 ${ratio(honoMin.j.p50, nodeMin.j.p50)}, p99 ${ratio(honoMin.j.p99, nodeMin.j.p99)}, SSE TTFB p50 ${ratio(honoMin.f.p50, nodeMin.f.p50)}, throughput c${concurrency} ${ratio(honoMin.rps, nodeMin.rps)}`);
+  }
+  agent.destroy();
+  await Promise.all([upstream.worker.terminate(), proxies.worker.terminate()]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+  await runProxyOverhead();
+}

@@ -1,0 +1,148 @@
+// The servers the proxy benchmark compares, all in front of the same fake upstream:
+// a bare Node pass-through, ModelMesh's proxy, and two minimal mesh servers (plain
+// node:http and Hono on @hono/node-server) that isolate what the server library costs.
+import { createRequire } from 'node:module';
+import { Agent, createServer, request } from 'node:http';
+import { createMesh } from '@modelmesh/core';
+
+const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+
+/** A pass-through proxy: pipes each request to the upstream and the answer back. */
+export async function startBarePassThrough(upstreamPort) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, (req, res) => {
+    const upstream = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  return { port: await listen(server), close: () => server.close() };
+}
+
+async function* sseChunks(body) {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const bytes of body) {
+    buffer += typeof bytes === 'string' ? bytes : decoder.decode(bytes, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = event.startsWith('data: ') ? event.slice(6) : undefined;
+      if (data === undefined) continue;
+      if (data === '[DONE]') return;
+      yield JSON.parse(data);
+    }
+  }
+}
+
+/**
+ * A minimal OpenAI-wire provider over `fetch`: packages/providers-openai-compatible is still
+ * being written, so the benchmark brings its own (no retries: the router owns them).
+ */
+export function fetchProvider(baseUrl) {
+  const post = (request, call) =>
+    fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: call.signal });
+  return {
+    id: 'upstream',
+    connector: 'bench.fetch.v1',
+    async chat(request, call) {
+      return (await post(request, call)).json();
+    },
+    async chatStream(request, call) {
+      const response = await post(request, call);
+      return sseChunks(response.body);
+    },
+  };
+}
+
+/** The same provider over `node:http` with a keep-alive agent (what the bare pass-through uses). */
+export function nodeHttpProvider(upstreamPort) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const post = (body, signal) =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: upstreamPort, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, agent, signal }, resolve);
+      req.on('error', reject);
+      req.end(body);
+    });
+  return {
+    id: 'upstream',
+    connector: 'bench.http.v1',
+    async chat(request, call) {
+      const res = await post(JSON.stringify(request), call.signal);
+      const parts = [];
+      for await (const part of res) parts.push(part);
+      return JSON.parse(Buffer.concat(parts).toString('utf8'));
+    },
+    async chatStream(request, call) {
+      const res = await post(JSON.stringify(request), call.signal);
+      res.setEncoding('utf8');
+      return sseChunks(res);
+    },
+  };
+}
+
+/** A mesh over one provider serving the pool `chat`. */
+export function benchMesh(provider) {
+  return createMesh({
+    providers: [{ provider, models: [{ id: 'bench-model', capabilities: ['chat-completion'], pricing: { input: 1, output: 1 } }] }],
+    config: { pools: { chat: { capability: 'chat-completion' } } },
+  });
+}
+
+/** ModelMesh's proxy (the real package, metrics and tracing included) over a mesh. */
+export async function startModelMeshProxy(mesh) {
+  const { startProxy } = await import('../packages/proxy/dist/index.js');
+  const proxy = await startProxy({ mesh, port: 0, log: () => {} });
+  return { port: proxy.port, close: () => proxy.close() };
+}
+
+/** The smallest correct mesh server on plain node:http: JSON and SSE, nothing else. */
+export async function startNodeMinimal(mesh) {
+  const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, async (req, res) => {
+    const parts = [];
+    for await (const part of req) parts.push(part);
+    const params = JSON.parse(Buffer.concat(parts).toString('utf8'));
+    if (params.stream !== true) {
+      const body = JSON.stringify(await mesh.chat.completions.create(params));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    const stream = await mesh.chat.completions.create(params);
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    for await (const chunk of stream) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    res.end('data: [DONE]\n\n');
+  });
+  return { port: await listen(server), close: () => server.close() };
+}
+
+/** The same server on Hono (`@hono/node-server`), if installed in packages/proxy; else undefined. */
+export async function startHonoMinimal(mesh) {
+  const require = createRequire(new URL('../packages/proxy/package.json', import.meta.url));
+  let hono;
+  let nodeServer;
+  let streaming;
+  try {
+    hono = require('hono');
+    streaming = require('hono/streaming');
+    nodeServer = require('@hono/node-server');
+  } catch {
+    return undefined;
+  }
+  const app = new hono.Hono();
+  app.post('/v1/chat/completions', async (c) => {
+    const params = await c.req.json();
+    if (params.stream !== true) return c.json(await mesh.chat.completions.create(params));
+    const stream = await mesh.chat.completions.create(params);
+    return streaming.streamSSE(c, async (sse) => {
+      for await (const chunk of stream) await sse.writeSSE({ data: JSON.stringify(chunk) });
+      await sse.writeSSE({ data: '[DONE]' });
+    });
+  });
+  const server = await new Promise((resolve) => {
+    const s = nodeServer.serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return { port: server.address().port, close: () => server.close() };
+}

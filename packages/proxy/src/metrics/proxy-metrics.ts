@@ -1,0 +1,71 @@
+import type { MeshClient } from '@modelmesh/core';
+import { Counter, Gauge, Histogram } from './metric-families.js';
+
+/** Latency buckets in seconds: LLM calls take from tens of milliseconds to minutes. */
+const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+
+/** The proxy's Prometheus metrics: HTTP requests it answered, and what the mesh did for them. */
+export class ProxyMetrics {
+  readonly httpRequests = new Counter('modelmesh_http_requests_total', 'HTTP requests answered by the proxy, by endpoint, pool, model and status.', ['endpoint', 'pool', 'model', 'status']);
+  readonly attempts = new Counter('modelmesh_attempts_total', 'Attempts made on models (retries and failovers included).', ['pool', 'model', 'provider']);
+  readonly attemptFailures = new Counter('modelmesh_attempt_failures_total', 'Failed attempts, by what the router did next.', ['pool', 'model', 'provider', 'next']);
+  readonly failovers = new Counter('modelmesh_failovers_total', 'Requests moved from one model to another.', ['pool', 'from_model', 'to_model']);
+  readonly latency = new Histogram('modelmesh_request_duration_seconds', 'Time from routing to the answer (to the end of the stream for streams).', ['pool', 'model', 'outcome'], LATENCY_BUCKETS);
+  readonly tokens = new Counter('modelmesh_tokens_total', 'Tokens used, by type (prompt, completion).', ['pool', 'model', 'type']);
+  readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
+  readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
+  readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
+  private readonly gauges: readonly Gauge[];
+
+  constructor(
+    private readonly mesh: MeshClient,
+    inFlight: () => number,
+  ) {
+    this.gauges = [
+      new Gauge('modelmesh_http_in_flight', 'API requests being served now.', [], () => [[[], inFlight()]]),
+      new Gauge('modelmesh_model_up', 'Model health: 1 active (or on trial), 0 in standby.', ['model', 'provider'], () => this.modelHealth()),
+    ];
+  }
+
+  /** Subscribes to the mesh's events; returns the function that unsubscribes. */
+  attach(): () => void {
+    const { mesh } = this;
+    const offs = [
+      mesh.on('request.routed', (e) => this.attempts.inc([e.poolName, e.modelKey, e.providerId])),
+      mesh.on('attempt.failed', (e) => this.attemptFailures.inc([e.poolName, e.modelKey, e.providerId, e.next])),
+      mesh.on('request.failover', (e) => this.failovers.inc([e.poolName, e.fromModel, e.toModel])),
+      mesh.on('request.completed', (e) => {
+        const model = e.modelKey ?? 'none';
+        this.latency.observe([e.poolName, model, e.ok ? 'ok' : 'error'], e.latencyMs / 1000);
+        if (!e.ok) return;
+        if (e.usage) {
+          this.tokens.inc([e.poolName, model, 'prompt'], e.usage.prompt_tokens);
+          this.tokens.inc([e.poolName, model, 'completion'], e.usage.completion_tokens);
+        }
+        this.cost.inc([e.poolName, model], e.cost);
+      }),
+      mesh.on('model.deactivated', (e) => this.deactivations.inc([e.modelKey, e.providerId, e.reason])),
+      mesh.on('budget.exceeded', (e) => this.budgetRefusals.inc([e.budget, e.scope, e.action])),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
+  /** Counts one answered HTTP request. */
+  observeHttp(endpoint: string, pool: string | undefined, model: string | undefined, status: number): void {
+    this.httpRequests.inc([endpoint, pool ?? '', model ?? '', String(status)]);
+  }
+
+  /** The exposition text. */
+  render(): string {
+    const families = [this.httpRequests, this.gauges[0], this.attempts, this.attemptFailures, this.failovers, this.latency, this.tokens, this.cost, this.gauges[1], this.deactivations, this.budgetRefusals];
+    return families.map((family) => family?.render() ?? '').join('');
+  }
+
+  private modelHealth(): Array<readonly [readonly string[], number]> {
+    const seen = new Map<string, readonly [readonly string[], number]>();
+    for (const pool of Object.values(this.mesh.poolStatus())) {
+      for (const model of pool.models) seen.set(model.model, [[model.model, model.provider], model.status === 'standby' ? 0 : 1]);
+    }
+    return [...seen.values()];
+  }
+}

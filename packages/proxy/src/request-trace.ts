@@ -1,0 +1,84 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CompletionUsage, MeshClient } from '@modelmesh/core';
+
+/** What the mesh's events told about one proxied request. */
+export interface RequestTrace {
+  /** The mesh's request id. */
+  requestId?: string;
+  /** The pool that served the request. */
+  poolName?: string;
+  /** Model key of the latest attempt (the answering one once the request is over). */
+  modelKey?: string;
+  /** Provider instance of the latest attempt. */
+  providerId?: string;
+  /** Attempts made so far. */
+  attempts: number;
+  /** USD cost, once the request completed. */
+  cost?: number;
+  /** Token usage, once the request completed. */
+  usage?: CompletionUsage;
+}
+
+/**
+ * Ties the mesh's events to the HTTP request they belong to. The mesh's call API returns
+ * only the OpenAI-shaped answer, so which model and provider answered, after how many
+ * attempts and at what cost, arrive as events; the mesh emits them synchronously inside
+ * the request's own async flow, where `AsyncLocalStorage` finds that request's trace.
+ */
+export class TraceScope {
+  private readonly storage = new AsyncLocalStorage<RequestTrace>();
+
+  /** Runs `fn` with `trace` as the current request's trace. */
+  run<T>(trace: RequestTrace, fn: () => T): T {
+    return this.storage.run(trace, fn);
+  }
+
+  /** Subscribes to the mesh; returns the function that unsubscribes. */
+  attach(mesh: MeshClient): () => void {
+    const offs = [
+      mesh.on('request.routed', (event) => {
+        const trace = this.storage.getStore();
+        if (!trace) return;
+        trace.requestId = event.requestId;
+        trace.poolName = event.poolName;
+        trace.modelKey = event.modelKey;
+        trace.providerId = event.providerId;
+        trace.attempts = event.attempt;
+      }),
+      mesh.on('request.completed', (event) => {
+        const trace = this.storage.getStore();
+        if (!trace) return;
+        trace.requestId = event.requestId;
+        trace.poolName = event.poolName;
+        trace.attempts = event.attempts;
+        if (event.ok) {
+          if (event.modelKey !== undefined) trace.modelKey = event.modelKey;
+          if (event.providerId !== undefined) trace.providerId = event.providerId;
+          trace.cost = event.cost;
+          if (event.usage !== undefined) trace.usage = event.usage;
+        }
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+}
+
+/** Formats a USD amount for a header: plain decimal notation, no exponent, no trailing zeros. */
+export function formatCost(cost: number): string {
+  if (!Number.isFinite(cost) || cost <= 0) return '0';
+  return cost.toFixed(10).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Header-safe text: names from config may hold characters HTTP headers cannot carry. */
+const headerValue = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : encodeURIComponent(text));
+
+/** The `x-modelmesh-*` headers a trace supports so far. */
+export function traceHeaders(trace: RequestTrace, withCost: boolean): Record<string, string> {
+  const headers: Record<string, string> = { 'x-modelmesh-attempts': String(trace.attempts) };
+  if (trace.poolName !== undefined) headers['x-modelmesh-pool'] = headerValue(trace.poolName);
+  if (trace.modelKey !== undefined) headers['x-modelmesh-model'] = headerValue(trace.modelKey);
+  if (trace.providerId !== undefined) headers['x-modelmesh-provider'] = headerValue(trace.providerId);
+  if (trace.requestId !== undefined) headers['x-request-id'] = trace.requestId;
+  if (withCost && trace.cost !== undefined) headers['x-modelmesh-cost'] = formatCost(trace.cost);
+  return headers;
+}

@@ -1,0 +1,19 @@
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from '@modelmesh/core';
+import { sendJson } from '../http/send-response.js';
+import { traceHeaders } from '../request-trace.js';
+import type { Exchange, ProxyContext } from '../server/proxy-context.js';
+import { streamChatCompletion } from './chat-stream.js';
+import { readParams, requestOptions, requireModel } from './request-params.js';
+
+/** `POST /v1/chat/completions`: JSON, or SSE when `stream` is true. */
+export async function chatCompletions(ctx: ProxyContext, ex: Exchange): Promise<void> {
+  const params = await readParams(ctx, ex);
+  ctx.access.authorize(ex.key, requireModel(params));
+  const options = requestOptions(ex);
+  if (params['stream'] === true) {
+    await streamChatCompletion(ctx, ex, params as unknown as ChatCompletionCreateParamsStreaming, options);
+    return;
+  }
+  const completion = await ctx.mesh.chat.completions.create(params as unknown as ChatCompletionCreateParamsNonStreaming, options);
+  sendJson(ex.res, 200, completion, { ...ex.headers, ...traceHeaders(ex.trace, true) });
+}

@@ -1,0 +1,41 @@
+import type { MeshClient } from '@modelmesh/core';
+import type { ProxyKey } from '../auth/key-table.js';
+import { httpFailure, HttpFailureError } from '../http/openai-error.js';
+
+/** Distinct model names remembered; beyond this, lookups are simply not cached. */
+const CACHE_LIMIT = 1024;
+
+/**
+ * Per-key pool permissions. A request may name a pool or a capability (which the mesh
+ * maps to a pool), so a restricted key's request is resolved to its pool first, through
+ * `explain()`, and the answer cached: names map to pools for the mesh's lifetime.
+ */
+export class PoolAccess {
+  private readonly pools = new Map<string, string>();
+
+  constructor(private readonly mesh: MeshClient) {}
+
+  /** The pool a model name routes to; throws the mesh's RoutingError (404) for unknown names. */
+  poolOf(model: string): string {
+    const cached = this.pools.get(model);
+    if (cached !== undefined) return cached;
+    const pool = this.mesh.explain({ model }).poolName;
+    if (this.pools.size < CACHE_LIMIT) this.pools.set(model, pool);
+    return pool;
+  }
+
+  /** Throws 403 when `key` may not use the pool `model` routes to. */
+  authorize(key: ProxyKey | undefined, model: string): void {
+    if (!key?.pools || key.pools.has(model)) return;
+    const pool = this.poolOf(model);
+    if (key.pools.has(pool)) return;
+    throw new HttpFailureError(
+      httpFailure(403, `The key "${key.name}" may not use the pool "${pool}"`, 'permission_error', { param: 'model', code: 'model_not_allowed' }),
+    );
+  }
+
+  /** Whether `key` may see the pool (for listings). */
+  allows(key: ProxyKey | undefined, pool: string): boolean {
+    return !key?.pools || key.pools.has(pool);
+  }
+}

@@ -1,0 +1,42 @@
+import { chatCompletions } from '../routes/chat-completions.js';
+import { embeddings } from '../routes/embeddings.js';
+import { listModels, listPools, retrieveModel } from '../routes/listings.js';
+import { healthz, metrics, readyz } from '../routes/probes.js';
+import type { Exchange, ProxyContext } from './proxy-context.js';
+
+/** One endpoint. */
+export interface Route {
+  readonly method: 'GET' | 'POST';
+  /** Label of the endpoint in metrics. */
+  readonly endpoint: string;
+  /** Needs a key (when keys are configured). Probes do not, so orchestrators can call them. */
+  readonly auth: boolean;
+  /** A model call: counts against `maxConcurrent` and is refused while draining. */
+  readonly api: boolean;
+  readonly handle: (ctx: ProxyContext, ex: Exchange, param: string) => Promise<void>;
+}
+
+const ROUTES: Readonly<Record<string, Route>> = {
+  '/v1/chat/completions': { method: 'POST', endpoint: 'chat.completions', auth: true, api: true, handle: chatCompletions },
+  '/v1/embeddings': { method: 'POST', endpoint: 'embeddings', auth: true, api: true, handle: embeddings },
+  '/v1/models': { method: 'GET', endpoint: 'models', auth: true, api: false, handle: listModels },
+  '/v1/pools': { method: 'GET', endpoint: 'pools', auth: true, api: false, handle: listPools },
+  '/metrics': { method: 'GET', endpoint: 'metrics', auth: true, api: false, handle: metrics },
+  '/healthz': { method: 'GET', endpoint: 'healthz', auth: false, api: false, handle: healthz },
+  '/readyz': { method: 'GET', endpoint: 'readyz', auth: false, api: false, handle: readyz },
+};
+
+const MODEL_ROUTE: Route = { method: 'GET', endpoint: 'models.retrieve', auth: true, api: false, handle: (ctx, ex, id) => retrieveModel(ctx, ex, id) };
+
+/** What a path resolves to: a route (with its path parameter), or nothing. */
+export type RouteMatch = { readonly route: Route; readonly param: string } | undefined;
+
+/** Finds the route of a request path (query string already removed). */
+export function matchRoute(path: string): RouteMatch {
+  const route = ROUTES[path];
+  if (route) return { route, param: '' };
+  if (path.startsWith('/v1/models/') && path.length > '/v1/models/'.length) {
+    return { route: MODEL_ROUTE, param: decodeURIComponent(path.slice('/v1/models/'.length)) };
+  }
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import { RequestAbortedError } from '@modelmesh/core';
+import { toHttpFailure } from '../http/error-mapping.js';
+import { ClientGoneError } from '../http/read-json-body.js';
+import { sendFailure } from '../http/send-response.js';
+import { traceHeaders } from '../request-trace.js';
+import { authenticate, enforceKeyRate } from './guards.js';
+import type { Exchange, ProxyContext } from './proxy-context.js';
+import type { Route } from './route-table.js';
+
+/**
+ * Runs one route: authentication, the key's rate limit, then the handler inside the
+ * request's trace scope. Any error becomes an OpenAI-shaped answer, unless the client is
+ * gone (nothing to answer) or a stream already started (the stream wrote its own error).
+ */
+export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Route, param: string): Promise<void> {
+  try {
+    if (route.auth) authenticate(ctx, ex);
+    if (route.api) await enforceKeyRate(ctx, ex);
+    await ctx.traces.run(ex.trace, () => route.handle(ctx, ex, param));
+  } catch (error) {
+    if (ex.res.headersSent) {
+      ex.res.end();
+      return;
+    }
+    if (error instanceof ClientGoneError || (ex.signal.aborted && RequestAbortedError.isInstance(error) && ex.res.destroyed)) return;
+    const failure = toHttpFailure(ex.signal.aborted ? (ex.signal.reason as unknown) ?? error : error, () => ctx.clock.now());
+    const meshHeaders = ex.trace.attempts > 0 ? traceHeaders(ex.trace, false) : {};
+    sendFailure(ex.res, failure, { ...ex.headers, ...meshHeaders });
+  }
+}
