@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CompletionUsage, MeshClient } from '@modelmesh/core';
+import type { CompletionUsage, RequestOptions } from '@modelmesh/core';
 
 /** What the mesh's events told about one proxied request. */
 export interface RequestTrace {
@@ -20,47 +19,29 @@ export interface RequestTrace {
 }
 
 /**
- * Ties the mesh's events to the HTTP request they belong to. The mesh's call API returns
- * only the OpenAI-shaped answer, so which model and provider answered, after how many
- * attempts and at what cost, arrive as events; the mesh emits them synchronously inside
- * the request's own async flow, where `AsyncLocalStorage` finds that request's trace.
+ * Request options that record, into `trace`, which model and provider the mesh placed the
+ * request on, after how many attempts, and at what cost (the mesh calls them per request).
  */
-export class TraceScope {
-  private readonly storage = new AsyncLocalStorage<RequestTrace>();
-
-  /** Runs `fn` with `trace` as the current request's trace. */
-  run<T>(trace: RequestTrace, fn: () => T): T {
-    return this.storage.run(trace, fn);
-  }
-
-  /** Subscribes to the mesh; returns the function that unsubscribes. */
-  attach(mesh: MeshClient): () => void {
-    const offs = [
-      mesh.on('request.routed', (event) => {
-        const trace = this.storage.getStore();
-        if (!trace) return;
-        trace.requestId = event.requestId;
-        trace.poolName = event.poolName;
-        trace.modelKey = event.modelKey;
-        trace.providerId = event.providerId;
-        trace.attempts = event.attempt;
-      }),
-      mesh.on('request.completed', (event) => {
-        const trace = this.storage.getStore();
-        if (!trace) return;
-        trace.requestId = event.requestId;
-        trace.poolName = event.poolName;
-        trace.attempts = event.attempts;
-        if (event.ok) {
-          if (event.modelKey !== undefined) trace.modelKey = event.modelKey;
-          if (event.providerId !== undefined) trace.providerId = event.providerId;
-          trace.cost = event.cost;
-          if (event.usage !== undefined) trace.usage = event.usage;
-        }
-      }),
-    ];
-    return () => offs.forEach((off) => off());
-  }
+export function tracingOptions(trace: RequestTrace): Pick<RequestOptions, 'onRouted' | 'onCompleted'> {
+  return {
+    onRouted: (event) => {
+      trace.requestId = event.requestId;
+      trace.poolName = event.poolName;
+      trace.modelKey = event.modelKey;
+      trace.providerId = event.providerId;
+      trace.attempts = event.attempt;
+    },
+    onCompleted: (event) => {
+      trace.requestId = event.requestId;
+      trace.poolName = event.poolName;
+      trace.attempts = event.attempts;
+      if (!event.ok) return;
+      if (event.modelKey !== undefined) trace.modelKey = event.modelKey;
+      if (event.providerId !== undefined) trace.providerId = event.providerId;
+      trace.cost = event.cost;
+      if (event.usage !== undefined) trace.usage = event.usage;
+    },
+  };
 }
 
 /** Formats a USD amount for a header: plain decimal notation, no exponent, no trailing zeros. */

@@ -111,6 +111,19 @@ export class MeshClient {
     return [...active].sort();
   }
 
+  /**
+   * Takes a model out of rotation (all pools) until `until` (ms since epoch; default: until
+   * {@link MeshClient.reactivate}). For maintenance windows and manual failover drills.
+   */
+  deactivate(modelKey: string, until = Infinity): void {
+    this.parts.router.ctx.health.deactivate(modelKey, 'manual', until, 'deactivated by the application');
+  }
+
+  /** Puts a model back into rotation at once. */
+  reactivate(modelKey: string): void {
+    this.parts.router.ctx.health.reactivate(modelKey);
+  }
+
   /** Subscribes to an event; returns a function that unsubscribes. */
   on<E extends MeshEventName>(event: E, handler: MeshEventHandler<E>): () => void {
     return this.parts.router.ctx.events.on(event, handler);

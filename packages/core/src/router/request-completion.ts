@@ -1,6 +1,7 @@
 import type { ModelMeshError } from '../errors/model-mesh-error.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { ChatCompletion, CompletionUsage } from '../types/chat-completion.js';
+import type { RequestCompletedEvent } from '../events/mesh-events.js';
 import { costOf } from './cost.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { withUsageAliases } from '../usage/usage-aliases.js';
@@ -73,8 +74,9 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
     }
   } finally {
     run.signals.dispose();
-    if (ctx.events.has('request.completed')) {
-      ctx.events.emit('request.completed', {
+    const onCompleted = run.options.onCompleted;
+    if (onCompleted || ctx.events.has('request.completed')) {
+      const event: RequestCompletedEvent = {
         requestId: run.id,
         poolName: run.pool.definition.name,
         modelKey: failure ? undefined : model?.key,
@@ -88,7 +90,9 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         ok: failure === undefined,
         ...(failure ? { error: { name: failure.name, message: failure.message } } : {}),
         at: now,
-      });
+      };
+      onCompleted?.(event);
+      ctx.events.emit('request.completed', event);
     }
   }
   return completion;

@@ -170,8 +170,9 @@ async function attemptOnce<T>(
     ctx.events.emit('request.failover', { requestId: run.id, poolName: definition.name, fromModel: run.lastModelKey, toModel: model.key, attempt: run.attempts, at: now });
   }
   run.lastModelKey = model.key;
-  if (ctx.events.has('request.routed')) {
-    ctx.events.emit('request.routed', {
+  const onRouted = run.options.onRouted;
+  if (onRouted || ctx.events.has('request.routed')) {
+    const event = {
       requestId: run.id,
       poolName: definition.name,
       modelKey: model.key,
@@ -180,7 +181,9 @@ async function attemptOnce<T>(
       reason,
       attempt: run.attempts,
       at: now,
-    });
+    };
+    onRouted?.(event);
+    ctx.events.emit('request.routed', event);
   }
   const attempt = run.signals.attempt();
   const context: MiddlewareContext = {

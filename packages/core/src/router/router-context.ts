@@ -1,4 +1,5 @@
 import type { MeshEventEmitter } from '../events/event-emitter.js';
+import type { RequestCompletedEvent, RequestRoutedEvent } from '../events/mesh-events.js';
 import type { FailureRecord, HealthPolicy, StandbyReason } from '../health/health-types.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { MiddlewareChain } from '../middleware/middleware-chain.js';
@@ -22,6 +23,8 @@ export interface HealthService extends HealthReader {
   earliestRecovery(modelKeys: Iterable<string>): number | undefined;
   /** Takes a model out of rotation until `until` (quota windows, budgets). */
   deactivate(modelKey: string, reason: StandbyReason, until: number, detail?: string): void;
+  /** Puts a model back into rotation. */
+  reactivate(modelKey: string): void;
 }
 
 /** Everything the router works with, built once per mesh. */
@@ -56,4 +59,8 @@ export interface RequestOptions {
   sessionId?: string;
   /** Name of the API key the request came with (the proxy sets it), for `key:<name>` budgets. */
   keyName?: string;
+  /** Called as each attempt of this request is placed on a model (cheaper than filtering mesh events). */
+  onRouted?: (event: RequestRoutedEvent) => void;
+  /** Called once when this request settles, with the model that answered, attempts, usage and cost. */
+  onCompleted?: (event: RequestCompletedEvent) => void;
 }

@@ -1,3 +1,4 @@
+import { tracingOptions } from '../request-trace.js';
 import type { RequestOptions } from '@modelmesh/core';
 import { httpFailure, HttpFailureError } from '../http/openai-error.js';
 import { readJsonBody } from '../http/read-json-body.js';
@@ -26,6 +27,7 @@ export function requestOptions(ex: Exchange): RequestOptions {
   const session = ex.req.headers['x-session-id'];
   return {
     signal: ex.signal,
+    ...tracingOptions(ex.trace),
     ...(ex.key ? { keyName: ex.key.name } : {}),
     ...(typeof session === 'string' && session !== '' ? { sessionId: session } : {}),
   };

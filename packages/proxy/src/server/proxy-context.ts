@@ -6,7 +6,7 @@ import type { CorsPolicy } from '../http/cors.js';
 import type { HeaderMap } from '../http/send-response.js';
 import type { ProxyMetrics } from '../metrics/proxy-metrics.js';
 import type { ProxySettings } from '../proxy-settings.js';
-import type { RequestTrace, TraceScope } from '../request-trace.js';
+import type { RequestTrace } from '../request-trace.js';
 import type { PoolAccess } from '../routes/pool-access.js';
 
 /** Everything the routes share, built once per handler. */
@@ -16,7 +16,6 @@ export interface ProxyContext {
   readonly keys: KeyTable;
   readonly limiter: KeyRateLimiter;
   readonly cors: CorsPolicy;
-  readonly traces: TraceScope;
   readonly metrics: ProxyMetrics;
   readonly access: PoolAccess;
   readonly clock: Clock;

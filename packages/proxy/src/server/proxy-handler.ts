@@ -7,7 +7,6 @@ import { httpFailure, HttpFailureError } from '../http/openai-error.js';
 import { sendFailure, type HeaderMap } from '../http/send-response.js';
 import { ProxyMetrics } from '../metrics/proxy-metrics.js';
 import { resolveProxySettings, type ProxySettings, type ProxySettingsInput } from '../proxy-settings.js';
-import { TraceScope } from '../request-trace.js';
 import { PoolAccess } from '../routes/pool-access.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
 import { matchRoute } from './route-table.js';
@@ -71,15 +70,13 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   let draining = false;
 
   const metrics = new ProxyMetrics(options.mesh, () => activeApi);
-  const traces = new TraceScope();
-  const detach = [metrics.attach(), traces.attach(options.mesh)];
+  const detach = [metrics.attach()];
   const ctx: ProxyContext = {
     mesh: options.mesh,
     settings,
     keys: new KeyTable(settings.keys),
     limiter: new KeyRateLimiter(options.stateStore ?? new MemoryStateStore(clock), clock),
     cors: new CorsPolicy(settings.corsOrigins),
-    traces,
     metrics,
     access: new PoolAccess(options.mesh),
     clock,

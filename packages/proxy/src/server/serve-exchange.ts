@@ -8,15 +8,15 @@ import type { Exchange, ProxyContext } from './proxy-context.js';
 import type { Route } from './route-table.js';
 
 /**
- * Runs one route: authentication, the key's rate limit, then the handler inside the
- * request's trace scope. Any error becomes an OpenAI-shaped answer, unless the client is
- * gone (nothing to answer) or a stream already started (the stream wrote its own error).
+ * Runs one route: authentication, the key's rate limit, then the handler. Any error
+ * becomes an OpenAI-shaped answer, unless the client is gone (nothing to answer) or a
+ * stream already started (the stream wrote its own error).
  */
 export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Route, param: string): Promise<void> {
   try {
     if (route.auth) authenticate(ctx, ex);
     if (route.api) await enforceKeyRate(ctx, ex);
-    await ctx.traces.run(ex.trace, () => route.handle(ctx, ex, param));
+    await route.handle(ctx, ex, param);
   } catch (error) {
     if (ex.res.headersSent) {
       ex.res.end();
