@@ -56,7 +56,7 @@ export async function runProxyOverhead({ batches = 10, perBatch = 200, concurren
   const main = [
     { name: 'direct (fake upstream)', port: upstream.ports.upstream },
     { name: 'bare Node pass-through', port: p.bare },
-    { name: 'ModelMesh proxy (fetch provider)', port: p.modelmesh },
+    { name: 'ModelMesh proxy (providers-openai-compatible)', port: p.modelmesh },
     { name: 'ModelMesh proxy (node:http provider)', port: p.modelmeshHttp },
   ];
   const library = [{ name: 'minimal mesh server, node:http', port: p.nodeMinimal }, ...(p.honoMinimal ? [{ name: 'minimal mesh server, Hono', port: p.honoMinimal }] : [])];

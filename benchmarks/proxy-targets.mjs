@@ -1,3 +1,4 @@
+import { createOpenAICompatibleProvider } from '@modelmesh/providers-openai-compatible';
 // The servers the proxy benchmark compares, all in front of the same fake upstream:
 // a bare Node pass-through, ModelMesh's proxy, and two minimal mesh servers (plain
 // node:http and Hono on @hono/node-server) that isolate what the server library costs.
@@ -37,27 +38,12 @@ async function* sseChunks(body) {
   }
 }
 
-/**
- * A minimal OpenAI-wire provider over `fetch`: packages/providers-openai-compatible is still
- * being written, so the benchmark brings its own (no retries: the router owns them).
- */
-export function fetchProvider(baseUrl) {
-  const post = (request, call) =>
-    fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), signal: call.signal });
-  return {
-    id: 'upstream',
-    connector: 'bench.fetch.v1',
-    async chat(request, call) {
-      return (await post(request, call)).json();
-    },
-    async chatStream(request, call) {
-      const response = await post(request, call);
-      return sseChunks(response.body);
-    },
-  };
+/** The real OpenAI-compatible provider package, pointed at the upstream. */
+export function packageProvider(baseUrl) {
+  return createOpenAICompatibleProvider({ id: 'upstream', baseUrl: `${baseUrl}/v1` });
 }
 
-/** The same provider over `node:http` with a keep-alive agent (what the bare pass-through uses). */
+/** A hand-written provider over `node:http` with a keep-alive agent (what the bare pass-through uses): the floor for a provider. */
 export function nodeHttpProvider(upstreamPort) {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const post = (body, signal) =>

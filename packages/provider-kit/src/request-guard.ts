@@ -23,6 +23,7 @@ export class RequestGuard {
     private readonly context: GuardContext,
     readonly timeouts: RequestTimeouts,
     sources: readonly (AbortSignal | undefined)[],
+    private readonly onDispose?: () => void,
   ) {
     this.linked = linkSignals(sources);
     // Once aborted nothing is left to time: clean up even if no one reads the body again.
@@ -70,5 +71,6 @@ export class RequestGuard {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.linked.dispose();
+    this.onDispose?.();
   }
 }

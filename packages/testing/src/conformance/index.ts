@@ -1,3 +1,5 @@
 export { runProviderConformance } from './run-provider-conformance.js';
 export type { ProviderConformanceFeatures, ProviderConformanceOptions } from './conformance-options.js';
 export { assembleToolCalls, contentDeltas, drain, finishReasons, type AssembledToolCall, type DrainedStream } from './stream-reading.js';
+export { runAnthropicConformance, type AnthropicConformanceFeatures, type AnthropicConformanceOptions } from './anthropic/index.js';
+export { runGeminiProviderConformance, type GeminiConformanceFeatures, type GeminiConformanceOptions } from './gemini/index.js';

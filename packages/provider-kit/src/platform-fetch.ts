@@ -1,0 +1,6 @@
+/**
+ * The `fetch` the HTTP client uses when none is injected: the runtime's own. Node resolves
+ * `#platform-fetch` to platform-fetch-node.ts instead (package.json `imports`), which is
+ * several times faster there.
+ */
+export const platformFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);

@@ -1,0 +1,50 @@
+import { InvalidRequestError, type ChatCompletionTool, type ChatCompletionToolChoiceOption } from '@modelmesh/core';
+import type { AnthropicTool, AnthropicToolChoice } from './anthropic-wire.js';
+
+/** A schema that accepts any object: what a tool without `parameters` takes. */
+export const EMPTY_OBJECT_SCHEMA: Readonly<Record<string, unknown>> = { type: 'object', properties: {} };
+
+/** An OpenAI function tool → an Anthropic client tool (`parameters` → `input_schema`, `strict: true` kept). */
+export function toAnthropicTool(tool: ChatCompletionTool, index: number): AnthropicTool {
+  if (tool.type !== 'function') throw new InvalidRequestError({ param: `tools[${index}]`, message: 'Anthropic has no custom (free-form) tools; only function tools can be sent' });
+  const { name, description, parameters, strict } = tool.function;
+  return {
+    name,
+    ...(description === undefined ? {} : { description }),
+    input_schema: parameters ?? { ...EMPTY_OBJECT_SCHEMA },
+    ...(strict === true ? { strict: true } : {}),
+  };
+}
+
+/** The tools and choice the request ends up with. */
+export interface ConvertedTools {
+  tools: AnthropicTool[];
+  choice: AnthropicToolChoice | undefined;
+}
+
+/**
+ * OpenAI `tools`, `tool_choice` and `parallel_tool_calls` → Anthropic `tools` and `tool_choice`:
+ * `auto` → `{ type: 'auto' }`, `required` → `{ type: 'any' }`, a named function →
+ * `{ type: 'tool', name }`, `none` → `{ type: 'none' }`; `allowed_tools` keeps only the listed tools
+ * (mode `auto` or `required`). `parallel_tool_calls: false` → `disable_parallel_tool_use: true`
+ * (on `auto` when no choice was given). No tools, no choice.
+ */
+export function convertTools(tools: readonly ChatCompletionTool[] | undefined, choice: ChatCompletionToolChoiceOption | undefined, parallel: boolean | undefined): ConvertedTools {
+  let converted = (tools ?? []).map(toAnthropicTool);
+  if (converted.length === 0) return { tools: [], choice: undefined };
+  let result: AnthropicToolChoice | undefined;
+  if (choice === undefined) result = undefined;
+  else if (choice === 'auto') result = { type: 'auto' };
+  else if (choice === 'required') result = { type: 'any' };
+  else if (choice === 'none') result = { type: 'none' };
+  else if (choice.type === 'function') result = { type: 'tool', name: choice.function.name };
+  else if (choice.type === 'allowed_tools') {
+    const allowed = new Set(choice.allowed_tools.tools.map((t) => (typeof t['function'] === 'object' && t['function'] !== null ? (t['function'] as { name?: unknown }).name : t['name'])));
+    converted = converted.filter((tool) => allowed.has(tool.name));
+    result = choice.allowed_tools.mode === 'required' ? { type: 'any' } : { type: 'auto' };
+  } else {
+    throw new InvalidRequestError({ param: 'tool_choice', message: 'Anthropic has no custom (free-form) tools to choose' });
+  }
+  if (parallel === false && result?.type !== 'none') result = { ...(result ?? { type: 'auto' }), disable_parallel_tool_use: true };
+  return { tools: converted, choice: result };
+}

@@ -1,0 +1,88 @@
+import type { FakeRequestEnd } from '../fake-request-log.js';
+import type { FakeGeminiStep } from './fake-gemini-step.js';
+
+/** The Gemini API method a request called, from its URL (`models/{model}:{rpc}`), or `models` for the model list. */
+export type FakeGeminiRpc = 'generateContent' | 'streamGenerateContent' | 'embedContent' | 'batchEmbedContents' | 'countTokens' | 'models' | 'model' | (string & {});
+
+/** One request the fake Gemini server received. The record is live: `step`, `chunksSent` and `end` change while it plays. */
+export interface FakeGeminiRequestRecord {
+  /** Position in `server.requests` since the last `reset()`. */
+  readonly index: number;
+  /** HTTP method. */
+  readonly method: string;
+  /** Path without the query string, e.g. `/v1beta/models/gemini-2.5-flash:generateContent`. */
+  readonly path: string;
+  /** Query parameters (last value wins), e.g. `{ alt: 'sse' }`. A `key` here means the API key went in the URL. */
+  readonly query: Readonly<Record<string, string>>;
+  /** Request headers with lowercased names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body: parsed JSON, else the raw text; `undefined` when empty. */
+  readonly body: unknown;
+  /** API version of the path (`v1beta`). */
+  readonly version?: string;
+  /** The model of the path, without `models/` (`gemini-2.5-flash`). */
+  readonly model?: string;
+  /** The method after the colon (`generateContent`), or `models` / `model` for the listings. */
+  readonly rpc?: FakeGeminiRpc;
+  /** `streamGenerateContent` was called. */
+  readonly stream: boolean;
+  /** When the body was fully received, in ms since epoch. */
+  readonly at: number;
+  /** The step that answered; undefined for requests refused before scripting (auth, route, validation). */
+  readonly step: FakeGeminiStep | undefined;
+  /** SSE data events written so far. */
+  readonly chunksSent: number;
+  /** How the exchange ended so far. */
+  readonly end: FakeRequestEnd;
+}
+
+/** The writable view the server keeps of a record. */
+export type MutableGeminiRecord = { -readonly [K in keyof FakeGeminiRequestRecord]: FakeGeminiRequestRecord[K] };
+
+/** Records requests in arrival order and lets tests wait for arrivals and endings without polling. */
+export class FakeGeminiRequestLog {
+  readonly #records: MutableGeminiRecord[] = [];
+  #waiters: Array<{ count: number; resolve: (record: FakeGeminiRequestRecord) => void }> = [];
+  readonly #endWaiters = new WeakMap<FakeGeminiRequestRecord, Array<(end: FakeRequestEnd) => void>>();
+
+  get records(): readonly FakeGeminiRequestRecord[] {
+    return this.#records;
+  }
+
+  add(fields: Omit<FakeGeminiRequestRecord, 'index' | 'step' | 'chunksSent' | 'end'>): MutableGeminiRecord {
+    const record: MutableGeminiRecord = { ...fields, index: this.#records.length, step: undefined, chunksSent: 0, end: 'pending' };
+    this.#records.push(record);
+    const ready = this.#waiters.filter((w) => w.count <= this.#records.length);
+    this.#waiters = this.#waiters.filter((w) => w.count > this.#records.length);
+    for (const waiter of ready) waiter.resolve(this.#records[waiter.count - 1] ?? record);
+    return record;
+  }
+
+  /** Sets how a record's exchange ended; only the first ending counts. */
+  finish(record: MutableGeminiRecord, end: Exclude<FakeRequestEnd, 'pending'>): void {
+    if (record.end !== 'pending') return;
+    record.end = end;
+    const waiters = this.#endWaiters.get(record) ?? [];
+    this.#endWaiters.delete(record);
+    for (const resolve of waiters) resolve(end);
+  }
+
+  waitForRequests(count: number): Promise<FakeGeminiRequestRecord> {
+    const existing = this.#records[count - 1];
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+
+  waitForEnd(record: FakeGeminiRequestRecord): Promise<FakeRequestEnd> {
+    if (record.end !== 'pending') return Promise.resolve(record.end);
+    return new Promise((resolve) => {
+      const waiters = this.#endWaiters.get(record) ?? [];
+      waiters.push(resolve);
+      this.#endWaiters.set(record, waiters);
+    });
+  }
+
+  clear(): void {
+    this.#records.length = 0;
+  }
+}
