@@ -11,7 +11,7 @@ import { destroyConnection, openStream, pause, sendBody, sendEvent, sendHalf, ty
 import { estimateTokens, readGeminiRequest } from './fake-gemini-request.js';
 import { batchEmbedContentsJson, embedContentJson, geminiModelJson, geminiModelListJson } from './fake-gemini-resources.js';
 import type { GeminiRoute } from './fake-gemini-routes.js';
-import type { FakeGeminiAnswer, FakeGeminiStep } from './fake-gemini-step.js';
+import type { FakeGeminiStep } from './fake-gemini-step.js';
 import { defaultGoogleErrorBody, googleErrorBody } from './google-error-bodies.js';
 
 /** The text of the malformed event: the start of a JSON object that never closes. */
@@ -82,7 +82,7 @@ async function playBlocked(exchange: GeminiExchange, step: Extract<FakeGeminiSte
 
 async function playAnswer(exchange: GeminiExchange, step: AnswerStep, context: GeminiPlayContext): Promise<void> {
   const { route, body } = context;
-  const headers = { ...('headers' in step ? step.headers : undefined) };
+  const headers = { ...step.headers };
   switch (route.rpc) {
     case 'models':
       return playJson(exchange, step, geminiModelListJson(context.listed), headers);
@@ -97,7 +97,7 @@ async function playAnswer(exchange: GeminiExchange, step: AnswerStep, context: G
       return playJson(exchange, step, answer.body, headers);
     }
     default: {
-      const plan = planGeminiAnswer(readGeminiRequest(body, route.model ?? ''), step as FakeGeminiAnswer, context.sequence);
+      const plan = planGeminiAnswer(readGeminiRequest(body, route.model ?? ''), step, context.sequence);
       return deliver(exchange, step, context, geminiStreamEvents(plan), geminiResponseJson(plan));
     }
   }
