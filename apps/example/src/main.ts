@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { runScenario } from './scenario.js';
+import { processOutput, runDemo } from '@modelmesh/cli';
 
-// The example app: ModelMesh routing over two local mock vendors, offline, no API key.
-const configFile = fileURLToPath(new URL('../mesh.yaml', import.meta.url));
-const client = await runScenario(configFile);
-await client.close();
+// The example app: the ModelMesh proxy over three local vendor servers (OpenAI-, Anthropic-
+// and Gemini-wire), driven by the official openai client through an outage. Offline, no API key.
+await runDemo({ output: processOutput() });

@@ -1,3 +1,4 @@
+import { FAKE_ROUND_HEADER } from '../servers/fake-round.js';
 import type {
   AttemptTimeouts,
   ChatCompletionCreateParamsNonStreaming,
@@ -70,7 +71,8 @@ export function createConformanceContext(options: ResolvedConformanceOptions): C
       return {
         signal: overrides.signal ?? new AbortController().signal,
         timeouts: { ...RELAXED_TIMEOUTS, ...overrides.timeouts },
-        ...(overrides.headers ? { headers: overrides.headers } : {}),
+        // Tagged with the server's round, so a request a check abandoned cannot take a later check's step.
+        headers: { [FAKE_ROUND_HEADER]: String(need(server, 'fake server').round), ...overrides.headers },
         ...(overrides.reportRateLimit ? { reportRateLimit: overrides.reportRateLimit } : {}),
       };
     },

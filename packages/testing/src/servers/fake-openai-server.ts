@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { FakeRounds } from './fake-round.js';
 import { Buffer } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import { sendBody, type FakeExchange } from './fake-exchange.js';
@@ -37,6 +38,8 @@ export interface FakeOpenAIServer {
   scriptFor(model: string, ...steps: FakeStep[]): void;
   /** Clears the queues and the recorded requests (open responses keep playing). */
   reset(): void;
+  /** The current round: requests may name it in the `x-fake-round` header (see FakeRounds). */
+  readonly round: number;
   /** Resolves with the `count`-th request (1-based) once it has arrived. */
   waitForRequests(count: number): Promise<FakeRequestRecord>;
   /** Resolves with how a request's exchange ended, once it has (e.g. `client-closed` after an abort). */
@@ -93,7 +96,9 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     return typeof fallback === 'function' ? fallback(record) : fallback;
   };
 
+  const rounds = new FakeRounds();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (rounds.refuseStale(req, res)) return;
     const text = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = parseBody(text);
@@ -153,12 +158,16 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     port,
+    get round() {
+      return rounds.round;
+    },
     get requests() {
       return log.records;
     },
     script: (...steps) => void shared.push(...steps),
     scriptFor: (model, ...steps) => void perModel.set(model, [...(perModel.get(model) ?? []), ...steps]),
     reset: () => {
+      rounds.next();
       shared.length = 0;
       perModel.clear();
       log.clear();

@@ -1,3 +1,4 @@
+import { FAKE_ROUND_HEADER } from '../../servers/fake-round.js';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, Provider, ProviderCall } from '@modelmesh/core';
 import { expect } from 'vitest';
 import type { FakeGeminiServer } from '../../servers/gemini/fake-gemini-server.js';
@@ -49,7 +50,8 @@ export function createGeminiConformanceContext(options: ResolvedGeminiConformanc
       return {
         signal: overrides.signal ?? new AbortController().signal,
         timeouts: { ...RELAXED_TIMEOUTS, ...overrides.timeouts },
-        ...(overrides.headers ? { headers: overrides.headers } : {}),
+        // Tagged with the server's round, so a request a check abandoned cannot take a later check's step.
+        headers: { [FAKE_ROUND_HEADER]: String(need(server, 'fake server').round), ...overrides.headers },
         ...(overrides.reportRateLimit ? { reportRateLimit: overrides.reportRateLimit } : {}),
       };
     },

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { FakeRounds } from '../fake-round.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FakeRequestEnd } from '../fake-request-log.js';
@@ -42,6 +43,8 @@ export interface FakeGeminiServer {
   scriptFor(model: string, ...steps: FakeGeminiStep[]): void;
   /** Clears the queues and the recorded requests (open responses keep playing). */
   reset(): void;
+  /** The current round: requests may name it in the `x-fake-round` header (see FakeRounds). */
+  readonly round: number;
   /** Resolves with the `count`-th request (1-based) once it has arrived. */
   waitForRequests(count: number): Promise<FakeGeminiRequestRecord>;
   /** Resolves with how a request's exchange ended, once it has. */
@@ -100,7 +103,9 @@ export async function startFakeGeminiServer(options: FakeGeminiServerOptions = {
     return typeof fallback === 'function' ? fallback(record) : fallback;
   };
 
+  const rounds = new FakeRounds();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (rounds.refuseStale(req, res)) return;
     const text = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = parseBody(text);
@@ -163,12 +168,16 @@ export async function startFakeGeminiServer(options: FakeGeminiServerOptions = {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    get round() {
+      return rounds.round;
+    },
     get requests() {
       return log.records;
     },
     script: (...steps) => void shared.push(...steps),
     scriptFor: (model, ...steps) => void perModel.set(model, [...(perModel.get(model) ?? []), ...steps]),
     reset: () => {
+      rounds.next();
       shared.length = 0;
       perModel.clear();
       log.clear();

@@ -1,0 +1,16 @@
+import type { RequestKind } from '@modelmesh/providers-openai-compatible';
+
+/*
+ * Where Together AI's API differs from OpenAI's wire format (docs.together.ai). Together's
+ * chat endpoint takes OpenAI's parameters and its own (`top_k`, `repetition_penalty`,
+ * `min_p`, `safety_model`, `context_length_exceeded_behavior`, ...), which go through
+ * untouched. Its output cap is `max_tokens` only: `max_completion_tokens` is sent as
+ * `max_tokens`, so the cap the caller set is never silently ignored.
+ */
+
+/** `max_completion_tokens` → `max_tokens` (an explicit `max_tokens` wins); everything else untouched. */
+export function togetherRequestBody(body: Record<string, unknown>, kind: RequestKind): Record<string, unknown> {
+  if (kind === 'embeddings' || body['max_completion_tokens'] === undefined) return body;
+  const { max_completion_tokens: cap, ...rest } = body;
+  return rest['max_tokens'] === undefined ? { ...rest, max_tokens: cap } : rest;
+}
