@@ -121,3 +121,15 @@ describe('retry and failover', () => {
     expect(clock.now() - started).toBe(5_000);
   });
 });
+
+describe('out of credit', () => {
+  it('a 402 takes the provider out and fails over without retrying it', async () => {
+    const { client, a, b } = twoModelMesh();
+    a.script('model-a', { status: 402 });
+    const response = await client.chat.completions.create(ask);
+    expect(response.model).toBe('model-b');
+    expect(a.calls).toHaveLength(1);
+    expect(b.calls).toHaveLength(1);
+    expect(client.poolStatus('chat').models.find((m) => m.model === 'model-a')).toMatchObject({ status: 'standby', reason: 'auth' });
+  });
+});

@@ -59,6 +59,8 @@ export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): Fail
     }
     // A missing model or endpoint is the model's problem, not the request's: try another.
     if (status === 404) return { error, kind: 'transient', action: 'failover', status };
+    // 402: the account is out of credit. Every model of that provider is affected, like a bad key.
+    if (status === 402) return { error, kind: 'auth', action: 'failover-provider', status };
     return { error, kind: 'request', action: 'surface', status };
   }
   return { error, kind: 'request', action: 'surface', status };
