@@ -10,6 +10,11 @@ export interface Output {
 
 /** The process's stdout/stderr; colour only in a terminal and only without NO_COLOR. */
 export function processOutput(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): Output {
+  // `modelmesh capabilities tree | head` closes the pipe early: that is the reader's choice, not an error.
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const colour = stream.isTTY === true && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb';
   return {
     colour,

@@ -95,3 +95,29 @@ describe('middleware', () => {
     expect(seen).toContain('model-a:drop');
   });
 });
+
+describe('per-request callbacks', () => {
+  it('a throwing onRouted or onCompleted does not break or mis-report the request', async () => {
+    const { client } = twoModelMesh();
+    const completed: boolean[] = [];
+    client.on('request.completed', (e) => completed.push(e.ok));
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      const response = await client.chat.completions.create(ask, {
+        onRouted: () => {
+          throw new Error('routed boom');
+        },
+        onCompleted: () => {
+          throw new Error('completed boom');
+        },
+      });
+      expect(response.model).toBe('model-a');
+    } finally {
+      console.error = original;
+    }
+    expect(completed).toEqual([true]);
+    expect(errors).toHaveLength(2);
+  });
+});

@@ -14,6 +14,7 @@ export const KNOWN_PROVIDER_PACKAGES: readonly string[] = [
   '@modelmesh/providers-together',
   '@modelmesh/providers-xai',
   '@modelmesh/providers-ollama',
+  '@modelmesh/providers-openai-compatible',
 ];
 
 const registered: ProviderPlugin[] = [];

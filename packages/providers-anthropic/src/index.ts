@@ -12,7 +12,7 @@ export { messageToCompletion, type CompletionContext } from './anthropic-chat.js
 export { AnthropicStreamConverter, type StreamConverterOptions } from './anthropic-stream-converter.js';
 export { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 export { mapAnthropicUsage } from './map-anthropic-usage.js';
-export { parseAnthropicError, anthropicPayloadError, refineAnthropicError, ANTHROPIC_ERROR_TYPE_STATUS } from './anthropic-errors.js';
+export { parseAnthropicError, anthropicPayloadError, refineAnthropicError, ANTHROPIC_ERROR_TYPE_STATUS, type AnthropicErrorContext } from './anthropic-errors.js';
 export { AnthropicWarnings } from './anthropic-warnings.js';
 export { guessAnthropicModelSpec } from './anthropic-list-models.js';
 export type * from './anthropic-wire.js';

@@ -39,6 +39,18 @@ export class MeshEventEmitter {
     }
   }
 
+  /**
+   * Runs a caller's callback (a per-request `onRouted`/`onCompleted`) like a listener: if it
+   * throws, the error goes to `onListenerError` and the request carries on.
+   */
+  guard(callback: () => void): void {
+    try {
+      callback();
+    } catch (error) {
+      this.onListenerError(error);
+    }
+  }
+
   /** Drops every listener. */
   clear(): void {
     this.handlers.clear();

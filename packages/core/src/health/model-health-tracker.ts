@@ -103,7 +103,7 @@ export class ModelHealthTracker {
 
   /**
    * The attempt failed. `request` failures are the request's fault and leave the model alone
-   * (a trial slot is freed). Stale tickets change nothing. See {@link judgeFailure} for the rules.
+   * (a trial slot is freed). Stale tickets change nothing. The rules are in `failure-verdict.ts`.
    */
   recordFailure(ticket: AttemptTicket, failure: FailureRecord, policy: HealthPolicy): FailureOutcome {
     const record = this.#current(ticket.modelKey);

@@ -91,7 +91,7 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         ...(failure ? { error: { name: failure.name, message: failure.message } } : {}),
         at: now,
       };
-      onCompleted?.(event);
+      if (onCompleted) ctx.events.guard(() => onCompleted(event));
       ctx.events.emit('request.completed', event);
     }
   }

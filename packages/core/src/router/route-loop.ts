@@ -182,7 +182,7 @@ async function attemptOnce<T>(
       attempt: run.attempts,
       at: now,
     };
-    onRouted?.(event);
+    if (onRouted) ctx.events.guard(() => onRouted(event));
     ctx.events.emit('request.routed', event);
   }
   const attempt = run.signals.attempt();
