@@ -1,5 +1,5 @@
-import { parseErrorBody, type ErrorBodyParser } from '@modelmesh/provider-kit';
-import type { RequestKind } from '@modelmesh/providers-openai-compatible';
+import { parseRateLimitHeaders, readHeader, type ErrorBodyParser } from '@modelmesh/provider-kit';
+import { refineErrorBody, type ParamRenames, type RateLimitHeaderParser, type RequestKind } from '@modelmesh/providers-openai-compatible';
 
 /*
  * Where Mistral's API differs from OpenAI's wire format. Mistral validates request bodies
@@ -28,17 +28,20 @@ export const MISTRAL_DROPPED_PARAMS: readonly string[] = [
   'verbosity',
 ];
 
+/**
+ * OpenAI parameters Mistral knows under another name (an explicit value under Mistral's name
+ * wins): `max_completion_tokens` → `max_tokens`, `seed` → `random_seed`, and for embeddings
+ * `dimensions` → `output_dimension`.
+ */
+export const MISTRAL_RENAMED_PARAMS: ParamRenames = {
+  chat: { max_completion_tokens: 'max_tokens', seed: 'random_seed' },
+  embeddings: { dimensions: 'output_dimension' },
+};
+
 /** Fields other vendors put on assistant messages (and clients replay) that Mistral rejects in input. */
 const FOREIGN_ASSISTANT_FIELDS = ['reasoning_content', 'reasoning', 'refusal', 'annotations', 'audio'] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Moves `from` to `to` unless `to` is set already (then `from` is simply removed). */
-function rename(body: Record<string, unknown>, from: string, to: string): void {
-  if (body[from] === undefined) return;
-  if (body[to] === undefined) body[to] = body[from];
-  delete body[from];
-}
 
 function withoutForeignFields(message: unknown): unknown {
   if (!isRecord(message) || message['role'] !== 'assistant') return message;
@@ -49,22 +52,13 @@ function withoutForeignFields(message: unknown): unknown {
 }
 
 /**
- * Renames the OpenAI parameters Mistral knows under another name, after the unsupported ones
- * were dropped: `max_completion_tokens` → `max_tokens`, `seed` → `random_seed`, and for
- * embeddings `dimensions` → `output_dimension`. Assistant messages lose the output-only fields
- * other vendors add (`reasoning_content`, `refusal`, `annotations`, ...), which Mistral rejects
- * when a conversation is replayed to it. Everything else goes through untouched.
+ * Assistant messages lose the output-only fields other vendors add (`reasoning_content`,
+ * `refusal`, `annotations`, ...), which Mistral rejects when a conversation is replayed to it.
+ * Everything else goes through untouched.
  */
-export function mistralRequestBody(body: Record<string, unknown>, kind: RequestKind): Record<string, unknown> {
-  const out = { ...body };
-  if (kind === 'embeddings') {
-    rename(out, 'dimensions', 'output_dimension');
-    return out;
-  }
-  rename(out, 'max_completion_tokens', 'max_tokens');
-  rename(out, 'seed', 'random_seed');
-  if (Array.isArray(out['messages'])) out['messages'] = out['messages'].map(withoutForeignFields);
-  return out;
+export function withoutForeignAssistantFields(body: Record<string, unknown>, kind: RequestKind): Record<string, unknown> {
+  if (kind === 'embeddings' || !Array.isArray(body['messages'])) return body;
+  return { ...body, messages: body['messages'].map(withoutForeignFields) };
 }
 
 /** `[{ loc: ['body', 'stream_options'], msg: 'Extra inputs are not permitted' }]` → `body.stream_options: Extra inputs are not permitted`. */
@@ -93,25 +87,15 @@ function validationDetail(value: unknown): string | undefined {
  * object, an array or, from older deployments, JSON text). Those become one readable message
  * naming the offending fields.
  */
-export const parseMistralError: ErrorBodyParser = (body) => {
-  const parsed = parseErrorBody(body);
-  let value = body;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return parsed;
-    }
-  }
-  if (!isRecord(value)) return parsed;
-  const detail = validationDetail(value['message']) ?? validationDetail(value['detail']);
+export const parseMistralError: ErrorBodyParser = refineErrorBody((parsed, body) => {
+  const detail = validationDetail(body['message']) ?? validationDetail(body['detail']);
   if (detail === undefined) return parsed;
   return {
     ...parsed,
     message: detail,
-    type: typeof value['type'] === 'string' ? value['type'] : parsed?.type,
+    type: typeof body['type'] === 'string' ? body['type'] : parsed?.type,
   };
-};
+});
 
 /** Mistral's per-minute rate-limit headers and the standard names provider-kit reads. */
 const RATE_LIMIT_HEADERS: ReadonlyArray<readonly [mistral: string, standard: string]> = [
@@ -123,26 +107,19 @@ const RATE_LIMIT_HEADERS: ReadonlyArray<readonly [mistral: string, standard: str
 
 /**
  * Mistral reports its per-minute windows as `x-ratelimit-{limit,remaining}-req-minute` and
- * `x-ratelimit-{limit,remaining}-tokens-minute`, with no reset time. This `fetch` wrapper
- * adds the standard `x-ratelimit-*` names (which provider-kit reads and reports to the
- * router) with a reset at the end of the one-minute window at most (`60s`), so a model whose
- * window is used up sits out for that minute instead of collecting 429s. Headers the
- * response already has in the standard form are left alone.
+ * `x-ratelimit-{limit,remaining}-tokens-minute`, with no reset time. They are read as the
+ * standard `x-ratelimit-*` ones would be, with a reset at the end of the one-minute window at
+ * most (`60s`), so a model whose window is used up sits out for that minute instead of
+ * collecting 429s. Standard headers the response also has win (the base merges them).
  */
-export function withMistralRateLimitHeaders(fetch?: typeof globalThis.fetch): typeof globalThis.fetch {
-  return async (input, init) => {
-    // Looked up per call, so a stub of globalThis.fetch installed later is used.
-    const response = await (fetch ?? globalThis.fetch)(input, init);
-    const added: [string, string][] = [];
-    for (const [mistral, standard] of RATE_LIMIT_HEADERS) {
-      const value = response.headers.get(mistral);
-      if (value !== null && !response.headers.has(standard)) added.push([standard, value]);
-    }
-    if (added.length === 0) return response;
-    const headers = new Headers(response.headers);
-    for (const [name, value] of added) headers.set(name, value);
-    if (added.some(([name]) => name.endsWith('-requests')) && !headers.has('x-ratelimit-reset-requests')) headers.set('x-ratelimit-reset-requests', '60s');
-    if (added.some(([name]) => name.endsWith('-tokens')) && !headers.has('x-ratelimit-reset-tokens')) headers.set('x-ratelimit-reset-tokens', '60s');
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-  };
-}
+export const parseMistralRateLimitHeaders: RateLimitHeaderParser = (headers, now) => {
+  const standard: Record<string, string> = {};
+  for (const [mistral, name] of RATE_LIMIT_HEADERS) {
+    const value = readHeader(headers, mistral);
+    if (value !== undefined) standard[name] = value;
+  }
+  const names = Object.keys(standard);
+  if (names.some((name) => name.endsWith('-requests'))) standard['x-ratelimit-reset-requests'] = '60s';
+  if (names.some((name) => name.endsWith('-tokens'))) standard['x-ratelimit-reset-tokens'] = '60s';
+  return parseRateLimitHeaders(standard, now);
+};

@@ -1,22 +1,24 @@
 import type { ModelSpec, ProviderPlugin } from '@modelmesh/core';
-import { createHttpClient, isSecretHeader } from '@modelmesh/provider-kit';
+import { createHttpClient } from '@modelmesh/provider-kit';
 import {
+  booleanOption,
   createOpenAICompatibleFactory,
+  credentialSecrets,
+  runtimeEnv,
   settingsFromCreateOptions,
+  type Env,
   type OpenAICompatibleProvider,
   type OpenAICompatibleVendorSettings,
 } from '@modelmesh/providers-openai-compatible';
 import { discoverOllamaModels } from './ollama-discovery.js';
 import { OLLAMA_MODELS } from './ollama-models.js';
-import { ollamaHostUrl, ollamaOpenAIUrl, ollamaRequestBody, ollamaRootOf } from './ollama-quirks.js';
+import { OLLAMA_RENAMED_PARAMS, ollamaHostUrl, ollamaOpenAIUrl, ollamaRootOf } from './ollama-quirks.js';
 
 /** Ollama's connector id. */
 export const OLLAMA_CONNECTOR = 'ollama.llm.v1';
 
 /** The variable naming the Ollama server, as Ollama's own CLI reads it. */
 export const OLLAMA_HOST_ENV = 'OLLAMA_HOST';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** Settings of {@link createOllama}. Unset values fall back to the environment. */
 export interface OllamaSettings extends OpenAICompatibleVendorSettings {
@@ -36,14 +38,12 @@ export interface OllamaSettings extends OpenAICompatibleVendorSettings {
   env?: Env;
 }
 
-/** `process.env` where the runtime has one (Node, Bun, Deno's compat), otherwise empty (browsers, edge). */
-const runtimeEnv = (): Env => (globalThis as { process?: { env?: Env } }).process?.env ?? {};
-
 const createOllamaWire = createOpenAICompatibleFactory({
   connector: OLLAMA_CONNECTOR,
   name: 'Ollama',
   baseUrl: ollamaOpenAIUrl(ollamaHostUrl(undefined)),
   models: OLLAMA_MODELS,
+  renameParams: OLLAMA_RENAMED_PARAMS,
 });
 
 /**
@@ -60,7 +60,7 @@ const createOllamaWire = createOpenAICompatibleFactory({
  * ```
  */
 export function createOllama(settings: OllamaSettings = {}): OpenAICompatibleProvider {
-  const { env: givenEnv, transformRequest, host: givenHost, discoverDetails, ...rest } = settings;
+  const { env: givenEnv, host: givenHost, discoverDetails, ...rest } = settings;
   const env = givenEnv ?? runtimeEnv();
   const host = givenHost !== undefined ? ollamaHostUrl(givenHost) : settings.baseUrl !== undefined ? ollamaRootOf(settings.baseUrl) : ollamaHostUrl(env[OLLAMA_HOST_ENV]);
   const id = settings.id ?? 'ollama';
@@ -68,21 +68,11 @@ export function createOllama(settings: OllamaSettings = {}): OpenAICompatiblePro
     ...rest,
     id,
     baseUrl: settings.baseUrl ?? ollamaOpenAIUrl(host),
-    transformRequest: (body, kind) => {
-      const ollama = ollamaRequestBody(body, kind);
-      return transformRequest ? transformRequest(ollama, kind) : ollama;
-    },
   });
   // The native API (/api/tags, /api/show) lives at the server root, beside /v1.
   const headers: Record<string, string> = { ...settings.headers };
   if (settings.apiKey !== undefined && settings.apiKey !== '') headers['authorization'] = `Bearer ${settings.apiKey}`;
-  const secrets = [
-    ...(settings.apiKey ? [settings.apiKey] : []),
-    ...Object.entries(settings.headers ?? {})
-      .filter(([name]) => isSecretHeader(name))
-      .map(([, value]) => value.replace(/^(bearer|basic|token)\s+/i, '')),
-  ].filter((s) => s.length >= 4);
-  const native = createHttpClient({ providerId: id, baseUrl: host, headers, fetch: settings.fetch, secrets });
+  const native = createHttpClient({ providerId: id, baseUrl: host, headers, fetch: settings.fetch, secrets: credentialSecrets(settings.apiKey, settings.headers) });
   return {
     ...wire,
     listModels: (call) => discoverOllamaModels({ native, known: wire.models, details: discoverDetails ?? true, openAIList: wire.listModels }, call),
@@ -116,14 +106,13 @@ export const providerPlugin: ProviderPlugin = {
   },
   create(options) {
     const { baseUrl, ...settings } = settingsFromCreateOptions(options);
-    const extra = options.options ?? {};
-    const details = extra['discover_details'] ?? extra['discoverDetails'];
+    const details = booleanOption(options.options, 'discover_details');
     return createOllama({
       ...settings,
       // Only what config and options.env say: a plugin never reads process.env behind the mesh's back.
       env: {},
       ...(baseUrl !== undefined ? { baseUrl: toOpenAIUrl(baseUrl) } : { host: options.env?.[OLLAMA_HOST_ENV] ?? '' }),
-      ...(typeof details === 'boolean' ? { discoverDetails: details } : {}),
+      ...(details === undefined ? {} : { discoverDetails: details }),
     });
   },
 };

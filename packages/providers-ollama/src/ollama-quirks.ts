@@ -1,4 +1,4 @@
-import type { RequestKind } from '@modelmesh/providers-openai-compatible';
+import type { ParamRenames } from '@modelmesh/providers-openai-compatible';
 
 /*
  * Where Ollama's OpenAI-compatible endpoint (`/v1`, docs.ollama.com/api/openai-compatibility)
@@ -11,11 +11,7 @@ import type { RequestKind } from '@modelmesh/providers-openai-compatible';
 export const OLLAMA_DEFAULT_HOST = 'http://127.0.0.1:11434';
 
 /** `max_completion_tokens` → `max_tokens` (an explicit `max_tokens` wins); everything else untouched. */
-export function ollamaRequestBody(body: Record<string, unknown>, kind: RequestKind): Record<string, unknown> {
-  if (kind === 'embeddings' || body['max_completion_tokens'] === undefined) return body;
-  const { max_completion_tokens: cap, ...rest } = body;
-  return rest['max_tokens'] === undefined ? { ...rest, max_tokens: cap } : rest;
-}
+export const OLLAMA_RENAMED_PARAMS: ParamRenames = { chat: { max_completion_tokens: 'max_tokens' } };
 
 /**
  * Reads `OLLAMA_HOST` as Ollama's own CLI does: `host`, `host:port`, `:port` or a URL with a

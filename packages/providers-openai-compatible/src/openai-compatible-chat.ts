@@ -1,5 +1,6 @@
 import { ProviderError, type ChatCompletion, type ChatCompletionCreateParamsNonStreaming, type ProviderCall } from '@modelmesh/core';
 import { safeExcerpt } from '@modelmesh/provider-kit';
+import { applyAnswerHook } from './answer-hooks.js';
 import type { OpenAICompatibleClient } from './openai-compatible-client.js';
 import { errorFromPayload, isErrorPayload } from './openai-compatible-errors.js';
 
@@ -23,9 +24,10 @@ export function toChatCompletion(data: unknown, client: OpenAICompatibleClient, 
   return data as unknown as ChatCompletion;
 }
 
-/** `POST /chat/completions` without streaming. */
+/** `POST /chat/completions` without streaming; the completion goes through `transformResponse`. */
 export async function chatCompletion(client: OpenAICompatibleClient, request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> {
   const body = client.bodies.prepare(request, 'chat');
-  const { data } = await client.http.requestJson({ ...client.callOptions(call, request.model, false), path: '/chat/completions', body });
-  return toChatCompletion(data, client, request.model);
+  const data = await client.sendJson({ ...client.callOptions(call, request.model, false), path: '/chat/completions', body });
+  const completion = toChatCompletion(data, client, request.model);
+  return applyAnswerHook(client.settings.transformResponse, completion, { providerId: client.settings.id, modelId: request.model });
 }

@@ -1,8 +1,10 @@
 import type { ProviderCall } from '@modelmesh/core';
-import { createHttpClient, isSecretHeader, type HttpClient, type HttpRequestOptions, type RequestTimeouts } from '@modelmesh/provider-kit';
+import { createHttpClient, type HttpClient, type HttpRequestOptions, type HttpResponse, type RequestTimeouts } from '@modelmesh/provider-kit';
+import { credentialSecrets } from './credential-secrets.js';
 import { parseOpenAICompatibleError } from './openai-compatible-errors.js';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 import { RequestBodyPreparer } from './prepare-request-body.js';
+import { readRateLimits } from './rate-limit-hook.js';
 
 /** What the chat, stream, embeddings and models calls share for one provider instance. */
 export interface OpenAICompatibleClient {
@@ -13,6 +15,14 @@ export interface OpenAICompatibleClient {
   readonly secrets: readonly string[];
   /** Request options common to every call: signal, caller headers, rate-limit reporting, timeouts. */
   callOptions(call: Pick<ProviderCall, 'signal'> & Partial<ProviderCall>, modelId: string | undefined, streaming: boolean): Omit<HttpRequestOptions, 'path'>;
+  /**
+   * Sends a request and returns the unread response once a 2xx status arrives; otherwise
+   * throws the mapped typed error. Rate limits (the standard headers and, with
+   * `parseRateLimitHeaders`, the vendor's own) go to `reportRateLimit` for every response.
+   */
+  send(options: HttpRequestOptions): Promise<HttpResponse>;
+  /** {@link OpenAICompatibleClient.send}, then the body parsed as JSON. */
+  sendJson(options: HttpRequestOptions): Promise<unknown>;
 }
 
 /**
@@ -24,12 +34,8 @@ export function createOpenAICompatibleClient(settings: OpenAICompatibleSettings)
   const headers: Record<string, string> = {};
   if (settings.apiKey !== undefined && settings.apiKey !== '') headers['authorization'] = `Bearer ${settings.apiKey}`;
   Object.assign(headers, settings.headers);
-  const secrets = [
-    ...(settings.apiKey ? [settings.apiKey] : []),
-    ...Object.entries(settings.headers ?? {})
-      .filter(([name]) => isSecretHeader(name))
-      .map(([, value]) => value.replace(/^(bearer|basic|token)\s+/i, '')),
-  ].filter((s) => s.length >= 4);
+  const secrets = credentialSecrets(settings.apiKey, settings.headers);
+  const now = settings.now ?? Date.now;
   const http = createHttpClient({
     providerId: settings.id,
     baseUrl: settings.baseUrl,
@@ -40,6 +46,17 @@ export function createOpenAICompatibleClient(settings: OpenAICompatibleSettings)
     parseErrorBody: settings.parseErrorBody ?? parseOpenAICompatibleError,
     now: settings.now,
   });
+  async function send(options: HttpRequestOptions): Promise<HttpResponse> {
+    // Rate limits are read here rather than by provider-kit, so the vendor's own headers count too.
+    const { reportRateLimit, ...request } = options;
+    const response = await http.request(request);
+    if (reportRateLimit !== undefined) {
+      const snapshot = readRateLimits(response.headers, now(), settings.parseRateLimitHeaders);
+      if (snapshot !== undefined) reportRateLimit(snapshot);
+    }
+    if (!response.ok) throw await http.errorFrom(response, request.modelId);
+    return response;
+  }
   return {
     settings,
     http,
@@ -53,6 +70,10 @@ export function createOpenAICompatibleClient(settings: OpenAICompatibleSettings)
       if (call.headers) options.headers = call.headers;
       if (call.reportRateLimit) options.reportRateLimit = call.reportRateLimit.bind(call);
       return options;
+    },
+    send,
+    async sendJson(options) {
+      return (await send(options)).json();
     },
   };
 }

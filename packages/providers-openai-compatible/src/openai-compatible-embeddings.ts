@@ -11,7 +11,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export async function createEmbeddings(client: OpenAICompatibleClient, request: EmbeddingCreateParams, call: ProviderCall): Promise<CreateEmbeddingResponse> {
   const body = client.bodies.prepare(request, 'embeddings');
-  const { data } = await client.http.requestJson({ ...client.callOptions(call, request.model, false), path: '/embeddings', body });
+  const data = await client.sendJson({ ...client.callOptions(call, request.model, false), path: '/embeddings', body });
   if (isErrorPayload(data)) throw errorFromPayload(data, { providerId: client.settings.id, modelId: request.model, secrets: client.secrets, parseErrorBody: client.settings.parseErrorBody });
   if (!isRecord(data) || !Array.isArray(data['data'])) {
     throw new ProviderError({ providerId: client.settings.id, modelId: request.model, code: 'malformed_response', message: `Provider "${client.settings.id}" answered with something that is not an embeddings list` });

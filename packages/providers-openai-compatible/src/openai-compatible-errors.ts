@@ -12,10 +12,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export const parseOpenAICompatibleError: ErrorBodyParser = (body) => parseErrorBody(body);
 
-/** True for a stream event or a 200 body that is an error report rather than data. */
+/**
+ * True for a stream event or a 200 body that is an error report rather than data: an
+ * `event: error`, an object with an `error` and no `choices`, or a chunk with a top-level
+ * `error` one of whose choices has `finish_reason: "error"` (how OpenRouter, for one,
+ * reports an upstream failure once a stream has started).
+ */
 export function isErrorPayload(data: unknown, event?: string): boolean {
   if (event === 'error') return true;
-  return isRecord(data) && data['error'] !== undefined && data['error'] !== null && data['choices'] === undefined;
+  if (!isRecord(data) || data['error'] === undefined || data['error'] === null) return false;
+  const choices = data['choices'];
+  if (choices === undefined) return true;
+  return Array.isArray(choices) && choices.some((choice) => isRecord(choice) && choice['finish_reason'] === 'error');
 }
 
 /** Context for {@link errorFromPayload}. */

@@ -17,7 +17,7 @@ export function guessModelSpec(id: string): ModelSpec {
  */
 export async function listModels(client: OpenAICompatibleClient, known: readonly ModelSpec[], call: Pick<ProviderCall, 'signal'> | undefined): Promise<ModelSpec[]> {
   const signal = call?.signal ?? new AbortController().signal;
-  const { data } = await client.http.requestJson({ ...client.callOptions({ signal }, undefined, true), path: '/models' });
+  const data = await client.sendJson({ ...client.callOptions({ signal }, undefined, true), path: '/models' });
   const entries = isRecord(data) && Array.isArray(data['data']) ? data['data'] : Array.isArray(data) ? data : undefined;
   if (entries === undefined) {
     throw new ProviderError({ providerId: client.settings.id, code: 'malformed_response', message: `Provider "${client.settings.id}" answered GET /models with something that is not a model list` });

@@ -9,6 +9,7 @@ import type {
   Provider,
   ProviderCall,
 } from '@modelmesh/core';
+import { reclassifying } from './error-hook.js';
 import { chatCompletion } from './openai-compatible-chat.js';
 import { createOpenAICompatibleClient } from './openai-compatible-client.js';
 import { createEmbeddings } from './openai-compatible-embeddings.js';
@@ -37,7 +38,8 @@ export interface OpenAICompatibleProvider extends Provider {
  *
  * Requests go out as the caller wrote them (unknown parameters included) minus
  * `dropParams`; streams ask for usage; errors, timeouts and broken streams become typed
- * ModelMesh errors; nothing is retried here (the router decides).
+ * ModelMesh errors (then pass through `reclassifyError`); nothing is retried here (the
+ * router decides).
  *
  * @example
  * ```ts
@@ -47,15 +49,17 @@ export interface OpenAICompatibleProvider extends Provider {
 export function createOpenAICompatibleProvider(settings: OpenAICompatibleSettings): OpenAICompatibleProvider {
   const client = createOpenAICompatibleClient(settings);
   const models = Array.isArray(settings.models) ? [...(settings.models as readonly ModelSpec[])] : [];
+  const { reclassifyError } = settings;
   return {
     id: settings.id,
     connector: settings.connector ?? OPENAI_COMPATIBLE_CONNECTOR,
     baseUrl: settings.baseUrl,
     models,
-    chat: (request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> => chatCompletion(client, request, call),
-    chatStream: (request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> => chatCompletionStream(client, request, call),
-    embed: (request, call) => createEmbeddings(client, request, call),
-    listModels: (call) => listModels(client, models, call),
+    chat: (request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> => reclassifying(reclassifyError, () => chatCompletion(client, request, call)),
+    chatStream: (request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> =>
+      reclassifying(reclassifyError, () => chatCompletionStream(client, request, call)),
+    embed: (request, call) => reclassifying(reclassifyError, () => createEmbeddings(client, request, call)),
+    listModels: (call) => reclassifying(reclassifyError, () => listModels(client, models, call)),
     close: async () => client.http.close(),
   };
 }

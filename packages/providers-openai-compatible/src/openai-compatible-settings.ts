@@ -1,5 +1,10 @@
 import type { ModelSpec } from '@modelmesh/core';
 import type { ErrorBodyParser } from '@modelmesh/provider-kit';
+import type { ChunkTransform, ResponseTransform } from './answer-hooks.js';
+import type { ErrorReclassifier } from './error-hook.js';
+import type { ParamDropRule } from './param-drop-rules.js';
+import type { ParamRenames } from './param-renames.js';
+import type { RateLimitHeaderParser } from './rate-limit-hook.js';
 
 /** Which call a request body is being prepared for. */
 export type RequestKind = 'chat' | 'chat-stream' | 'embeddings';
@@ -36,10 +41,26 @@ export interface OpenAICompatibleSettings {
   models?: readonly ModelSpec[] | 'discover';
   /** Display name used in messages; default the instance id. */
   name?: string;
-  /** Last chance to change a request body before it is sent (after `dropParams`). Return the body to send. */
+  /**
+   * Last chance to change a request body before it is sent (after `dropParams`,
+   * `paramDropRules` and `renameParams`). Return the body to send. With
+   * `createOpenAICompatibleFactory`, the vendor's runs first, then the user's.
+   */
   transformRequest?: (body: Record<string, unknown>, kind: RequestKind) => Record<string, unknown>;
   /** Parameters this endpoint rejects: removed from requests, with one warning per parameter. */
   dropParams?: readonly string[];
+  /** Parameters this endpoint rejects only for some models or values: removed where they match, with one warning per rule and parameter. */
+  paramDropRules?: readonly ParamDropRule[];
+  /** OpenAI parameters this endpoint knows under other names (after the drops: the caller's names are dropped, the vendor's are sent). */
+  renameParams?: ParamRenames;
+  /** Rewrites each chat completion before it is returned. */
+  transformResponse?: ResponseTransform;
+  /** Rewrites each stream chunk before it is yielded. */
+  transformChunk?: ChunkTransform;
+  /** Reads the endpoint's own rate-limit headers, beside the standard `x-ratelimit-*` ones, for `call.reportRateLimit`. */
+  parseRateLimitHeaders?: RateLimitHeaderParser;
+  /** Reclassifies the errors calls throw (e.g. a vendor's HTTP 400 for a wrong key as an AuthenticationError). */
+  reclassifyError?: ErrorReclassifier;
   /** Where warnings go; default `console.warn`, once per parameter and instance. */
   onWarning?: (warning: ProviderWarning) => void;
   /** Default time allowed for the first byte of an answer (ms) when the router gives none. */

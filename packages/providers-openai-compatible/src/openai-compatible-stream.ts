@@ -6,6 +6,8 @@ import {
   type ProviderCall,
 } from '@modelmesh/core';
 import { readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
+import { applyAnswerHook, type AnswerContext } from './answer-hooks.js';
+import { reclassified } from './error-hook.js';
 import { toChatCompletion } from './openai-compatible-chat.js';
 import type { OpenAICompatibleClient } from './openai-compatible-client.js';
 import { errorFromPayload, isErrorPayload } from './openai-compatible-errors.js';
@@ -23,21 +25,25 @@ export function streamBody(client: OpenAICompatibleClient, request: ChatCompleti
 /**
  * `POST /chat/completions` with `stream: true`. Resolves once the server has answered 2xx
  * (an error status rejects, so the router can still fail over); the iterable yields each
- * chunk as it arrives, turns an in-stream `{"error": ...}` event into the typed error,
- * and ends with a `connection_error` if the stream breaks off before `[DONE]` while a
- * choice is still unfinished.
+ * chunk as it arrives (through `transformChunk`), turns an in-stream `{"error": ...}` event
+ * into the typed error, and ends with a `connection_error` if the stream breaks off before
+ * `[DONE]` while a choice is still unfinished.
  */
 export async function chatCompletionStream(client: OpenAICompatibleClient, request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> {
-  const response = await client.http.requestStream({
+  const response = await client.send({
     ...client.callOptions(call, request.model, true),
     path: '/chat/completions',
     body: streamBody(client, request),
     accept: 'text/event-stream',
   });
   const type = response.headers.get('content-type') ?? '';
+  const context: AnswerContext = { providerId: client.settings.id, modelId: request.model };
   // Some servers ignore `stream` and answer JSON: serve it as a stream of one answer.
-  if (/json/i.test(type)) return fromArray(completionToChunks(toChatCompletion(await response.json(), client, request.model)));
-  return chunksOf(client, response, request.model);
+  if (/json/i.test(type)) {
+    const chunks = completionToChunks(toChatCompletion(await response.json(), client, request.model));
+    return fromArray(chunks.map((chunk) => applyAnswerHook(client.settings.transformChunk, chunk, context)));
+  }
+  return chunksOf(client, response, context);
 }
 
 async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
@@ -61,7 +67,8 @@ class StreamProgress {
   }
 }
 
-function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, modelId: string): AsyncIterable<ChatCompletionChunk> {
+function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, context: AnswerContext): AsyncIterable<ChatCompletionChunk> {
+  const { modelId } = context;
   const progress = new StreamProgress();
   const events = readSseJson(response.chunks(), {
     providerId: client.settings.id,
@@ -78,7 +85,7 @@ function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, modelI
       throw new ProviderError({ providerId: client.settings.id, modelId, code: 'malformed_response', message: `Provider "${client.settings.id}" sent a stream event that is not an object` });
     }
     // The usage chunk (and some servers' keep-alive chunks) may omit `choices`.
-    const chunk = (Array.isArray(data['choices']) ? data : { ...data, choices: [] }) as unknown as ChatCompletionChunk;
+    const chunk = applyAnswerHook(client.settings.transformChunk, (Array.isArray(data['choices']) ? data : { ...data, choices: [] }) as unknown as ChatCompletionChunk, context);
     progress.see(chunk);
     return chunk;
   };
@@ -91,7 +98,7 @@ function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, modelI
             return next.done ? { done: true, value: undefined } : { done: false, value: toChunk(next.value) };
           } catch (error) {
             await events.return?.();
-            throw error;
+            throw reclassified(error, client.settings.reclassifyError);
           }
         },
         async return(): Promise<IteratorResult<ChatCompletionChunk>> {

@@ -1,3 +1,5 @@
+import { envValue, type Env } from '@modelmesh/providers-openai-compatible';
+
 /** The OpenAI settings the environment can supply, under the names the official client reads. */
 export interface OpenAIEnvSettings {
   /** From `OPENAI_API_KEY`. */
@@ -10,29 +12,24 @@ export interface OpenAIEnvSettings {
   project?: string;
 }
 
-const value = (env: Readonly<Record<string, string | undefined>>, ...names: string[]): string | undefined => {
-  for (const name of names) {
-    const v = env[name];
-    if (v !== undefined && v.trim() !== '') return v.trim();
-  }
-  return undefined;
-};
+/** The variables of OpenAI's key and base URL, as the official client reads them. */
+export const OPENAI_ENV = { apiKey: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' };
+
+/** `OPENAI_ORG_ID`, else `OPENAI_ORGANIZATION`. */
+export const openAIOrganization = (env: Env): string | undefined => envValue(env, 'OPENAI_ORG_ID', 'OPENAI_ORGANIZATION');
+
+/** `OPENAI_PROJECT_ID`. */
+export const openAIProject = (env: Env): string | undefined => envValue(env, 'OPENAI_PROJECT_ID');
 
 /** Reads `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID` / `OPENAI_ORGANIZATION` and `OPENAI_PROJECT_ID`. */
-export function openAIEnv(env: Readonly<Record<string, string | undefined>>): OpenAIEnvSettings {
+export function openAIEnv(env: Env): OpenAIEnvSettings {
+  const found = {
+    apiKey: envValue(env, OPENAI_ENV.apiKey),
+    baseUrl: envValue(env, OPENAI_ENV.baseUrl),
+    organization: openAIOrganization(env),
+    project: openAIProject(env),
+  };
   const out: OpenAIEnvSettings = {};
-  const apiKey = value(env, 'OPENAI_API_KEY');
-  const baseUrl = value(env, 'OPENAI_BASE_URL');
-  const organization = value(env, 'OPENAI_ORG_ID', 'OPENAI_ORGANIZATION');
-  const project = value(env, 'OPENAI_PROJECT_ID');
-  if (apiKey !== undefined) out.apiKey = apiKey;
-  if (baseUrl !== undefined) out.baseUrl = baseUrl;
-  if (organization !== undefined) out.organization = organization;
-  if (project !== undefined) out.project = project;
+  for (const [key, value] of Object.entries(found) as [keyof OpenAIEnvSettings, string | undefined][]) if (value !== undefined) out[key] = value;
   return out;
-}
-
-/** `process.env` where the runtime has one (Node, Bun, Deno's compat), otherwise empty (browsers, edge). */
-export function runtimeEnv(): Readonly<Record<string, string | undefined>> {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
 }

@@ -1,6 +1,5 @@
-import type { ProviderPlugin } from '@modelmesh/core';
-import { settingsFromCreateOptions } from '@modelmesh/providers-openai-compatible';
-import { openAIEnv } from './openai-env.js';
+import { createVendorPlugin } from '@modelmesh/providers-openai-compatible';
+import { OPENAI_ENV, openAIEnv } from './openai-env.js';
 import { OPENAI_MODELS } from './openai-models.js';
 import { createOpenAI, OPENAI_CONNECTOR } from './openai-provider.js';
 
@@ -9,28 +8,16 @@ import { createOpenAI, OPENAI_CONNECTOR } from './openai-provider.js';
  * enabled by `OPENAI_API_KEY`; `OPENAI_BASE_URL`, `OPENAI_ORG_ID` (or
  * `OPENAI_ORGANIZATION`) and `OPENAI_PROJECT_ID` are read too.
  */
-export const providerPlugin: ProviderPlugin = {
+export const providerPlugin = createVendorPlugin({
   connector: OPENAI_CONNECTOR,
   aliases: ['openai'],
   vendor: 'OpenAI',
-  envVars: ['OPENAI_API_KEY'],
   defaultId: 'openai',
   models: OPENAI_MODELS,
-  detect(env) {
-    const found = openAIEnv(env);
-    return found.apiKey === undefined ? undefined : found;
+  env: OPENAI_ENV,
+  detectMore: (env) => {
+    const { organization, project } = openAIEnv(env);
+    return { ...(organization === undefined ? {} : { organization }), ...(project === undefined ? {} : { project }) };
   },
-  create(options) {
-    const { baseUrl, ...settings } = settingsFromCreateOptions(options);
-    const fromEnv = openAIEnv(options.env ?? {});
-    return createOpenAI({
-      ...settings,
-      // Only what config and options.env say: a plugin never reads process.env behind the mesh's back.
-      env: {},
-      apiKey: settings.apiKey ?? fromEnv.apiKey,
-      baseUrl: baseUrl ?? fromEnv.baseUrl,
-      organization: options.organization ?? fromEnv.organization,
-      project: options.project ?? fromEnv.project,
-    });
-  },
-};
+  create: (settings, options) => createOpenAI({ ...settings, organization: options.organization, project: options.project }),
+});

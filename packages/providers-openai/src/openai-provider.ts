@@ -1,5 +1,5 @@
-import { createOpenAICompatibleFactory, type OpenAICompatibleProvider } from '@modelmesh/providers-openai-compatible';
-import { openAIEnv, runtimeEnv } from './openai-env.js';
+import { createOpenAICompatibleFactory, runtimeEnv, type OpenAICompatibleProvider, type OpenAICompatibleVendor } from '@modelmesh/providers-openai-compatible';
+import { OPENAI_ENV, openAIOrganization, openAIProject } from './openai-env.js';
 import { OPENAI_MODELS } from './openai-models.js';
 import type { OpenAISettings } from './openai-settings.js';
 
@@ -9,12 +9,15 @@ export const OPENAI_CONNECTOR = 'openai.llm.v1';
 /** OpenAI's public API. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
-const createOpenAIWire = createOpenAICompatibleFactory({
+/** What every OpenAI instance shares; the organization and project headers are per instance. */
+const OPENAI: OpenAICompatibleVendor = {
   connector: OPENAI_CONNECTOR,
   name: 'OpenAI',
+  defaultId: 'openai',
   baseUrl: OPENAI_BASE_URL,
+  env: OPENAI_ENV,
   models: OPENAI_MODELS,
-});
+};
 
 /**
  * Creates an OpenAI provider. Requests use OpenAI's own wire format unchanged: tools and
@@ -30,18 +33,12 @@ const createOpenAIWire = createOpenAICompatibleFactory({
  * ```
  */
 export function createOpenAI(settings: OpenAISettings = {}): OpenAICompatibleProvider {
-  const { organization: org, project: proj, env: givenEnv, ...rest } = settings;
-  const fromEnv = openAIEnv(givenEnv ?? runtimeEnv());
-  const organization = org ?? fromEnv.organization;
-  const project = proj ?? fromEnv.project;
+  const { organization: org, project: proj, ...rest } = settings;
+  const env = settings.env ?? runtimeEnv();
+  const organization = org ?? openAIOrganization(env);
+  const project = proj ?? openAIProject(env);
   const headers: Record<string, string> = {};
   if (organization !== undefined) headers['OpenAI-Organization'] = organization;
   if (project !== undefined) headers['OpenAI-Project'] = project;
-  return createOpenAIWire({
-    ...rest,
-    id: settings.id ?? 'openai',
-    apiKey: settings.apiKey ?? fromEnv.apiKey,
-    baseUrl: settings.baseUrl ?? fromEnv.baseUrl ?? OPENAI_BASE_URL,
-    headers: { ...headers, ...settings.headers },
-  });
+  return createOpenAICompatibleFactory({ ...OPENAI, headers })(rest);
 }

@@ -1,4 +1,4 @@
-import type { RequestKind } from '@modelmesh/providers-openai-compatible';
+import type { ParamRenames } from '@modelmesh/providers-openai-compatible';
 
 /*
  * Where Together AI's API differs from OpenAI's wire format (docs.together.ai). Together's
@@ -9,8 +9,4 @@ import type { RequestKind } from '@modelmesh/providers-openai-compatible';
  */
 
 /** `max_completion_tokens` → `max_tokens` (an explicit `max_tokens` wins); everything else untouched. */
-export function togetherRequestBody(body: Record<string, unknown>, kind: RequestKind): Record<string, unknown> {
-  if (kind === 'embeddings' || body['max_completion_tokens'] === undefined) return body;
-  const { max_completion_tokens: cap, ...rest } = body;
-  return rest['max_tokens'] === undefined ? { ...rest, max_tokens: cap } : rest;
-}
+export const TOGETHER_RENAMED_PARAMS: ParamRenames = { chat: { max_completion_tokens: 'max_tokens' } };
