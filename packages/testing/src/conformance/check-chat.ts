@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FakeOkStep } from '../servers/fake-step.js';
 import { PROMPT, type ConformanceContext } from './conformance-context.js';
 import { expectOpenAIShape } from './expect-openai-shape.js';
+import { expectEchoAnswer } from './shared/expect-echo-answer.js';
 
 /** Tool calls the tool checks script: two in parallel, one with nested arguments. */
 export const SCRIPTED_TOOL_CALLS = [
@@ -23,14 +24,7 @@ export function checkChat(ctx: ConformanceContext): void {
   const timeout = options.testTimeoutMs;
 
   describe('chat', () => {
-    it('answers with the content, the assistant role and an OpenAI-shaped completion', { timeout }, async () => {
-      const completion = await ctx.provider.chat(ctx.chatParams(), ctx.call());
-      expect(completion.object).toBe('chat.completion');
-      expect(completion.choices).toHaveLength(1);
-      expect(completion.choices[0]?.message.role).toBe('assistant');
-      expect(completion.choices[0]?.message.content).toBe(`Echo: ${PROMPT}`);
-      expectOpenAIShape(options, 'CreateChatCompletionResponse', completion);
-    });
+    it('answers with the content, the assistant role and an OpenAI-shaped completion', { timeout }, () => expectEchoAnswer(ctx, PROMPT));
 
     for (const { reason, step, needsTools } of FINISH_STEPS) {
       if (needsTools && !options.tools) continue;

@@ -1,17 +1,20 @@
 import { ProviderHttpError, RateLimitError, type Provider } from '@modelmesh/core';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rateLimited } from '../servers/fake-steps.js';
 import { validateOpenAI } from '../servers/validate-openai.js';
 import type { ConformanceContext } from './conformance-context.js';
 import { expectProviderError, rejectionOf } from './expect-provider-error.js';
+import { checkModelDiscovery } from './shared/check-model-discovery.js';
+import { optionalMethod } from './shared/optional-method.js';
 import { expectOpenAIShape } from './expect-openai-shape.js';
 
-/** The provider's `embed`, or a skip of the check when it has none and embeddings were not required. */
-function embedOf(ctx: ConformanceContext, test: TestContext): NonNullable<Provider['embed']> {
-  const embed = ctx.provider.embed?.bind(ctx.provider);
-  if (embed) return embed;
-  if (ctx.options.embeddings === true) throw new Error('features.embeddings is true but the provider has no embed()');
-  return test.skip('the provider has no embed()');
+/**
+ * The provider's `embed`; or, for a provider without it when `features.embeddings` is unset,
+ * `undefined` once the check has asserted exactly that: no `embed()` and no embeddings request
+ * (see OptionalMethod). Throws when `features.embeddings` is true and there is no `embed()`.
+ */
+function embedOf(ctx: ConformanceContext): NonNullable<Provider['embed']> | undefined {
+  return optionalMethod(ctx, { name: 'embed', required: ctx.options.embeddings, isRequest: (request) => request.path === '/v1/embeddings' });
 }
 
 /** Embeddings (when the provider offers them) and model discovery (when it has `listModels`). */
@@ -21,8 +24,9 @@ export function checkEmbeddingsAndModels(ctx: ConformanceContext): void {
 
   if (options.embeddings !== false) {
     describe('embeddings', () => {
-      it('returns one float vector per input, in order, with usage', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('returns one float vector per input, in order, with usage', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         const response = await embed({ model: options.embeddingModel, input: ['first', 'second'] }, ctx.call());
         expect(response.object).toBe('list');
         expect(response.data.map((item) => item.index)).toEqual([0, 1]);
@@ -39,15 +43,17 @@ export function checkEmbeddingsAndModels(ctx: ConformanceContext): void {
         expectOpenAIShape(options, 'CreateEmbeddingResponse', response);
       });
 
-      it('maps a 429 on embeddings to RateLimitError with retryAfter', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('maps a 429 on embeddings to RateLimitError with retryAfter', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         ctx.server.script(rateLimited({ retryAfter: 3 }));
         const error = await rejectionOf(embed({ model: options.embeddingModel, input: 'x' }, ctx.call()), 'embed');
         expect(expectProviderError(error, RateLimitError, ctx.provider.id, { retryable: true, status: 429 }).retryAfter).toBe(3);
       });
 
-      it('maps a 500 on embeddings to a retryable ProviderHttpError', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('maps a 500 on embeddings to a retryable ProviderHttpError', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         ctx.server.script({ kind: 'status', status: 500 });
         const error = await rejectionOf(embed({ model: options.embeddingModel, input: 'x' }, ctx.call()), 'embed');
         expectProviderError(error, ProviderHttpError, ctx.provider.id, { retryable: true, status: 500 });
@@ -55,13 +61,5 @@ export function checkEmbeddingsAndModels(ctx: ConformanceContext): void {
     });
   }
 
-  describe('model discovery', () => {
-    it('lists the models the server serves', { timeout }, async (test) => {
-      const listModels = ctx.provider.listModels?.bind(ctx.provider);
-      if (!listModels) return test.skip('the provider has no listModels()');
-      const models = await listModels({ signal: new AbortController().signal });
-      expect(models.map((model) => model.id)).toEqual(expect.arrayContaining(['gpt-4o', 'gpt-4o-mini']));
-      expect(ctx.server.requests.some((request) => request.method === 'GET' && request.path === '/v1/models')).toBe(true);
-    });
-  });
+  checkModelDiscovery(ctx, { path: '/v1/models', expectedIds: ['gpt-4o', 'gpt-4o-mini'] });
 }

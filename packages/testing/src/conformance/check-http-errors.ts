@@ -6,31 +6,15 @@ import {
   ProviderHttpError,
   RateLimitError,
 } from '@modelmesh/core';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { httpStatus, malformedJson, rateLimited } from '../servers/fake-steps.js';
 import type { FakeStep } from '../servers/fake-step.js';
 import type { ConformanceContext } from './conformance-context.js';
-import { expectProviderError, rejectionOf, type ErrorClass } from './expect-provider-error.js';
-
-/** One failure and the error it must become. */
-interface FailureCase {
-  readonly title: string;
-  /** Built when the check runs (HTTP dates are relative to now). */
-  readonly step: () => FakeStep;
-  readonly errorClass: ErrorClass<ProviderError>;
-  readonly retryable: boolean;
-  readonly status?: number;
-  readonly code?: ProviderError['code'];
-  /** Checks `retryAfter` of a RateLimitError. */
-  readonly retryAfter?: (seconds: number | undefined) => void;
-  /** Only for non-streaming calls (a stream request cannot get a JSON body). */
-  readonly chatOnly?: boolean;
-}
-
-const HTTP_DATE_SECONDS = 30;
+import { checkHttpFailures } from './shared/check-http-failures.js';
+import { expectHttpDateRetryAfter, expectRetryAfter, HTTP_DATE_SECONDS, type HttpFailureCase } from './shared/http-failure-case.js';
 
 /** HTTP failures before the response starts, each with the typed error it must map to. */
-const HTTP_FAILURES: readonly FailureCase[] = [
+const HTTP_FAILURES: readonly HttpFailureCase<FakeStep>[] = [
   { title: '401 → AuthenticationError', step: () => httpStatus(401), errorClass: AuthenticationError, retryable: false, status: 401 },
   { title: '403 → AuthenticationError', step: () => httpStatus(403), errorClass: AuthenticationError, retryable: false, status: 403 },
   {
@@ -39,7 +23,7 @@ const HTTP_FAILURES: readonly FailureCase[] = [
     errorClass: RateLimitError,
     retryable: true,
     status: 429,
-    retryAfter: (seconds) => expect(seconds).toBe(7),
+    more: expectRetryAfter((seconds) => expect(seconds).toBe(7)),
   },
   {
     title: `429 with an HTTP-date retry-after → retryAfter about ${HTTP_DATE_SECONDS}`,
@@ -47,11 +31,7 @@ const HTTP_FAILURES: readonly FailureCase[] = [
     errorClass: RateLimitError,
     retryable: true,
     status: 429,
-    // The date has whole seconds and some time passes before the provider reads it.
-    retryAfter: (seconds) => {
-      expect(seconds).toBeGreaterThanOrEqual(HTTP_DATE_SECONDS - 2);
-      expect(seconds).toBeLessThanOrEqual(HTTP_DATE_SECONDS + 1);
-    },
+    more: expectHttpDateRetryAfter,
   },
   {
     title: '429 with retry-after-ms: 1500 → retryAfter 1.5',
@@ -59,7 +39,7 @@ const HTTP_FAILURES: readonly FailureCase[] = [
     errorClass: RateLimitError,
     retryable: true,
     status: 429,
-    retryAfter: (seconds) => expect(seconds).toBe(1.5),
+    more: expectRetryAfter((seconds) => expect(seconds).toBe(1.5)),
   },
   {
     title: '429 without retry-after → retryAfter undefined',
@@ -67,7 +47,7 @@ const HTTP_FAILURES: readonly FailureCase[] = [
     errorClass: RateLimitError,
     retryable: true,
     status: 429,
-    retryAfter: (seconds) => expect(seconds).toBeUndefined(),
+    more: expectRetryAfter((seconds) => expect(seconds).toBeUndefined()),
   },
   { title: '500 → ProviderHttpError, retryable', step: () => httpStatus(500), errorClass: ProviderHttpError, retryable: true, status: 500 },
   { title: '502 with an HTML page → ProviderHttpError, retryable', step: () => httpStatus(502), errorClass: ProviderHttpError, retryable: true, status: 502 },
@@ -87,36 +67,7 @@ const HTTP_FAILURES: readonly FailureCase[] = [
   },
 ];
 
-function expectFailure(ctx: ConformanceContext, error: unknown, failure: FailureCase): void {
-  const typed = expectProviderError(error, failure.errorClass, ctx.provider.id, {
-    retryable: failure.retryable,
-    ...(failure.status === undefined ? {} : { status: failure.status }),
-    ...(failure.code === undefined ? {} : { code: failure.code }),
-  });
-  if (failure.retryAfter) failure.retryAfter(RateLimitError.isInstance(typed) ? typed.retryAfter : Number.NaN);
-}
-
 /** Each HTTP failure mapped to the right typed error, for `chat` and (rejecting the promise) for `chatStream`. */
 export function checkHttpErrors(ctx: ConformanceContext): void {
-  const { options } = ctx;
-  const timeout = options.testTimeoutMs;
-
-  describe('HTTP failures on chat', () => {
-    for (const failure of HTTP_FAILURES) {
-      it(failure.title, { timeout }, async () => {
-        ctx.server.script(failure.step());
-        expectFailure(ctx, await rejectionOf(ctx.provider.chat(ctx.chatParams(), ctx.call()), 'chat'), failure);
-      });
-    }
-  });
-
-  if (!options.streaming) return;
-  describe('HTTP failures on chatStream (the promise rejects, so the router can fail over)', () => {
-    for (const failure of HTTP_FAILURES.filter((f) => !f.chatOnly)) {
-      it(failure.title, { timeout }, async () => {
-        ctx.server.script(failure.step());
-        expectFailure(ctx, await rejectionOf(ctx.provider.chatStream(ctx.streamParams(), ctx.call()), 'chatStream'), failure);
-      });
-    }
-  });
+  checkHttpFailures(ctx, HTTP_FAILURES);
 }

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import { startFakeOpenAIServer, type FakeOpenAIServer } from '../servers/fake-openai-server.js';
-import { validateOpenAI } from '../servers/validate-openai.js';
+import { startFakeOpenAIServer } from '../servers/fake-openai-server.js';
 import { checkAbort } from './check-abort.js';
 import { checkChat } from './check-chat.js';
 import { checkEmbeddingsAndModels } from './check-embeddings.js';
@@ -12,6 +10,7 @@ import { checkStreaming } from './check-streaming.js';
 import { checkTimeouts } from './check-timeouts.js';
 import { createConformanceContext } from './conformance-context.js';
 import { resolveConformanceOptions, type ProviderConformanceOptions } from './conformance-options.js';
+import { describeWireSuite } from './shared/describe-wire-suite.js';
 
 /**
  * Registers the provider conformance suite with vitest: call it at the top level of a test
@@ -35,36 +34,25 @@ import { resolveConformanceOptions, type ProviderConformanceOptions } from './co
 export function runProviderConformance(options: ProviderConformanceOptions): void {
   const resolved = resolveConformanceOptions(options);
   const ctx = createConformanceContext(resolved);
-  let server: FakeOpenAIServer | undefined;
 
-  describe.sequential(`provider conformance: ${options.name}`, () => {
-    beforeAll(async () => {
-      // Parse OpenAI's spec here, under the hook's generous timeout, rather than in the first check.
-      validateOpenAI('Model', {});
-      server = await startFakeOpenAIServer(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
-      ctx.start(server, await options.create(server));
-    }, 60_000);
-
-    beforeEach(() => {
-      server?.reset();
-    });
-
-    afterAll(async () => {
-      try {
-        await (server === undefined ? undefined : ctx.provider.close?.());
-      } finally {
-        await server?.close();
-      }
-    });
-
-    checkRequests(ctx);
-    checkChat(ctx);
-    if (resolved.streaming) checkStreaming(ctx);
-    checkHttpErrors(ctx);
-    checkStreamFailures(ctx);
-    checkTimeouts(ctx);
-    checkAbort(ctx);
-    checkRateLimitHeaders(ctx);
-    checkEmbeddingsAndModels(ctx);
-  });
+  describeWireSuite(
+    {
+      title: `provider conformance: ${options.name}`,
+      loadSpec: true,
+      startServer: () => startFakeOpenAIServer(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      create: (server) => options.create(server),
+      context: ctx,
+    },
+    () => {
+      checkRequests(ctx);
+      checkChat(ctx);
+      if (resolved.streaming) checkStreaming(ctx);
+      checkHttpErrors(ctx);
+      checkStreamFailures(ctx);
+      checkTimeouts(ctx);
+      checkAbort(ctx);
+      checkRateLimitHeaders(ctx);
+      checkEmbeddingsAndModels(ctx);
+    },
+  );
 }

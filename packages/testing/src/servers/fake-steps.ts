@@ -1,4 +1,5 @@
 import type { FakeStatusStep } from './fake-step.js';
+import { rateLimitedStep } from './fake-status-step.js';
 
 /** Options of {@link rateLimited}. */
 export interface RateLimitedOptions {
@@ -16,17 +17,7 @@ export interface RateLimitedOptions {
 
 /** A 429 step, with or without `retry-after` / `retry-after-ms`. */
 export function rateLimited(options: RateLimitedOptions = {}): FakeStatusStep {
-  const headers: Record<string, string> = { ...options.headers };
-  const { retryAfter, retryAfterMs } = options;
-  if (retryAfter !== undefined) headers['retry-after'] = retryAfter instanceof Date ? retryAfter.toUTCString() : String(retryAfter);
-  if (retryAfterMs !== undefined) headers['retry-after-ms'] = String(retryAfterMs);
-  return {
-    kind: 'status',
-    status: 429,
-    headers,
-    ...(options.body === undefined ? {} : { body: options.body }),
-    ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),
-  };
+  return rateLimitedStep({ ...options.headers }, options, options.retryAfterMs === undefined ? {} : { 'retry-after-ms': String(options.retryAfterMs) });
 }
 
 /** Options of {@link httpStatus}. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FakeAnthropicStopReason } from '../../servers/anthropic/fake-anthropic-step.js';
 import { PROMPT } from '../conformance-context.js';
 import type { AnthropicConformanceContext } from './anthropic-conformance-context.js';
+import { expectEchoAnswer } from '../shared/expect-echo-answer.js';
 
 /** Tool uses the tool checks script: two in one turn, one with nested input. */
 export const SCRIPTED_TOOL_USES = [
@@ -31,14 +32,7 @@ export function checkAnthropicChat(ctx: AnthropicConformanceContext): void {
   const timeout = options.testTimeoutMs;
 
   describe('chat', () => {
-    it('answers with the content, the assistant role and an OpenAI-shaped completion', { timeout }, async () => {
-      const completion = await ctx.provider.chat(ctx.chatParams(), ctx.call());
-      expect(completion.object).toBe('chat.completion');
-      expect(completion.choices).toHaveLength(1);
-      expect(completion.choices[0]?.message.role).toBe('assistant');
-      expect(completion.choices[0]?.message.content).toBe(`Echo: ${PROMPT}`);
-      ctx.expectOpenAIShape('CreateChatCompletionResponse', completion);
-    });
+    it('answers with the content, the assistant role and an OpenAI-shaped completion', { timeout }, () => expectEchoAnswer(ctx, PROMPT));
 
     for (const { stopReason, finishReason, needsTools } of STOP_REASONS) {
       if (needsTools && !options.tools) continue;

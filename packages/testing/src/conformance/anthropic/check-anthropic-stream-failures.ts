@@ -2,10 +2,10 @@ import { isContentChunk, ProviderError, RateLimitError } from '@modelmesh/core';
 import { describe, expect, it } from 'vitest';
 import { anthropicStreamError } from '../../servers/anthropic/fake-anthropic-steps.js';
 import { expectProviderError } from '../expect-provider-error.js';
-import { contentDeltas, drain, finishReasons } from '../stream-reading.js';
+import { commonStreamFailureChecks, STREAM_FAILURE_TITLES } from '../shared/stream-failure-checks.js';
+import { expectStreamFailure, FAILURE_PIECES as PIECES } from '../shared/stream-failure.js';
+import { drain } from '../stream-reading.js';
 import type { AnthropicConformanceContext } from './anthropic-conformance-context.js';
-
-const PIECES = ['One ', 'two ', 'three ', 'four.'];
 
 /**
  * Failures after the 200: the iterable throws a ModelMesh error after yielding what did arrive,
@@ -29,11 +29,7 @@ export function checkAnthropicStreamFailures(ctx: AnthropicConformanceContext): 
 
     it('an overloaded_error event after content throws a retryable error, after what arrived', { timeout }, async () => {
       const message = 'Overloaded mid-answer (conformance).';
-      ctx.server.script({ kind: 'stream-error', afterChunks: 2, chunks: PIECES, error: { type: 'overloaded_error', message } });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(contentDeltas(chunks)).toEqual(PIECES.slice(0, 2));
-      expect(finishReasons(chunks)).toEqual([]);
-      expect(expectProviderError(error, ProviderError, ctx.provider.id, { retryable: true }).message).toContain(message);
+      await expectStreamFailure(ctx, { kind: 'stream-error', afterChunks: 2, chunks: PIECES, error: { type: 'overloaded_error', message } }, { content: PIECES.slice(0, 2), noFinishReason: true, message });
     });
 
     it('an api_error event is retryable; a rate_limit_error event is a RateLimitError', { timeout }, async () => {
@@ -44,33 +40,17 @@ export function checkAnthropicStreamFailures(ctx: AnthropicConformanceContext): 
       expectProviderError(second.error, RateLimitError, ctx.provider.id, { retryable: true });
     });
 
-    it('a cut stream yields what arrived, then throws a retryable connection_error', { timeout }, async () => {
-      ctx.server.script({ kind: 'cut', afterChunks: 2, chunks: PIECES });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(contentDeltas(chunks)).toEqual(PIECES.slice(0, 2));
-      expect(finishReasons(chunks)).toEqual([]);
-      expectProviderError(error, ProviderError, ctx.provider.id, { retryable: true, code: 'connection_error' });
+    const common = commonStreamFailureChecks(ctx, (step) => step, {
+      ...STREAM_FAILURE_TITLES,
+      malformedChunk: 'a malformed event throws a retryable malformed_response (not skipped)',
     });
+    common.cutAfterContent();
+    common.cutBeforeContent();
 
-    it('a stream cut before any content throws a retryable connection_error', { timeout }, async () => {
-      ctx.server.script({ kind: 'cut', afterChunks: 0 });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(contentDeltas(chunks)).toEqual([]);
-      expectProviderError(error, ProviderError, ctx.provider.id, { retryable: true, code: 'connection_error' });
-    });
+    it('a stream that ends after every piece but before message_delta is a cut, not a success', { timeout }, () =>
+      expectStreamFailure(ctx, { kind: 'cut', afterChunks: 99, chunks: PIECES }, { content: PIECES, code: 'connection_error' }),
+    );
 
-    it('a stream that ends after every piece but before message_delta is a cut, not a success', { timeout }, async () => {
-      ctx.server.script({ kind: 'cut', afterChunks: 99, chunks: PIECES });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(contentDeltas(chunks)).toEqual(PIECES);
-      expectProviderError(error, ProviderError, ctx.provider.id, { retryable: true, code: 'connection_error' });
-    });
-
-    it('a malformed event throws a retryable malformed_response (not skipped)', { timeout }, async () => {
-      ctx.server.script({ kind: 'malformed-chunk', afterChunks: 1, chunks: PIECES });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(contentDeltas(chunks)).toEqual(PIECES.slice(0, 1));
-      expectProviderError(error, ProviderError, ctx.provider.id, { retryable: true, code: 'malformed_response' });
-    });
+    common.malformedChunk();
   });
 }

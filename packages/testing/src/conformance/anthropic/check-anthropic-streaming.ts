@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeThrown } from '../expect-provider-error.js';
+import { expectIncrementalDelivery, expectSlowFirstTokenCompletes, expectStreamOrder, STREAM_PIECES as PIECES, expectUsageLast } from '../shared/stream-expectations.js';
 import { assembleToolCalls, contentDeltas, drain, finishReasons } from '../stream-reading.js';
 import type { AnthropicConformanceContext } from './anthropic-conformance-context.js';
 import { CACHED_USAGE, MAPPED_CACHED_USAGE, SCRIPTED_TOOL_USES, STOP_REASONS } from './check-anthropic-chat.js';
-
-const PIECES = ['The ', 'quick ', 'brown ', 'fox ', 'jumps.'];
 
 /** Streaming: chunk order, incremental delivery, releasing the connection, usage, tool-call deltas. */
 export function checkAnthropicStreaming(ctx: AnthropicConformanceContext): void {
@@ -16,17 +15,8 @@ export function checkAnthropicStreaming(ctx: AnthropicConformanceContext): void 
       ctx.server.script({ kind: 'ok', chunks: PIECES, usage: CACHED_USAGE });
       const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
       expect(error, error === undefined ? '' : describeThrown(error)).toBeUndefined();
-      expect(chunks[0]?.choices[0]?.delta.role, 'role of the first chunk').toBe('assistant');
-      const roles = chunks.flatMap((c) => c.choices.map((choice) => choice.delta.role)).filter((role) => role !== undefined);
-      expect(roles, 'roles announced').toEqual(['assistant']);
-      expect(contentDeltas(chunks)).toEqual(PIECES);
-      expect(finishReasons(chunks)).toEqual(['stop']);
-      const finishAt = chunks.findIndex((c) => c.choices.some((choice) => choice.finish_reason));
-      expect(contentDeltas(chunks.slice(finishAt + 1)), 'content after the finish reason').toEqual([]);
-      const withUsage = chunks.flatMap((c, index) => (c.usage ? [index] : []));
-      if (options.streamUsage) expect(withUsage, 'chunks carrying usage').toEqual([chunks.length - 1]);
-      else expect(withUsage.every((index) => index === chunks.length - 1), 'usage only on the last chunk').toBe(true);
-      if (withUsage.length > 0) {
+      expectStreamOrder(chunks, PIECES);
+      if (expectUsageLast(chunks, options.streamUsage)) {
         expect(chunks.at(-1)?.usage).toMatchObject(MAPPED_CACHED_USAGE);
         expect(chunks.at(-1)?.usage?.prompt_tokens_details?.cached_tokens).toBe(CACHED_USAGE.cache_read_input_tokens);
       }
@@ -36,30 +26,11 @@ export function checkAnthropicStreaming(ctx: AnthropicConformanceContext): void 
       }
     });
 
-    it('delivers chunks as the events arrive, and releases the connection when iteration stops early', { timeout }, async () => {
-      // 200 ms between pieces: a buffering provider would only yield after the server has finished.
-      ctx.server.script({ kind: 'ok', chunks: PIECES, chunkDelayMs: 200 });
-      const stream = await ctx.provider.chatStream(ctx.streamParams(), ctx.call());
-      const request = ctx.server.requests[0];
-      let firstContent: string | undefined;
-      for await (const chunk of stream) {
-        firstContent = chunk.choices[0]?.delta.content ?? undefined;
-        if (firstContent) break;
-      }
-      expect(firstContent).toBe(PIECES[0]);
-      expect(request, 'the server saw the request').toBeDefined();
-      if (!request) return;
-      // message_start, content_block_start, ping, the first text_delta: a few events, not the whole answer.
-      expect(request.chunksSent, 'SSE events the server had sent when the first content arrived').toBeLessThan(PIECES.length + 3);
-      await expect(ctx.server.waitForEnd(request), 'how the server saw the exchange end').resolves.toBe('client-closed');
-    });
+    it('delivers chunks as the events arrive, and releases the connection when iteration stops early', { timeout }, () =>
+      expectIncrementalDelivery(ctx, (step) => step, { eventsBelow: PIECES.length + 3, eventsMessage: 'SSE events the server had sent when the first content arrived' }),
+    );
 
-    it('completes when the first event is slow but the headers are not', { timeout }, async () => {
-      ctx.server.script({ kind: 'slow-first-token', delayMs: 30 });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(error).toBeUndefined();
-      expect(finishReasons(chunks)).toEqual(['stop']);
-    });
+    it('completes when the first event is slow but the headers are not', { timeout }, () => expectSlowFirstTokenCompletes(ctx, (step) => step));
 
     for (const { stopReason, finishReason, needsTools } of STOP_REASONS) {
       if (needsTools) continue;

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import { startFakeAnthropicServer, type FakeAnthropicServer } from '../../servers/anthropic/fake-anthropic-server.js';
-import { validateOpenAI } from '../../servers/validate-openai.js';
+import { startFakeAnthropicServer } from '../../servers/anthropic/fake-anthropic-server.js';
 import { createAnthropicConformanceContext } from './anthropic-conformance-context.js';
 import { resolveAnthropicConformanceOptions, type AnthropicConformanceOptions } from './anthropic-conformance-options.js';
 import { checkAnthropicChat } from './check-anthropic-chat.js';
@@ -10,6 +8,7 @@ import { checkAnthropicRequests } from './check-anthropic-requests.js';
 import { checkAnthropicStreamFailures } from './check-anthropic-stream-failures.js';
 import { checkAnthropicStreaming } from './check-anthropic-streaming.js';
 import { checkAnthropicTimeoutsAndAbort } from './check-anthropic-timeouts.js';
+import { describeWireSuite } from '../shared/describe-wire-suite.js';
 
 /**
  * Registers the conformance suite for providers that speak Anthropic's Messages API: call it at
@@ -38,34 +37,23 @@ import { checkAnthropicTimeoutsAndAbort } from './check-anthropic-timeouts.js';
 export function runAnthropicConformance(options: AnthropicConformanceOptions): void {
   const resolved = resolveAnthropicConformanceOptions(options);
   const ctx = createAnthropicConformanceContext(resolved);
-  let server: FakeAnthropicServer | undefined;
 
-  describe.sequential(`Anthropic-wire provider conformance: ${options.name}`, () => {
-    beforeAll(async () => {
-      // Parse OpenAI's spec here, under the hook's generous timeout, rather than in the first check.
-      if (resolved.validateOutput) validateOpenAI('Model', {});
-      server = await startFakeAnthropicServer(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
-      ctx.start(server, await options.create(server));
-    }, 60_000);
-
-    beforeEach(() => {
-      server?.reset();
-    });
-
-    afterAll(async () => {
-      try {
-        await (server === undefined ? undefined : ctx.provider.close?.());
-      } finally {
-        await server?.close();
-      }
-    });
-
-    checkAnthropicRequests(ctx);
-    checkAnthropicChat(ctx);
-    if (resolved.streaming) checkAnthropicStreaming(ctx);
-    checkAnthropicErrors(ctx);
-    checkAnthropicStreamFailures(ctx);
-    checkAnthropicTimeoutsAndAbort(ctx);
-    checkAnthropicRateLimits(ctx);
-  });
+  describeWireSuite(
+    {
+      title: `Anthropic-wire provider conformance: ${options.name}`,
+      loadSpec: resolved.validateOutput,
+      startServer: () => startFakeAnthropicServer(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      create: (server) => options.create(server),
+      context: ctx,
+    },
+    () => {
+      checkAnthropicRequests(ctx);
+      checkAnthropicChat(ctx);
+      if (resolved.streaming) checkAnthropicStreaming(ctx);
+      checkAnthropicErrors(ctx);
+      checkAnthropicStreamFailures(ctx);
+      checkAnthropicTimeoutsAndAbort(ctx);
+      checkAnthropicRateLimits(ctx);
+    },
+  );
 }

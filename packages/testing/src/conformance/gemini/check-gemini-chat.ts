@@ -2,6 +2,7 @@ import type { ChatCompletionFinishReason } from '@modelmesh/core';
 import { describe, expect, it } from 'vitest';
 import type { FakeFunctionCall, FakeGeminiStep } from '../../servers/gemini/fake-gemini-step.js';
 import { GEMINI_PROMPT, type GeminiConformanceContext } from './gemini-conformance-context.js';
+import { expectEchoAnswer } from '../shared/expect-echo-answer.js';
 
 /** Function calls the tool checks script: two in parallel, one with nested arguments. */
 export const SCRIPTED_FUNCTION_CALLS: readonly FakeFunctionCall[] = [
@@ -25,14 +26,7 @@ export function checkGeminiChat(ctx: GeminiConformanceContext): void {
   const timeout = options.testTimeoutMs;
 
   describe('chat', () => {
-    it('answers with the text, the assistant role and an OpenAI-shaped completion', { timeout }, async () => {
-      const completion = await ctx.provider.chat(ctx.chatParams(), ctx.call());
-      expect(completion.object).toBe('chat.completion');
-      expect(completion.choices).toHaveLength(1);
-      expect(completion.choices[0]?.message.role).toBe('assistant');
-      expect(completion.choices[0]?.message.content).toBe(`Echo: ${GEMINI_PROMPT}`);
-      ctx.expectOpenAIShape('CreateChatCompletionResponse', completion);
-    });
+    it('answers with the text, the assistant role and an OpenAI-shaped completion', { timeout }, () => expectEchoAnswer(ctx, GEMINI_PROMPT));
 
     for (const { title, step, reason, needsTools } of FINISH_CASES) {
       if (needsTools && !options.tools) continue;

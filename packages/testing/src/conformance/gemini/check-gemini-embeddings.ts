@@ -1,15 +1,18 @@
 import { ProviderHttpError, RateLimitError, type Provider } from '@modelmesh/core';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { geminiRateLimited, geminiStatus } from '../../servers/gemini/fake-gemini-steps.js';
 import { expectProviderError, rejectionOf } from '../expect-provider-error.js';
+import { checkModelDiscovery } from '../shared/check-model-discovery.js';
+import { optionalMethod } from '../shared/optional-method.js';
 import type { GeminiConformanceContext } from './gemini-conformance-context.js';
 
-/** The provider's `embed`, or a skip when it has none and embeddings were not required. */
-function embedOf(ctx: GeminiConformanceContext, test: TestContext): NonNullable<Provider['embed']> {
-  const embed = ctx.provider.embed?.bind(ctx.provider);
-  if (embed) return embed;
-  if (ctx.options.embeddings === true) throw new Error('features.embeddings is true but the provider has no embed()');
-  return test.skip('the provider has no embed()');
+/**
+ * The provider's `embed`; or, for a provider without it when `features.embeddings` is unset,
+ * `undefined` once the check has asserted exactly that: no `embed()` and no embeddings request
+ * (see OptionalMethod). Throws when `features.embeddings` is true and there is no `embed()`.
+ */
+function embedOf(ctx: GeminiConformanceContext): NonNullable<Provider['embed']> | undefined {
+  return optionalMethod(ctx, { name: 'embed', required: ctx.options.embeddings, isRequest: (request) => request.rpc === 'embedContent' || request.rpc === 'batchEmbedContents' });
 }
 
 /** Embeddings (`embedContent` for one input, `batchEmbedContents` for several) and model discovery. */
@@ -19,8 +22,9 @@ export function checkGeminiEmbeddings(ctx: GeminiConformanceContext): void {
 
   if (options.embeddings !== false) {
     describe('embeddings', () => {
-      it('embeds one input with embedContent', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('embeds one input with embedContent', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         const response = await embed({ model: options.embeddingModel, input: 'first' }, ctx.call());
         const request = ctx.server.requests[0];
         expect(request?.path).toBe(`/v1beta/models/${options.embeddingModel}:embedContent`);
@@ -30,8 +34,9 @@ export function checkGeminiEmbeddings(ctx: GeminiConformanceContext): void {
         ctx.expectOpenAIShape('CreateEmbeddingResponse', response);
       });
 
-      it('embeds several inputs with one batchEmbedContents, in order, with dimensions and usage', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('embeds several inputs with one batchEmbedContents, in order, with dimensions and usage', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         const response = await embed({ model: options.embeddingModel, input: ['first', 'second', 'third'], dimensions: 4 }, ctx.call());
         expect(ctx.server.requests).toHaveLength(1);
         const request = ctx.server.requests[0];
@@ -50,15 +55,17 @@ export function checkGeminiEmbeddings(ctx: GeminiConformanceContext): void {
         ctx.expectOpenAIShape('CreateEmbeddingResponse', response);
       });
 
-      it('maps a 429 on embeddings to RateLimitError with the RetryInfo delay', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('maps a 429 on embeddings to RateLimitError with the RetryInfo delay', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         ctx.server.script(geminiRateLimited({ retryDelay: '3s' }));
         const error = await rejectionOf(embed({ model: options.embeddingModel, input: 'x' }, ctx.call()), 'embed');
         expect(expectProviderError(error, RateLimitError, ctx.provider.id, { retryable: true, status: 429 }).retryAfter).toBe(3);
       });
 
-      it('maps a 500 on embeddings to a retryable ProviderHttpError', { timeout }, async (test) => {
-        const embed = embedOf(ctx, test);
+      it('maps a 500 on embeddings to a retryable ProviderHttpError', { timeout }, async () => {
+        const embed = embedOf(ctx);
+        if (!embed) return;
         ctx.server.script(geminiStatus(500));
         const error = await rejectionOf(embed({ model: options.embeddingModel, input: ['x', 'y'] }, ctx.call()), 'embed');
         expectProviderError(error, ProviderHttpError, ctx.provider.id, { retryable: true, status: 500 });
@@ -66,13 +73,5 @@ export function checkGeminiEmbeddings(ctx: GeminiConformanceContext): void {
     });
   }
 
-  describe('model discovery', () => {
-    it('lists the models the server serves', { timeout }, async (test) => {
-      const listModels = ctx.provider.listModels?.bind(ctx.provider);
-      if (!listModels) return test.skip('the provider has no listModels()');
-      const models = await listModels({ signal: new AbortController().signal });
-      expect(models.map((model) => model.id)).toEqual(expect.arrayContaining(['gemini-2.5-flash', 'gemini-embedding-001']));
-      expect(ctx.server.requests.some((request) => request.method === 'GET' && request.path === '/v1beta/models')).toBe(true);
-    });
-  });
+  checkModelDiscovery(ctx, { path: '/v1beta/models', expectedIds: ['gemini-2.5-flash', 'gemini-embedding-001'] });
 }

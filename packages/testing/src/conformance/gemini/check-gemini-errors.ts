@@ -5,30 +5,15 @@ import {
   ProviderHttpError,
   RateLimitError,
 } from '@modelmesh/core';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { FakeGeminiStep } from '../../servers/gemini/fake-gemini-step.js';
 import { geminiContextLength, geminiInvalidApiKey, geminiMalformedJson, geminiRateLimited, geminiStatus } from '../../servers/gemini/fake-gemini-steps.js';
-import { expectProviderError, rejectionOf, type ErrorClass } from '../expect-provider-error.js';
+import { checkHttpFailures } from '../shared/check-http-failures.js';
+import { retryAfterOf, type HttpFailureCase } from '../shared/http-failure-case.js';
 import type { GeminiConformanceContext } from './gemini-conformance-context.js';
 
-/** One failure and the error it must become. */
-interface FailureCase {
-  readonly title: string;
-  readonly step: () => FakeGeminiStep;
-  readonly errorClass: ErrorClass<ProviderError>;
-  readonly retryable: boolean;
-  readonly status?: number;
-  readonly code?: ProviderError['code'];
-  /** More checks on the error. */
-  readonly more?: (error: ProviderError) => void;
-  /** Only for non-streaming calls. */
-  readonly chatOnly?: boolean;
-}
-
-const retryAfterOf = (error: ProviderError): number | undefined => (RateLimitError.isInstance(error) ? error.retryAfter : Number.NaN);
-
 /** Gemini's HTTP failures, each with the typed error it must map to. */
-const FAILURES: readonly FailureCase[] = [
+const FAILURES: readonly HttpFailureCase<FakeGeminiStep>[] = [
   { title: '400 INVALID_ARGUMENT → ProviderHttpError, not retryable', step: () => geminiStatus(400), errorClass: ProviderHttpError, retryable: false, status: 400 },
   { title: '400 API_KEY_INVALID → AuthenticationError', step: () => geminiInvalidApiKey(), errorClass: AuthenticationError, retryable: false },
   { title: '401 UNAUTHENTICATED → AuthenticationError', step: () => geminiStatus(401), errorClass: AuthenticationError, retryable: false, status: 401 },
@@ -94,33 +79,5 @@ const FAILURES: readonly FailureCase[] = [
 
 /** Each HTTP failure mapped to the right typed error, for `chat` and (rejecting the promise) for `chatStream`. */
 export function checkGeminiErrors(ctx: GeminiConformanceContext): void {
-  const { options } = ctx;
-  const timeout = options.testTimeoutMs;
-  const expectFailure = (error: unknown, failure: FailureCase): void => {
-    const typed = expectProviderError(error, failure.errorClass, ctx.provider.id, {
-      retryable: failure.retryable,
-      ...(failure.status === undefined ? {} : { status: failure.status }),
-      ...(failure.code === undefined ? {} : { code: failure.code }),
-    });
-    failure.more?.(typed);
-  };
-
-  describe('HTTP failures on chat', () => {
-    for (const failure of FAILURES) {
-      it(failure.title, { timeout }, async () => {
-        ctx.server.script(failure.step());
-        expectFailure(await rejectionOf(ctx.provider.chat(ctx.chatParams(), ctx.call()), 'chat'), failure);
-      });
-    }
-  });
-
-  if (!options.streaming) return;
-  describe('HTTP failures on chatStream (the promise rejects, so the router can fail over)', () => {
-    for (const failure of FAILURES.filter((f) => !f.chatOnly)) {
-      it(failure.title, { timeout }, async () => {
-        ctx.server.script(failure.step());
-        expectFailure(await rejectionOf(ctx.provider.chatStream(ctx.streamParams(), ctx.call()), 'chatStream'), failure);
-      });
-    }
-  });
+  checkHttpFailures(ctx, FAILURES);
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectIncrementalDelivery, expectSlowFirstTokenCompletes, expectStreamOrder, STREAM_PIECES as PIECES } from '../shared/stream-expectations.js';
 import { assembleToolCalls, contentDeltas, drain, finishReasons } from '../stream-reading.js';
 import { SCRIPTED_FUNCTION_CALLS } from './check-gemini-chat.js';
 import type { GeminiConformanceContext } from './gemini-conformance-context.js';
-
-const PIECES = ['The ', 'quick ', 'brown ', 'fox ', 'jumps.'];
 
 /** Streaming: chunk order, incremental delivery, releasing the connection, usage, function calls. */
 export function checkGeminiStreaming(ctx: GeminiConformanceContext): void {
@@ -15,13 +14,7 @@ export function checkGeminiStreaming(ctx: GeminiConformanceContext): void {
       ctx.server.script({ kind: 'ok', chunks: PIECES, usage: { promptTokenCount: 9, candidatesTokenCount: 5, cachedContentTokenCount: 4 } });
       const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
       expect(error).toBeUndefined();
-      expect(chunks[0]?.choices[0]?.delta.role, 'role of the first chunk').toBe('assistant');
-      const roles = chunks.flatMap((c) => c.choices.map((choice) => choice.delta.role)).filter((role) => role !== undefined);
-      expect(roles, 'roles announced').toEqual(['assistant']);
-      expect(contentDeltas(chunks)).toEqual(PIECES);
-      expect(finishReasons(chunks)).toEqual(['stop']);
-      const finishAt = chunks.findIndex((c) => c.choices.some((choice) => choice.finish_reason));
-      expect(contentDeltas(chunks.slice(finishAt + 1)), 'content after the finish reason').toEqual([]);
+      expectStreamOrder(chunks, PIECES);
       const withUsage = chunks.flatMap((c, index) => (c.usage ? [index] : []));
       expect(withUsage, 'chunks carrying usage (Gemini repeats usageMetadata in every event)').toEqual([chunks.length - 1]);
       expect(chunks.at(-1)?.usage).toMatchObject({ prompt_tokens: 9, completion_tokens: 5, total_tokens: 14, prompt_tokens_details: { cached_tokens: 4 } });
@@ -31,29 +24,11 @@ export function checkGeminiStreaming(ctx: GeminiConformanceContext): void {
       }
     });
 
-    it('delivers chunks as events arrive, and releases the connection when iteration stops early', { timeout }, async () => {
-      // 200 ms between events: a buffering provider would only yield after the server has finished.
-      ctx.server.script({ kind: 'ok', chunks: PIECES, chunkDelayMs: 200 });
-      const stream = await ctx.provider.chatStream(ctx.streamParams(), ctx.call());
-      const request = ctx.server.requests[0];
-      let firstContent: string | undefined;
-      for await (const chunk of stream) {
-        firstContent = chunk.choices[0]?.delta.content ?? undefined;
-        if (firstContent) break;
-      }
-      expect(firstContent).toBe(PIECES[0]);
-      expect(request, 'the server saw the request').toBeDefined();
-      if (!request) return;
-      expect(request.chunksSent, 'SSE events the server had sent when the first text arrived').toBeLessThan(PIECES.length);
-      await expect(ctx.server.waitForEnd(request), 'how the server saw the exchange end').resolves.toBe('client-closed');
-    });
+    it('delivers chunks as events arrive, and releases the connection when iteration stops early', { timeout }, () =>
+      expectIncrementalDelivery(ctx, (step) => step, { eventsBelow: PIECES.length, eventsMessage: 'SSE events the server had sent when the first text arrived' }),
+    );
 
-    it('completes when the first event is slow but the headers are not', { timeout }, async () => {
-      ctx.server.script({ kind: 'slow-first-token', delayMs: 30 });
-      const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
-      expect(error).toBeUndefined();
-      expect(finishReasons(chunks)).toEqual(['stop']);
-    });
+    it('completes when the first event is slow but the headers are not', { timeout }, () => expectSlowFirstTokenCompletes(ctx, (step) => step));
 
     it('maps MAX_TOKENS to finish reason "length"', { timeout }, async () => {
       ctx.server.script({ kind: 'ok', text: 'cut at the tok', finishReason: 'MAX_TOKENS' });

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import { startFakeGeminiServer, type FakeGeminiServer } from '../../servers/gemini/fake-gemini-server.js';
-import { validateOpenAI } from '../../servers/validate-openai.js';
+import { startFakeGeminiServer } from '../../servers/gemini/fake-gemini-server.js';
 import { checkGeminiChat } from './check-gemini-chat.js';
 import { checkGeminiConnection } from './check-gemini-connection.js';
 import { checkGeminiEmbeddings } from './check-gemini-embeddings.js';
@@ -11,6 +9,7 @@ import { checkGeminiStreamFailures } from './check-gemini-stream-failures.js';
 import { checkGeminiStreaming } from './check-gemini-streaming.js';
 import { createGeminiConformanceContext } from './gemini-conformance-context.js';
 import { resolveGeminiConformanceOptions, type GeminiConformanceOptions } from './gemini-conformance-options.js';
+import { describeWireSuite } from '../shared/describe-wire-suite.js';
 
 /**
  * Registers the Gemini-wire provider conformance suite with vitest: call it at the top level of a
@@ -34,35 +33,24 @@ import { resolveGeminiConformanceOptions, type GeminiConformanceOptions } from '
 export function runGeminiProviderConformance(options: GeminiConformanceOptions): void {
   const resolved = resolveGeminiConformanceOptions(options);
   const ctx = createGeminiConformanceContext(resolved);
-  let server: FakeGeminiServer | undefined;
 
-  describe.sequential(`Gemini provider conformance: ${options.name}`, () => {
-    beforeAll(async () => {
-      // Parse OpenAI's spec here, under the hook's generous timeout, rather than in the first check.
-      if (resolved.validateOutput) validateOpenAI('Model', {});
-      server = await startFakeGeminiServer(options.apiKey === undefined ? {} : { apiKey: options.apiKey });
-      ctx.start(server, await options.create(server));
-    }, 60_000);
-
-    beforeEach(() => {
-      server?.reset();
-    });
-
-    afterAll(async () => {
-      try {
-        await (server === undefined ? undefined : ctx.provider.close?.());
-      } finally {
-        await server?.close();
-      }
-    });
-
-    checkGeminiRequests(ctx);
-    checkGeminiChat(ctx);
-    if (resolved.streaming) checkGeminiStreaming(ctx);
-    checkGeminiSafety(ctx);
-    checkGeminiErrors(ctx);
-    checkGeminiStreamFailures(ctx);
-    checkGeminiConnection(ctx);
-    checkGeminiEmbeddings(ctx);
-  });
+  describeWireSuite(
+    {
+      title: `Gemini provider conformance: ${options.name}`,
+      loadSpec: resolved.validateOutput,
+      startServer: () => startFakeGeminiServer(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+      create: (server) => options.create(server),
+      context: ctx,
+    },
+    () => {
+      checkGeminiRequests(ctx);
+      checkGeminiChat(ctx);
+      if (resolved.streaming) checkGeminiStreaming(ctx);
+      checkGeminiSafety(ctx);
+      checkGeminiErrors(ctx);
+      checkGeminiStreamFailures(ctx);
+      checkGeminiConnection(ctx);
+      checkGeminiEmbeddings(ctx);
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { rateLimitedStep } from '../fake-status-step.js';
 import type { FakeAnthropicError, FakeAnthropicStatusStep, FakeAnthropicStreamErrorStep } from './fake-anthropic-step.js';
 
 /** Options of {@link anthropicRateLimited}. */
@@ -20,15 +21,7 @@ export function anthropicRateLimited(options: AnthropicRateLimitedOptions = {}):
     'anthropic-ratelimit-requests-reset': new Date(Math.ceil(Date.now() / 1000) * 1000 + 30_000).toISOString().replace('.000Z', 'Z'),
     ...options.headers,
   };
-  const { retryAfter } = options;
-  if (retryAfter !== undefined) headers['retry-after'] = retryAfter instanceof Date ? retryAfter.toUTCString() : String(retryAfter);
-  return {
-    kind: 'status',
-    status: 429,
-    headers,
-    ...(options.body === undefined ? {} : { body: options.body }),
-    ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),
-  };
+  return rateLimitedStep(headers, options);
 }
 
 /** Options of {@link anthropicStatus}. */

@@ -1,4 +1,4 @@
-import type { FakeRequestEnd } from '../fake-request-log.js';
+import type { FakeRequestEnd, FakeRequestLog, Mutable } from '../fake-request-log.js';
 import type { FakeGeminiStep } from './fake-gemini-step.js';
 
 /** The Gemini API method a request called, from its URL (`models/{model}:{rpc}`), or `models` for the model list. */
@@ -37,52 +37,7 @@ export interface FakeGeminiRequestRecord {
 }
 
 /** The writable view the server keeps of a record. */
-export type MutableGeminiRecord = { -readonly [K in keyof FakeGeminiRequestRecord]: FakeGeminiRequestRecord[K] };
+export type MutableGeminiRecord = Mutable<FakeGeminiRequestRecord>;
 
-/** Records requests in arrival order and lets tests wait for arrivals and endings without polling. */
-export class FakeGeminiRequestLog {
-  readonly #records: MutableGeminiRecord[] = [];
-  #waiters: Array<{ count: number; resolve: (record: FakeGeminiRequestRecord) => void }> = [];
-  readonly #endWaiters = new WeakMap<FakeGeminiRequestRecord, Array<(end: FakeRequestEnd) => void>>();
-
-  get records(): readonly FakeGeminiRequestRecord[] {
-    return this.#records;
-  }
-
-  add(fields: Omit<FakeGeminiRequestRecord, 'index' | 'step' | 'chunksSent' | 'end'>): MutableGeminiRecord {
-    const record: MutableGeminiRecord = { ...fields, index: this.#records.length, step: undefined, chunksSent: 0, end: 'pending' };
-    this.#records.push(record);
-    const ready = this.#waiters.filter((w) => w.count <= this.#records.length);
-    this.#waiters = this.#waiters.filter((w) => w.count > this.#records.length);
-    for (const waiter of ready) waiter.resolve(this.#records[waiter.count - 1] ?? record);
-    return record;
-  }
-
-  /** Sets how a record's exchange ended; only the first ending counts. */
-  finish(record: MutableGeminiRecord, end: Exclude<FakeRequestEnd, 'pending'>): void {
-    if (record.end !== 'pending') return;
-    record.end = end;
-    const waiters = this.#endWaiters.get(record) ?? [];
-    this.#endWaiters.delete(record);
-    for (const resolve of waiters) resolve(end);
-  }
-
-  waitForRequests(count: number): Promise<FakeGeminiRequestRecord> {
-    const existing = this.#records[count - 1];
-    if (existing) return Promise.resolve(existing);
-    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
-  }
-
-  waitForEnd(record: FakeGeminiRequestRecord): Promise<FakeRequestEnd> {
-    if (record.end !== 'pending') return Promise.resolve(record.end);
-    return new Promise((resolve) => {
-      const waiters = this.#endWaiters.get(record) ?? [];
-      waiters.push(resolve);
-      this.#endWaiters.set(record, waiters);
-    });
-  }
-
-  clear(): void {
-    this.#records.length = 0;
-  }
-}
+/** The request log of the fake Gemini server: the shared log, holding Gemini records. */
+export type FakeGeminiRequestLog = FakeRequestLog<FakeGeminiRequestRecord>;
