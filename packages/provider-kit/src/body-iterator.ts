@@ -1,3 +1,4 @@
+import type { BodySource } from './body-source.js';
 import { raceSignal } from './linked-signal.js';
 import type { RequestGuard } from './request-guard.js';
 
@@ -10,12 +11,11 @@ const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefi
  * cancels the body and aborts the exchange, so the connection is released.
  */
 export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
-  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   private finished = false;
   private started = false;
 
   constructor(
-    private readonly body: ReadableStream<Uint8Array> | null,
+    private readonly body: BodySource | null,
     private readonly guard: RequestGuard,
   ) {
     if (body === null) this.finish(false);
@@ -27,12 +27,12 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
 
   async next(): Promise<IteratorResult<Uint8Array, undefined>> {
     if (this.finished || this.body === null) return done();
-    this.reader ??= this.body.getReader();
     for (;;) {
       if (this.started) this.guard.start('idle');
-      let result: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
+      let piece: Uint8Array | undefined;
       try {
-        result = await raceSignal(this.reader.read(), this.guard.signal);
+        const { signal } = this.guard;
+        piece = await (this.body.followsAbort === true && !signal.aborted ? this.body.read() : raceSignal(this.body.read(), signal));
       } catch (error) {
         const failure = this.guard.failure(error, 'body');
         this.finish(true);
@@ -40,16 +40,16 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
       } finally {
         this.guard.stop('idle');
       }
-      if (result.done) {
+      if (piece === undefined) {
         this.finish(false);
         return done();
       }
-      if (result.value.byteLength === 0) continue;
+      if (piece.byteLength === 0) continue;
       if (!this.started) {
         this.started = true;
         this.guard.stop('first-byte');
       }
-      return { done: false, value: result.value };
+      return { done: false, value: piece };
     }
   }
 
@@ -67,10 +67,8 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
     if (this.finished) return;
     this.finished = true;
     if (release) {
-      // Not awaited: a misbehaving body's cancel() must not hold the consumer; aborting the
-      // exchange is what really closes the socket.
-      const cancelled = this.reader === undefined ? this.body?.cancel() : this.reader.cancel();
-      cancelled?.catch(() => undefined);
+      // Aborting the exchange is what really closes the socket.
+      this.body?.cancel();
       this.guard.abort(new DOMException('The response body was released before its end', 'AbortError'));
     }
     this.guard.dispose();

@@ -1,6 +1,6 @@
 import { ProviderError, type RateLimitSnapshot } from '@modelmesh/core';
 import { createFetch } from 'ofetch';
-import { platformFetch } from '#platform-fetch';
+import { platformFetch, platformTransport } from '#platform-fetch';
 import type { ErrorBodyParser } from './error-body.js';
 import { HttpResponse } from './http-response.js';
 import { raceSignal } from './linked-signal.js';
@@ -8,6 +8,8 @@ import { mapHttpError } from './map-http-error.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RequestGuard } from './request-guard.js';
 import type { RequestTimeouts } from './request-timeouts.js';
+import { fromFetchResponse, type TransportResponse } from './transport.js';
+import { toTransportRequest } from './transport-request.js';
 
 /** Settings of {@link createHttpClient}, fixed for a provider instance. */
 export interface HttpClientOptions {
@@ -19,7 +21,11 @@ export interface HttpClientOptions {
   headers?: Readonly<Record<string, string>>;
   /** Query parameters added to every request (e.g. Azure's `api-version`). */
   query?: Readonly<Record<string, string>>;
-  /** A `fetch` to use instead of the platform's (in Node a faster one on node:http; elsewhere the global one). */
+  /**
+   * A `fetch` to use instead of the platform's (in Node a faster one on node:http; elsewhere
+   * the global one). Without one, Node sends plain JSON requests on its fast transport
+   * (node:http with no WHATWG `Response` in between) and the rest through ofetch.
+   */
   fetch?: typeof globalThis.fetch;
   /** Values masked in every error message (the API key). */
   secrets?: readonly string[];
@@ -103,6 +109,37 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const now = options.now ?? Date.now;
   const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 64 * 1024;
 
+  /**
+   * Sends a request on Node's fast transport when it is plain JSON and no fetch was injected
+   * (looked up per call, as the fetch is), else through ofetch. Either way an abort rejects
+   * at once with the signal's reason.
+   */
+  function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, signal: AbortSignal): Promise<TransportResponse> {
+    const query = { ...options.query, ...req.query };
+    const transport = options.fetch === undefined ? platformTransport : undefined;
+    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal });
+    if (transport !== undefined && direct !== undefined) return transport(direct);
+    return raceSignal(viaFetch(req, method, headers, query, signal), signal);
+  }
+
+  /** Sends a request through ofetch and the (injected or platform) fetch. */
+  async function viaFetch(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, query: Record<string, string>, signal: AbortSignal): Promise<TransportResponse> {
+    const raw = await $fetch.raw(req.path, {
+      baseURL: options.baseUrl,
+      method,
+      headers,
+      query,
+      // ofetch serialises plain objects as JSON and sets the content type.
+      body: req.body as Record<string, unknown> | undefined,
+      signal,
+      retry: 0,
+      ignoreResponseError: true,
+      // Hand back the body unread: we stream it under our own timers.
+      responseType: 'stream',
+    });
+    return fromFetchResponse(raw);
+  }
+
   async function request(req: HttpRequestOptions): Promise<HttpResponse> {
     const context = { providerId: options.providerId, modelId: req.modelId, secrets };
     if (closing.signal.aborted) throw closing.signal.reason;
@@ -117,24 +154,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     guard.start('first-byte');
     const headers: Record<string, string> = { ...options.headers, ...req.headers };
     if (req.accept !== undefined) headers['accept'] = req.accept;
-    let raw: Response;
+    let raw: TransportResponse;
     try {
-      raw = await raceSignal(
-        $fetch.raw(req.path, {
-          baseURL: options.baseUrl,
-          method: req.method ?? (req.body === undefined ? 'GET' : 'POST'),
-          headers,
-          query: { ...options.query, ...req.query },
-          // ofetch serialises plain objects as JSON and sets the content type.
-          body: req.body as Record<string, unknown> | undefined,
-          signal: guard.signal,
-          retry: 0,
-          ignoreResponseError: true,
-          // Hand back the body unread: we stream it under our own timers.
-          responseType: 'stream',
-        }),
-        guard.signal,
-      );
+      raw = await send(req, req.method ?? (req.body === undefined ? 'GET' : 'POST'), headers, guard.signal);
     } catch (error) {
       const failure = guard.failure(error, 'request');
       guard.dispose();
@@ -143,7 +165,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     guard.stop('connect');
     const response = new HttpResponse(raw, guard, context);
     if (req.reportRateLimit) {
-      const snapshot = parseRateLimitHeaders(raw.headers, now());
+      const snapshot = parseRateLimitHeaders(raw.headerSource, now());
       if (snapshot !== undefined) req.reportRateLimit(snapshot);
     }
     return response;

@@ -1,7 +1,25 @@
 import { ProviderError } from '@modelmesh/core';
 import { BodyIterator } from './body-iterator.js';
 import { safeExcerpt } from './error-message.js';
+import type { HeaderSource } from './header-source.js';
 import type { GuardContext, RequestGuard } from './request-guard.js';
+import type { TransportResponse } from './transport.js';
+
+/** Decodes whole bodies (never with `stream: true`, so it keeps no state between calls). */
+const utf8 = new TextDecoder();
+
+/** The pieces as one array. */
+function concat(pieces: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const piece of pieces) length += piece.byteLength;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return out;
+}
 
 /** Options of {@link HttpResponse.text}. */
 export interface ReadTextOptions {
@@ -17,18 +35,29 @@ export interface ReadTextOptions {
 export class HttpResponse {
   /** HTTP status. */
   readonly status: number;
-  /** Response headers. */
-  readonly headers: Headers;
   private readonly body: BodyIterator;
 
   constructor(
-    raw: Response,
+    private readonly raw: TransportResponse,
     guard: RequestGuard,
     private readonly context: GuardContext,
   ) {
     this.status = raw.status;
-    this.headers = raw.headers;
     this.body = new BodyIterator(raw.body, guard);
+  }
+
+  /** Response headers. */
+  get headers(): Headers {
+    return this.raw.headers;
+  }
+
+  /**
+   * The same headers in the cheapest shape at hand, for {@link readHeader} and the header
+   * parsers: on Node's fast transport its lower-case record (no `Headers` is built), else
+   * {@link HttpResponse.headers}.
+   */
+  get headerSource(): HeaderSource {
+    return this.raw.headerSource;
   }
 
   /** True for 2xx statuses. */
@@ -43,16 +72,17 @@ export class HttpResponse {
 
   /** The body as text (UTF-8), optionally cut after `maxBytes`. */
   async text(options: ReadTextOptions = {}): Promise<string> {
-    const decoder = new TextDecoder();
-    let text = '';
+    const { maxBytes } = options;
+    const pieces: Uint8Array[] = [];
     let bytes = 0;
     for await (const chunk of this.body) {
-      const room = options.maxBytes === undefined ? chunk.byteLength : options.maxBytes - bytes;
-      text += decoder.decode(room < chunk.byteLength ? chunk.subarray(0, Math.max(0, room)) : chunk, { stream: true });
+      const room = maxBytes === undefined ? chunk.byteLength : maxBytes - bytes;
+      pieces.push(room < chunk.byteLength ? chunk.subarray(0, Math.max(0, room)) : chunk);
       bytes += chunk.byteLength;
-      if (options.maxBytes !== undefined && bytes >= options.maxBytes) break;
+      if (maxBytes !== undefined && bytes >= maxBytes) break;
     }
-    return text + decoder.decode();
+    // Decoded once at the end, so a character split across pieces stays whole.
+    return utf8.decode(pieces.length === 1 ? pieces[0] : concat(pieces));
   }
 
   /** The body parsed as JSON; a body that is not JSON is a retryable `malformed_response`. */

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
-import zlib from 'node:zlib';
+import { agents, decode, NULL_BODY_STATUSES, toHeaders } from './node-http-shared.js';
+
+export { platformTransport } from './platform-transport-node.js';
 
 /**
  * A `fetch` for Node on `node:http`/`node:https` with keep-alive agents. Node's built-in
@@ -17,11 +19,6 @@ export const platformFetch: typeof globalThis.fetch = (input, init = {}) => {
   const body = toBuffer(init.body);
   if (!url || body === false || (url.protocol !== 'http:' && url.protocol !== 'https:')) return globalThis.fetch(input, init);
   return send(url, init, body);
-};
-
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
 };
 
 /** The request body as bytes; false when only the built-in fetch can send it. */
@@ -41,16 +38,6 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   return { ...(headers as Record<string, string>) };
 }
 
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-function decode(res: http.IncomingMessage): Readable {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
-  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(zlib.createGunzip());
-  if (encoding === 'deflate') return res.pipe(zlib.createInflate());
-  if (encoding === 'br') return res.pipe(zlib.createBrotliDecompress());
-  return res;
-}
-
 function send(url: URL, init: RequestInit, body: Buffer | undefined): Promise<Response> {
   const signal = init.signal ?? undefined;
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -61,12 +48,8 @@ function send(url: URL, init: RequestInit, body: Buffer | undefined): Promise<Re
   return new Promise<Response>((resolve, reject) => {
     const req = transport.request(url, { method, headers, agent: agents[url.protocol as 'http:' | 'https:'] }, (res) => {
       const status = res.statusCode ?? 0;
-      const responseHeaders = new Headers();
-      for (const [name, value] of Object.entries(res.headers)) {
-        if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
-        else if (value !== undefined) responseHeaders.set(name, value);
-      }
-      const stream = NULL_BODY.has(status) || method === 'HEAD' ? null : (Readable.toWeb(decode(res)) as ReadableStream<Uint8Array>);
+      const responseHeaders = toHeaders(res.headers);
+      const stream = NULL_BODY_STATUSES.has(status) || method === 'HEAD' ? null : (Readable.toWeb(decode(res)) as ReadableStream<Uint8Array>);
       res.once('close', () => signal?.removeEventListener('abort', onAbort));
       resolve(new Response(stream, { status, statusText: res.statusMessage ?? '', headers: responseHeaders }));
     });

@@ -36,13 +36,33 @@ function withoutUndefined(snapshot: RateLimitSnapshot): RateLimitSnapshot {
 }
 
 /**
+ * The headers to look rate limits up in: a `Headers` as it is; a record cut down to its
+ * rate-limit headers (keyed lower-case, the first of equal names winning, as
+ * {@link readHeader} does), or undefined when it has none, so most responses cost one pass.
+ */
+function rateLimitView(headers: HeaderSource): HeaderSource | undefined {
+  if (typeof (headers as Headers).get === 'function') return headers;
+  let view: Record<string, string | readonly string[]> | undefined;
+  for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
+    if (value === undefined) continue;
+    const lower = key.toLowerCase();
+    if (!lower.includes('ratelimit')) continue;
+    view ??= {};
+    if (view[lower] === undefined) view[lower] = value;
+  }
+  return view;
+}
+
+/**
  * Reads the rate-limit state a provider reports in its response headers:
  * OpenAI/Groq `x-ratelimit-{limit,remaining,reset}-{requests,tokens}` (resets are
  * durations such as `6m0s`) and Anthropic `anthropic-ratelimit-{requests,tokens}-{limit,remaining,reset}`
  * (resets are RFC 3339 times). Where both styles appear, the OpenAI style wins.
  * `now` is ms since epoch. Returns undefined when no rate-limit header is present.
  */
-export function parseRateLimitHeaders(headers: HeaderSource, now: number): RateLimitSnapshot | undefined {
+export function parseRateLimitHeaders(source: HeaderSource, now: number): RateLimitSnapshot | undefined {
+  const headers = rateLimitView(source);
+  if (headers === undefined) return undefined;
   const snapshot = withoutUndefined({
     limitRequests: readCount(headers, 'x-ratelimit-limit-requests') ?? readCount(headers, 'anthropic-ratelimit-requests-limit'),
     remainingRequests: readCount(headers, 'x-ratelimit-remaining-requests') ?? readCount(headers, 'anthropic-ratelimit-requests-remaining'),

@@ -17,7 +17,8 @@ export interface GuardContext {
  */
 export class RequestGuard {
   private readonly linked: LinkedSignal;
-  private readonly timers = new Map<TimeoutPhase, ReturnType<typeof setTimeout>>();
+  /** Armed timers by phase (a plain record: at most three, set and cleared on every request). */
+  private readonly timers: Partial<Record<TimeoutPhase, ReturnType<typeof setTimeout>>> = {};
 
   constructor(
     private readonly context: GuardContext,
@@ -38,16 +39,17 @@ export class RequestGuard {
   /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed). */
   start(phase: TimeoutPhase): void {
     const ms = phase === 'connect' ? this.timeouts.connect : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
-    if (ms === undefined || !Number.isFinite(ms) || this.timers.has(phase) || this.signal.aborted) return;
+    if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.signal.aborted) return;
     const error = () => new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 });
-    this.timers.set(phase, setTimeout(() => this.linked.abort(error()), Math.max(0, ms)));
+    this.timers[phase] = setTimeout(() => this.linked.abort(error()), Math.max(0, ms));
   }
 
   /** Disarms the timer of `phase`. */
   stop(phase: TimeoutPhase): void {
-    const timer = this.timers.get(phase);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(phase);
+    const timer = this.timers[phase];
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.timers[phase] = undefined;
   }
 
   /** Aborts the exchange (releases the connection). */
@@ -68,8 +70,9 @@ export class RequestGuard {
 
   /** Stops every timer and detaches from the source signals. Idempotent. */
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.stop('connect');
+    this.stop('first-byte');
+    this.stop('idle');
     this.linked.dispose();
     this.onDispose?.();
   }

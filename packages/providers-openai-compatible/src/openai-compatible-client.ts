@@ -1,5 +1,5 @@
 import type { ProviderCall } from '@modelmesh/core';
-import { createHttpClient, type HttpClient, type HttpRequestOptions, type HttpResponse, type RequestTimeouts } from '@modelmesh/provider-kit';
+import { createHttpClient, parseRateLimitHeaders, type HttpClient, type HttpRequestOptions, type HttpResponse, type RequestTimeouts } from '@modelmesh/provider-kit';
 import { credentialSecrets } from './credential-secrets.js';
 import { parseOpenAICompatibleError } from './openai-compatible-errors.js';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
@@ -51,7 +51,9 @@ export function createOpenAICompatibleClient(settings: OpenAICompatibleSettings)
     const { reportRateLimit, ...request } = options;
     const response = await http.request(request);
     if (reportRateLimit !== undefined) {
-      const snapshot = readRateLimits(response.headers, now(), settings.parseRateLimitHeaders);
+      // Without a vendor parser the standard one reads the cheapest header shape (no `Headers` built on Node).
+      const vendor = settings.parseRateLimitHeaders;
+      const snapshot = vendor === undefined ? parseRateLimitHeaders(response.headerSource, now()) : readRateLimits(response.headers, now(), vendor);
       if (snapshot !== undefined) reportRateLimit(snapshot);
     }
     if (!response.ok) throw await http.errorFrom(response, request.modelId);

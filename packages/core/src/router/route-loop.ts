@@ -1,6 +1,6 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
 import { ProviderTimeoutError, RateLimitError } from '../errors/provider-errors.js';
-import { AllProvidersExhaustedError, NoActiveModelError, RoutingError } from '../errors/routing-errors.js';
+import { NoActiveModelError, RoutingError } from '../errors/routing-errors.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { ProviderCall } from '../provider/provider.js';
 import { sleep } from '../runtime/clock.js';
@@ -9,7 +9,8 @@ import type { ChatCompletion } from '../types/chat-completion.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
 import type { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
-import { estimateSpend } from './spend-estimate.js';
+import { reserveSpend } from './reserve-spend.js';
+import { exhausted } from './exhaustion-error.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
 import type { ResolvedPool } from './pool-registry.js';
@@ -64,7 +65,6 @@ export type RouteOutcome<T> =
  * the attempt budget or the deadline.
  */
 export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
-  const { policy } = run.pool.definition;
   for (;;) {
     throwIfAborted(run);
     const now = ctx.clock.now();
@@ -347,59 +347,4 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
 
 function skippedReasons(statuses: readonly CandidateStatus[]): Record<string, string> {
   return Object.fromEntries(statuses.map((s) => [s.model.key, s.skipped ?? 'eligible']));
-}
-
-/**
- * Reserves the attempt's estimated spend on its budgets and quotas. A model over a quota
- * goes to standby until the window resets; over a `rotate` budget it is skipped for this
- * request; an `error` budget throws BudgetExceededError before any provider is called.
- */
-async function reserveSpend(ctx: RouterContext, run: RequestRun, model: MeshModel, ticket: AttemptTicket): Promise<SpendReservation | 'skip' | undefined> {
-  const guard = ctx.spend;
-  const target = {
-    poolName: run.pool.definition.name,
-    modelKey: model.key,
-    providerId: model.providerId,
-    keyName: run.options.keyName,
-    modelLimits: model.limits,
-    providerLimits: model.providerLimits,
-  };
-  if (!guard || guard.isIdle(target)) return undefined;
-  let result;
-  try {
-    result = await guard.reserve(target, estimateSpend(model, run.needs));
-  } catch (error) {
-    ctx.health.abandonAttempt(ticket);
-    throw error;
-  }
-  if ('entries' in result) return result;
-  ctx.health.abandonAttempt(ticket);
-  if (result.kind === 'quota') {
-    ctx.health.deactivate(model.key, 'quota-exhausted', result.until, result.detail);
-  } else {
-    run.excluded.set(model.key, `budget "${result.error.budgetName}" has no room for this request`);
-    run.budgetRefusal = result.error;
-  }
-  return 'skip';
-}
-
-/**
- * The error for a request that ran out of attempts. When every attempt was rate limited,
- * that is what the caller should know (and when to come back): the RateLimitError that
- * resets soonest, not a generic exhaustion.
- */
-function exhausted(run: RequestRun): ModelMeshError {
-  const limited = run.rateLimited;
-  if (limited && !run.otherFailure) {
-    return new RateLimitError({
-      providerId: limited.providerId,
-      modelId: limited.modelId,
-      retryAfter: limited.retryAfter,
-      status: limited.status,
-      cause: run.lastError,
-      message: `Every model in pool "${run.pool.definition.name}" is rate limited (${run.attempts} attempts)${limited.retryAfter === undefined ? '' : `; the first frees up in ${limited.retryAfter}s`}`,
-      details: { poolName: run.pool.definition.name, attempts: run.attempts },
-    });
-  }
-  return new AllProvidersExhaustedError({ poolName: run.pool.definition.name, attempts: run.attempts, lastError: run.lastError });
 }

@@ -1,0 +1,41 @@
+import type { AttemptTicket } from '../health/tracker-types.js';
+import type { SpendReservation } from '../usage/spend-guard.js';
+import type { MeshModel } from './mesh-model.js';
+import type { RequestRun } from './route-loop.js';
+import type { RouterContext } from './router-context.js';
+import { estimateSpend } from './spend-estimate.js';
+
+/**
+ * Reserves the attempt's estimated spend on its budgets and quotas. A model over a quota
+ * goes to standby until the window resets; over a `rotate` budget it is skipped for this
+ * request; an `error` budget throws BudgetExceededError before any provider is called.
+ */
+export async function reserveSpend(ctx: RouterContext, run: RequestRun, model: MeshModel, ticket: AttemptTicket): Promise<SpendReservation | 'skip' | undefined> {
+  const guard = ctx.spend;
+  const target = {
+    poolName: run.pool.definition.name,
+    modelKey: model.key,
+    providerId: model.providerId,
+    keyName: run.options.keyName,
+    modelLimits: model.limits,
+    providerLimits: model.providerLimits,
+  };
+  if (!guard || guard.isIdle(target)) return undefined;
+  let result;
+  try {
+    result = await guard.reserve(target, estimateSpend(model, run.needs));
+  } catch (error) {
+    ctx.health.abandonAttempt(ticket);
+    throw error;
+  }
+  if ('entries' in result) return result;
+  ctx.health.abandonAttempt(ticket);
+  if (result.kind === 'quota') {
+    ctx.health.deactivate(model.key, 'quota-exhausted', result.until, result.detail);
+  } else {
+    run.excluded.set(model.key, `budget "${result.error.budgetName}" has no room for this request`);
+    run.budgetRefusal = result.error;
+  }
+  return 'skip';
+}
+

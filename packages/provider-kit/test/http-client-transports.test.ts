@@ -1,0 +1,111 @@
+import { ProviderError, ProviderTimeoutError } from '@modelmesh/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient, type HttpClientOptions } from '../src/index.js';
+import { platformFetch } from '../src/platform-fetch-node.js';
+import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { gzipSync } from 'node:zlib';
+
+let server: LocalServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: Handler): Promise<LocalServer> {
+  server = await startServer(handler);
+  return server;
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+// The same exchanges on Node's fast transport (no fetch injected) and through ofetch with
+// the node:http fetch injected: both must behave alike.
+const paths: [string, Partial<HttpClientOptions>][] = [
+  ['fast transport', {}],
+  ['ofetch + fetch', { fetch: platformFetch }],
+];
+
+describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
+  const client = (s: LocalServer, more: Partial<HttpClientOptions> = {}) => createHttpClient({ providerId: 'p', baseUrl: s.url, ...extra, ...more });
+
+  it('sends the same request and reads JSON, rate limits and headers', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-remaining-requests': '7', 'X-Extra': 'yes' });
+      res.end('{"ok":true}');
+    });
+    const seen: unknown[] = [];
+    const { data, response } = await client(s, { headers: { Authorization: 'Bearer k' }, now: () => 0 }).requestJson({ path: '/chat/completions', body: { model: 'm' }, reportRateLimit: (r) => seen.push(r) });
+    expect(data).toEqual({ ok: true });
+    expect(seen).toEqual([{ remainingRequests: 7 }]);
+    expect(response.headers.get('x-extra')).toBe('yes');
+    const [req] = s.requests;
+    expect(req?.url).toBe('/v1/chat/completions');
+    expect(req?.headers['content-type']).toBe('application/json');
+    expect(req?.headers['accept']).toBe('application/json');
+    expect(req?.headers['authorization']).toBe('Bearer k');
+    expect(req?.headers['content-length']).toBe(String('{"model":"m"}'.length));
+    expect(JSON.parse(req?.body ?? '')).toEqual({ model: 'm' });
+  });
+
+  it('decodes a body split inside a UTF-8 character, and gzip bodies', async () => {
+    const text = JSON.stringify({ word: 'héllo wörld ✓' });
+    const bytes = Buffer.from(text);
+    const s = await serve((req, res) => {
+      if (req.url?.endsWith('/gz')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+        res.end(gzipSync(bytes));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(bytes.subarray(0, 12));
+      setImmediate(() => res.end(bytes.subarray(12)));
+    });
+    expect((await client(s).requestJson({ path: '/split', body: {} })).data).toEqual({ word: 'héllo wörld ✓' });
+    expect((await client(s).requestJson({ path: '/gz', body: {} })).data).toEqual({ word: 'héllo wörld ✓' });
+  });
+
+  it('cuts an error body at maxErrorBodyBytes', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('x'.repeat(5000));
+    });
+    const error = await failure(client(s, { maxErrorBodyBytes: 100 }).requestJson({ path: '/a', body: {} }));
+    expect(ProviderError.isInstance(error)).toBe(true);
+  });
+
+  it('ends a stream with the caller reason mid-body and with phase idle when it stalls', async () => {
+    const s = await serve((_req, res) => sse(res, ['data: 1\n\n'], false));
+    const controller = new AbortController();
+    const response = await client(s).requestStream({ path: '/a', body: {}, signal: controller.signal, timeouts: { idle: 60_000 } });
+    const chunks = response.chunks();
+    expect((await chunks.next()).done).toBe(false);
+    const pending = chunks.next();
+    const reason = new Error('stop');
+    controller.abort(reason);
+    expect(await failure(pending)).toBe(reason);
+    await s.clientClosed;
+
+    const stalled = await client(s).requestStream({ path: '/a', body: {}, timeouts: { idle: 30 } });
+    const error = await failure(stalled.text());
+    expect((error as ProviderTimeoutError).phase).toBe('idle');
+  });
+
+  it('hands back a 204 without a body and reuses the connection', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const c = client(s);
+    const first = await c.request({ path: '/a', method: 'DELETE' });
+    expect(first.status).toBe(204);
+    expect(await first.text()).toBe('');
+    expect((await c.request({ path: '/a', method: 'DELETE' })).status).toBe(204);
+  });
+});
