@@ -42,3 +42,4 @@ export {
 export { validateOpenAI, type OpenAISchemaName, type OpenAIValidationResult } from './validate-openai.js';
 export * from './anthropic/index.js';
 export * from './gemini/index.js';
+export { startLocalServer, writeJson, writeSse, writeSseEvents, type LocalHandler, type LocalRequest, type LocalServer } from './local-server.js';
