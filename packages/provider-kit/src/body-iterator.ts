@@ -31,8 +31,8 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
       if (this.started) this.guard.start('idle');
       let piece: Uint8Array | undefined;
       try {
-        const { signal } = this.guard;
-        piece = await (this.body.followsAbort === true && !signal.aborted ? this.body.read() : raceSignal(this.body.read(), signal));
+        const { watch } = this.guard;
+        piece = await (this.body.followsAbort === true && !watch.aborted ? this.body.read() : raceSignal(this.body.read(), watch));
       } catch (error) {
         const failure = this.guard.failure(error, 'body');
         this.finish(true);

@@ -1,4 +1,4 @@
-import { ProviderError, type RateLimitSnapshot } from '@modelmesh/core';
+import { ProviderError, type AbortSource, type RateLimitSnapshot } from '@modelmesh/core';
 import { createFetch } from 'ofetch';
 import { platformFetch, platformTransport } from '#platform-fetch';
 import type { ErrorBodyParser } from './error-body.js';
@@ -51,8 +51,8 @@ export interface HttpRequestOptions {
   headers?: Readonly<Record<string, string>>;
   /** The `Accept` header, e.g. `text/event-stream` for streams. */
   accept?: string;
-  /** The caller's signal (the router's attempt signal). */
-  signal?: AbortSignal;
+  /** The caller's abort: an `AbortSignal`, or the router's `call.abortWatch` (cheaper). */
+  signal?: AbortSource;
   /** Timeouts of this exchange. */
   timeouts?: RequestTimeouts;
   /** The model the request is for, named in errors. */
@@ -114,12 +114,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * (looked up per call, as the fetch is), else through ofetch. Either way an abort rejects
    * at once with the signal's reason.
    */
-  function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, signal: AbortSignal): Promise<TransportResponse> {
+  function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, guard: RequestGuard): Promise<TransportResponse> {
     const query = { ...options.query, ...req.query };
     const transport = options.fetch === undefined ? platformTransport : undefined;
-    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal });
+    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.watch });
     if (transport !== undefined && direct !== undefined) return transport(direct);
-    return raceSignal(viaFetch(req, method, headers, query, signal), signal);
+    return raceSignal(viaFetch(req, method, headers, query, guard.signal), guard.watch);
   }
 
   /** Sends a request through ofetch and the (injected or platform) fetch. */
@@ -146,9 +146,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const timeouts = req.timeouts ?? {};
     const guard: RequestGuard = new RequestGuard(context, timeouts, [req.signal], () => active.delete(guard));
     active.add(guard);
-    if (guard.signal.aborted) {
+    if (guard.watch.aborted) {
       guard.dispose();
-      throw guard.signal.reason;
+      throw guard.watch.reason;
     }
     guard.start('connect');
     guard.start('first-byte');
@@ -156,7 +156,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (req.accept !== undefined) headers['accept'] = req.accept;
     let raw: TransportResponse;
     try {
-      raw = await send(req, req.method ?? (req.body === undefined ? 'GET' : 'POST'), headers, guard.signal);
+      raw = await send(req, req.method ?? (req.body === undefined ? 'GET' : 'POST'), headers, guard);
     } catch (error) {
       const failure = guard.failure(error, 'request');
       guard.dispose();

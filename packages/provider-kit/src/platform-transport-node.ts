@@ -65,24 +65,23 @@ export const platformTransport: Transport | undefined = (request: TransportReque
     let response: NodeResponse | undefined;
     const req = transport.request({ ...where, method, headers, agent: agents[where.protocol as 'http:' | 'https:'] }, (res) => {
       settled = true;
-      res.once('close', () => signal.removeEventListener('abort', onAbort));
+      res.once('close', stopWatching);
       response = new NodeResponse(res, method);
       resolve(response);
     });
-    const onAbort = () => {
+    const stopWatching = signal.watch((reason) => {
       // A read in progress learns the reason now (the body's followsAbort).
-      response?.body?.fail(signal.reason);
-      req.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      response?.body?.fail(reason);
+      req.destroy(reason instanceof Error ? reason : new Error('aborted'));
       if (!settled) {
         settled = true;
-        reject(signal.reason);
+        reject(reason);
       }
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    });
     req.on('error', (error) => {
       if (settled) return;
       settled = true;
-      signal.removeEventListener('abort', onAbort);
+      stopWatching();
       reject(signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error }));
     });
     req.end(request.body);

@@ -1,4 +1,4 @@
-import { ProviderError, ProviderTimeoutError } from '@modelmesh/core';
+import { ProviderError, ProviderTimeoutError, type AbortSource, type AbortWatch } from '@modelmesh/core';
 import { type LinkedSignal, linkSignals } from './linked-signal.js';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
@@ -23,23 +23,29 @@ export class RequestGuard {
   constructor(
     private readonly context: GuardContext,
     readonly timeouts: RequestTimeouts,
-    sources: readonly (AbortSignal | undefined)[],
+    sources: readonly (AbortSource | undefined)[],
     private readonly onDispose?: () => void,
   ) {
     this.linked = linkSignals(sources);
     // Once aborted nothing is left to time: clean up even if no one reads the body again.
-    this.linked.signal.addEventListener('abort', () => this.dispose(), { once: true });
+    // (Already aborted: nothing is armed yet, and the caller disposes.)
+    this.linked.watch.watch(() => this.dispose());
   }
 
-  /** The signal to hand to `fetch`. */
+  /** The signal to hand to `fetch` (made on first use: the Node transport watches {@link RequestGuard.watch}). */
   get signal(): AbortSignal {
     return this.linked.signal;
+  }
+
+  /** The exchange's abort, without an `AbortSignal`. */
+  get watch(): AbortWatch {
+    return this.linked.watch;
   }
 
   /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed). */
   start(phase: TimeoutPhase): void {
     const ms = phase === 'connect' ? this.timeouts.connect : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
-    if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.signal.aborted) return;
+    if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.watch.aborted) return;
     const error = () => new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 });
     this.timers[phase] = setTimeout(() => this.linked.abort(error()), Math.max(0, ms));
   }
@@ -63,7 +69,7 @@ export class RequestGuard {
    * otherwise the network failure as a `connection_error`.
    */
   failure(error: unknown, phase: NetworkPhase): unknown {
-    if (this.signal.aborted) return this.signal.reason;
+    if (this.watch.aborted) return this.watch.reason;
     if (ProviderError.isInstance(error)) return error;
     return mapNetworkError(error, { ...this.context, phase, connectTimeoutMs: this.timeouts.connect });
   }

@@ -1,3 +1,4 @@
+import type { AbortWatch } from '@modelmesh/core';
 import type { TransportRequest } from './transport.js';
 
 /** An absolute http(s) base URL without credentials, query or fragment. */
@@ -19,7 +20,7 @@ export interface RequestParts {
   /** Client headers, request headers and `accept` merged (later ones win). */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
-  readonly signal: AbortSignal;
+  readonly signal: AbortWatch;
 }
 
 /** ofetch's rule for a body it serialises as JSON (`isJSONSerializable`), for objects. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toTransportRequest, type RequestParts } from '../src/transport-request.js';
+import { AbortLink } from '@modelmesh/core';
 
-const signal = new AbortController().signal;
+const signal = new AbortLink();
 const parts = (over: Partial<RequestParts> = {}): RequestParts => ({
   baseUrl: 'http://127.0.0.1:8000/v1',
   path: '/chat/completions',

@@ -1,3 +1,4 @@
+import type { AbortWatch } from '../runtime/abort-link.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from '../types/chat-params.js';
 import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
@@ -28,6 +29,12 @@ export interface AttemptTimeouts {
 export interface ProviderCall {
   /** Aborts when the caller cancels, the deadline passes or the attempt times out. Providers must honour it, including mid-stream. */
   signal: AbortSignal;
+  /**
+   * The same cancellation as `signal`, as a plain {@link AbortWatch}. Reading `signal` makes
+   * an `AbortSignal`, which in Node costs microseconds and garbage; a provider that only
+   * needs to be told of the abort (as `@modelmesh/provider-kit` does) watches this instead.
+   */
+  abortWatch?: AbortWatch;
   /** Timeouts for this attempt. */
   timeouts: AttemptTimeouts;
   /** Extra HTTP headers from the caller. */

@@ -1,14 +1,16 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
 import { DeadlineExceededError, RequestAbortedError } from '../errors/routing-errors.js';
+import { AbortLink, onAbort, type AbortSource, type AbortWatch } from '../runtime/abort-link.js';
 import type { Clock, TimerHandle } from '../runtime/clock.js';
 
 /**
  * The abort plumbing of one request: the caller's signal and the deadline abort the request;
  * each attempt gets a child controller that its own timeouts abort too. The abort reason is
- * always a ModelMesh error, so whoever sees the abort knows why.
+ * always a ModelMesh error, so whoever sees the abort knows why. Built on {@link AbortLink}s:
+ * a real `AbortSignal` exists only where someone asks for one.
  */
 export class RequestSignals {
-  private readonly controller = new AbortController();
+  private readonly link = new AbortLink();
   private readonly deadlineTimer: TimerHandle;
   private readonly detachCaller: () => void;
 
@@ -17,33 +19,37 @@ export class RequestSignals {
     readonly deadlineAt: number,
     poolName: string,
     timeoutMs: number,
-    callerSignal: AbortSignal | undefined,
+    callerSignal: AbortSource | undefined,
     private readonly attemptsSoFar: () => number,
   ) {
     this.deadlineTimer = clock.setTimeout(
-      () => this.controller.abort(new DeadlineExceededError({ poolName, timeoutSeconds: timeoutMs / 1000, attempts: this.attemptsSoFar() })),
+      () => this.link.abort(new DeadlineExceededError({ poolName, timeoutSeconds: timeoutMs / 1000, attempts: this.attemptsSoFar() })),
       Math.max(0, deadlineAt - clock.now()),
     );
-    if (callerSignal?.aborted) this.controller.abort(new RequestAbortedError({ cause: callerSignal.reason }));
-    const onCallerAbort = () => this.controller.abort(new RequestAbortedError({ cause: callerSignal?.reason }));
-    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    this.detachCaller = () => callerSignal?.removeEventListener('abort', onCallerAbort);
+    if (callerSignal?.aborted) this.link.abort(new RequestAbortedError({ cause: callerSignal.reason }));
+    this.detachCaller = onAbort(callerSignal, (reason) => this.link.abort(new RequestAbortedError({ cause: reason })));
   }
 
-  /** Aborts with the request. */
+  /** Aborts with the request (a real `AbortSignal`, made on first use). */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return this.link.signal;
+  }
+
+  /** Aborts with the request, without making an `AbortSignal`. */
+  get watch(): AbortWatch {
+    return this.link;
   }
 
   /** The reason the request was aborted (a ModelMesh error), if it was. */
   get abortError(): ModelMeshError | undefined {
-    const reason: unknown = this.controller.signal.reason;
-    return this.controller.signal.aborted && ModelMeshError.isInstance(reason) ? reason : undefined;
+    if (!this.link.aborted) return undefined;
+    const reason: unknown = this.link.reason;
+    return ModelMeshError.isInstance(reason) ? reason : undefined;
   }
 
   /** Aborts the request (e.g. `stream.abort()`). */
   abort(reason: ModelMeshError = new RequestAbortedError()): void {
-    this.controller.abort(reason);
+    this.link.abort(reason);
   }
 
   /** Milliseconds left before the deadline. */
@@ -53,7 +59,7 @@ export class RequestSignals {
 
   /** A controller for one attempt, aborted with the request. */
   attempt(): AttemptSignal {
-    return new AttemptSignal(this.clock, this.controller.signal);
+    return new AttemptSignal(this.clock, this.link);
   }
 
   /** Ends the deadline (a stream that has started is bounded by its idle timeout instead). */
@@ -70,26 +76,31 @@ export class RequestSignals {
 
 /** The signal of one attempt, with restartable timeouts (first token, idle). */
 export class AttemptSignal {
-  private readonly controller = new AbortController();
+  private readonly link = new AbortLink();
   private timer: TimerHandle | undefined;
-  private readonly onParentAbort = () => this.controller.abort(this.parent.reason);
+  private readonly detachParent: () => void;
 
   constructor(
     private readonly clock: Clock,
-    private readonly parent: AbortSignal,
+    parent: AbortWatch,
   ) {
-    if (parent.aborted) this.controller.abort(parent.reason);
-    else parent.addEventListener('abort', this.onParentAbort, { once: true });
+    this.detachParent = this.link.follow(parent);
   }
 
+  /** A real `AbortSignal` for the attempt, made on first use. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return this.link.signal;
+  }
+
+  /** Aborts with the attempt, without making an `AbortSignal`. */
+  get watch(): AbortWatch {
+    return this.link;
   }
 
   /** (Re)arms the timeout: after `ms`, the attempt aborts with `error()`. */
   arm(ms: number, error: () => ModelMeshError): void {
     this.disarm();
-    this.timer = this.clock.setTimeout(() => this.controller.abort(error()), ms);
+    this.timer = this.clock.setTimeout(() => this.link.abort(error()), ms);
   }
 
   disarm(): void {
@@ -99,13 +110,13 @@ export class AttemptSignal {
 
   /** Aborts the attempt (releases the provider's connection). */
   abort(reason: unknown): void {
-    this.controller.abort(reason);
+    this.link.abort(reason);
   }
 
   /** Stops timers and listeners. */
   dispose(): void {
     this.disarm();
-    this.parent.removeEventListener('abort', this.onParentAbort);
+    this.detachParent();
   }
 
   /**
@@ -113,22 +124,21 @@ export class AttemptSignal {
    * even if the provider ignores its signal.
    */
   race<T>(promise: Promise<T>): Promise<T> {
-    const signal = this.controller.signal;
-    if (signal.aborted) {
+    const link = this.link;
+    if (link.aborted) {
       promise.catch(() => undefined);
-      return Promise.reject(signal.reason);
+      return Promise.reject(link.reason);
     }
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
+      const stopWatching = link.watch(reject);
       promise.then(
         (value) => {
-          signal.removeEventListener('abort', onAbort);
+          stopWatching();
           resolve(value);
         },
         (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(signal.aborted ? signal.reason : error);
+          stopWatching();
+          reject(link.aborted ? link.reason : error);
         },
       );
     });

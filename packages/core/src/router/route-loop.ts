@@ -10,6 +10,7 @@ import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './ca
 import type { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { reserveSpend } from './reserve-spend.js';
+import { AttemptCall, AttemptContext } from './attempt-views.js';
 import { exhausted } from './exhaustion-error.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
@@ -88,7 +89,7 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
       const next = decideNext(ctx, run, model, outcome.failure);
       if (next.kind === 'throw') throw next.error;
       if (next.kind === 'failover') break;
-      await sleep(ctx.clock, next.delayMs, run.signals.signal).catch(() => throwIfAborted(run));
+      await sleep(ctx.clock, next.delayMs, run.signals.watch).catch(() => throwIfAborted(run));
       const again = ctx.health.beginAttempt(model.key);
       if (!again) break;
       ticket = again;
@@ -186,28 +187,17 @@ async function attemptOnce<T>(
     ctx.events.emit('request.routed', event);
   }
   const attempt = run.signals.attempt();
-  const context: MiddlewareContext = {
-    requestId: run.id,
-    poolName: definition.name,
-    modelKey: model.key,
-    modelId: model.modelId,
-    providerId: model.providerId,
-    connector: model.connector,
-    attempt: run.attempts,
-    stream: run.needs.stream,
-    signal: attempt.signal,
-    metadata: { ...run.options.metadata },
-  };
-  const call: ProviderCall = {
-    signal: attempt.signal,
-    timeouts: { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
-    headers: run.options.headers,
-    reportRateLimit: (snapshot) => {
+  const context = new AttemptContext(run, model, attempt);
+  const call = new AttemptCall(
+    attempt,
+    { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
+    run.options.headers,
+    (snapshot) => {
       ctx.headroom.record(model.key, snapshot);
       const until = ctx.headroom.exhaustedUntil(snapshot, ctx.clock.now());
       if (until !== undefined) ctx.health.deactivate(model.key, 'rate-limited', until, 'the provider reported no requests or tokens left');
     },
-  };
+  );
   try {
     const value = await execute(model, context, attempt, call);
     return { kind: 'value', value, model, context, ticket, attempt, spend };
@@ -329,7 +319,7 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
   const trialRunning = statuses.some((s) => s.recovering && s.health.state === 'half-open');
   const wakeAt = Math.min(earliest ?? Infinity, trialRunning ? now + TRIAL_POLL_MS : Infinity);
   if (definition.policy.waitForRecovery && wakeAt < run.signals.deadlineAt) {
-    await sleep(ctx.clock, wakeAt - now, run.signals.signal).catch(() => throwIfAborted(run));
+    await sleep(ctx.clock, wakeAt - now, run.signals.watch).catch(() => throwIfAborted(run));
     return;
   }
   if (run.attempts === 0 && run.budgetRefusal) throw run.budgetRefusal;

@@ -3,6 +3,7 @@ import type { RequestCompletedEvent, RequestRoutedEvent } from '../events/mesh-e
 import type { FailureRecord, HealthPolicy, StandbyReason } from '../health/health-types.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { MiddlewareChain } from '../middleware/middleware-chain.js';
+import type { AbortLink, AbortWatch } from '../runtime/abort-link.js';
 import type { Clock, RandomSource } from '../runtime/clock.js';
 import type { Strategy } from '../strategies/strategy.js';
 import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
@@ -47,8 +48,11 @@ export interface RouterContext {
 
 /** Per-call options, as the `openai` client takes them (plus ModelMesh's own). */
 export interface RequestOptions {
-  /** Cancels the request, retries and waits included. */
-  signal?: AbortSignal;
+  /**
+   * Cancels the request, retries and waits included. An `AbortSignal`, or any
+   * {@link AbortWatch} such as an {@link AbortLink} (which spares making an `AbortSignal`).
+   */
+  signal?: AbortSignal | AbortWatch;
   /** Overall deadline for this request in milliseconds (overrides the pool's `timeouts.request`). */
   timeout?: number;
   /** Extra HTTP headers for the provider. `x-session-id` also sets the session for `session-sticky`. */

@@ -1,4 +1,5 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { AbortLink } from '../runtime/abort-link.js';
 import { ProviderTimeoutError } from '../errors/provider-errors.js';
 import { RequestAbortedError } from '../errors/routing-errors.js';
 import { completionToChunks } from '../streaming/completion-assembler.js';
@@ -62,8 +63,9 @@ export class Router {
   async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
     const run = this.startRun(params, options);
     const { ctx } = this;
-    const controller = new AbortController();
-    controller.signal.addEventListener('abort', () => run.signals.abort(new RequestAbortedError({ message: 'Stream aborted by the caller' })), { once: true });
+    // The stream's `controller`: an AbortLink, so no AbortSignal is made unless the caller reads `controller.signal`.
+    const controller = new AbortLink();
+    controller.watch(() => run.signals.abort(new RequestAbortedError({ message: 'Stream aborted by the caller' })));
     let outcome;
     try {
       outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
@@ -91,11 +93,11 @@ export class Router {
       void committed.iterator.return?.()?.catch(() => undefined);
       void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
     };
-    run.signals.signal.addEventListener('abort', settleUnread, { once: true });
+    const stopWatching = run.signals.watch.watch(settleUnread);
     return new Stream(() => {
       if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
       started = true;
-      run.signals.signal.removeEventListener('abort', settleUnread);
+      stopWatching();
       return deliverStream(ctx, { run, model, context, ticket, attempt, committed, spend });
     }, controller);
   }

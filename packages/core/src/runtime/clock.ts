@@ -1,3 +1,4 @@
+import { onAbort, type AbortSource } from './abort-link.js';
 /** Opaque timer handle. */
 export type TimerHandle = unknown;
 
@@ -34,17 +35,16 @@ export const systemRandom: RandomSource = () => Math.random();
 /**
  * Resolves after `ms` on `clock`, or rejects with the signal's reason when it aborts first.
  */
-export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(clock: Clock, ms: number, signal?: AbortSource): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clock.clearTimeout(handle);
-      reject(signal?.reason);
-    };
     const handle = clock.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stopWatching();
       resolve();
     }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopWatching = onAbort(signal, (reason) => {
+      clock.clearTimeout(handle);
+      reject(reason);
+    });
   });
 }

@@ -8,7 +8,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
   /**
    * @param iterate - produces the items; called once, on first iteration.
-   * @param controller - aborting it cancels the request upstream.
+   * @param controller - aborting it cancels the request upstream. Anything shaped like an
+   *   `AbortController` will do; the router passes an `AbortLink`, which makes its
+   *   `AbortSignal` only if someone reads `controller.signal`.
    */
   constructor(
     private readonly iterate: () => AsyncIterator<Item>,
