@@ -1,18 +1,11 @@
 // `pnpm bench:proxy`: what the proxy adds to a request, measured in one run against the
 // same fake OpenAI upstream: straight to it, through a bare Node pass-through, and through
 // ModelMesh's proxy; sequential and with 64 in flight; JSON and streaming (time to first
-// byte). Servers run in worker threads so the load generator has its own event loop.
+// byte). Each server runs in its own process (as deployed); the load generator in this one.
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { serve } from './bench-servers.mjs';
 import { concurrent, loadClient, sequential } from './proxy-load.mjs';
 import { printTable, quantile } from './stats.mjs';
-
-const worker = (data) =>
-  new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./proxy-worker.mjs', import.meta.url), { workerData: data });
-    w.once('message', (ports) => resolve({ worker: w, ports }));
-    w.once('error', reject);
-  });
 
 const stats = (ns) => {
   const sorted = Float64Array.from(ns).sort();
@@ -50,11 +43,12 @@ export async function runProxyOverhead({ batches = 10, perBatch = 200, concurren
     console.log('\nProxy overhead: skipped, @modelmesh/proxy is not built (`pnpm bench:proxy` builds it first).');
     return;
   }
-  const upstream = await worker({ role: 'upstream' });
-  const proxies = await worker({ role: 'targets', upstreamPort: upstream.ports.upstream });
-  const p = proxies.ports;
+  const upstream = await serve('upstream');
+  const roles = ['bare', 'modelmesh', 'modelmeshHttp', 'nodeMinimal', 'honoMinimal'];
+  const servers = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await serve(role, upstream.port)])));
+  const p = Object.fromEntries(Object.entries(servers).map(([role, s]) => [role, s.port]));
   const main = [
-    { name: 'direct (fake upstream)', port: upstream.ports.upstream },
+    { name: 'direct (fake upstream)', port: upstream.port },
     { name: 'bare Node pass-through', port: p.bare },
     { name: 'ModelMesh proxy (providers-openai-compatible)', port: p.modelmesh },
     { name: 'ModelMesh proxy (node:http provider)', port: p.modelmeshHttp },
@@ -115,7 +109,7 @@ export async function runProxyOverhead({ batches = 10, perBatch = 200, concurren
     console.log(`\nServer library (same minimal mesh server): Hono ÷ node:http — JSON p50 ${ratio(honoMin.j.p50, nodeMin.j.p50)}, p99 ${ratio(honoMin.j.p99, nodeMin.j.p99)}, SSE TTFB p50 ${ratio(honoMin.f.p50, nodeMin.f.p50)}, throughput c${concurrency} ${ratio(honoMin.rps, nodeMin.rps)}`);
   }
   agent.destroy();
-  await Promise.all([upstream.worker.terminate(), proxies.worker.terminate()]);
+  for (const server of [upstream, ...Object.values(servers)]) server.stop();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
 // `node benchmarks/proxy-provider-micro.mjs`: the per-request cost of the provider layer,
-// in process, with no proxy server in between. The fake upstream runs in a worker thread
+// in process, with no proxy server in between. The fake upstream runs in its own process
 // (its own event loop); this thread times sequential requests, interleaved in batches so
 // drift hits every row alike:
 //   - a raw node:http request (the floor),
@@ -8,16 +8,9 @@
 //   - a mesh over each of them (`mesh.chat.completions.create`).
 // Build first (`pnpm exec turbo run build`); the table is in µs.
 import { Agent, request } from 'node:http';
-import { Worker } from 'node:worker_threads';
+import { serve } from './bench-servers.mjs';
 import { benchMesh, nodeHttpProvider, packageProvider } from './proxy-targets.mjs';
 import { printTable, summarize } from './stats.mjs';
-
-const startUpstreamWorker = () =>
-  new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./proxy-worker.mjs', import.meta.url), { workerData: { role: 'upstream' } });
-    worker.once('message', (ports) => resolve({ worker, port: ports.upstream }));
-    worker.once('error', reject);
-  });
 
 const params = { model: 'chat', messages: [{ role: 'user', content: 'Say ok.' }] };
 const providerParams = { ...params, model: 'bench-model' };
@@ -49,7 +42,7 @@ async function timeEach(fn, count, samples) {
 }
 
 export async function runProviderMicro({ batches = 10, perBatch = 500 } = {}) {
-  const upstream = await startUpstreamWorker();
+  const upstream = await serve('upstream');
   const base = `http://127.0.0.1:${upstream.port}`;
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const minimal = nodeHttpProvider(upstream.port);
@@ -71,7 +64,7 @@ export async function runProviderMicro({ batches = 10, perBatch = 500 } = {}) {
     for (const [name, fn] of targets) await timeEach(fn, perBatch, samples.get(name));
   }
   const floor = summarize(samples.get(targets[0][0]));
-  console.log(`\nProvider layer in process: ${batches * perBatch} sequential requests per row to a fake upstream in a worker; µs\n`);
+  console.log(`\nProvider layer in process: ${batches * perBatch} sequential requests per row to a fake upstream in its own process; µs\n`);
   printTable([
     ['target', 'p50 µs', 'p99 µs', 'p50 over raw µs'],
     ...targets.map(([name]) => {
@@ -81,7 +74,7 @@ export async function runProviderMicro({ batches = 10, perBatch = 500 } = {}) {
   ]);
   agent.destroy();
   await Promise.all([meshMinimal.close?.(), meshReal.close?.()]);
-  await upstream.worker.terminate();
+  upstream.stop();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

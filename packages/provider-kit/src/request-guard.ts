@@ -1,4 +1,4 @@
-import { ProviderError, ProviderTimeoutError, type AbortSource, type AbortWatch } from '@modelmesh/core';
+import { ProviderError, ProviderTimeoutError, systemClock, type AbortSource, type AbortWatch, type TimerHandle } from '@modelmesh/core';
 import { type LinkedSignal, linkSignals } from './linked-signal.js';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
@@ -18,7 +18,7 @@ export interface GuardContext {
 export class RequestGuard {
   private readonly linked: LinkedSignal;
   /** Armed timers by phase (a plain record: at most three, set and cleared on every request). */
-  private readonly timers: Partial<Record<TimeoutPhase, ReturnType<typeof setTimeout>>> = {};
+  private readonly timers: Partial<Record<TimeoutPhase, TimerHandle>> = {};
 
   constructor(
     private readonly context: GuardContext,
@@ -47,14 +47,15 @@ export class RequestGuard {
     const ms = phase === 'connect' ? this.timeouts.connect : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
     if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.watch.aborted) return;
     const error = () => new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 });
-    this.timers[phase] = setTimeout(() => this.linked.abort(error()), Math.max(0, ms));
+    // On the system clock's shared timer lists: cheaper than a Node timer each, for timeouts that rarely fire.
+    this.timers[phase] = systemClock.setTimeout(() => this.linked.abort(error()), Math.max(0, ms));
   }
 
   /** Disarms the timer of `phase`. */
   stop(phase: TimeoutPhase): void {
     const timer = this.timers[phase];
     if (timer === undefined) return;
-    clearTimeout(timer);
+    systemClock.clearTimeout(timer);
     this.timers[phase] = undefined;
   }
 

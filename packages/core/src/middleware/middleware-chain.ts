@@ -21,6 +21,16 @@ export class MiddlewareChain {
     this.chunks = middleware.filter((m) => m.onStreamChunk !== base.onStreamChunk);
   }
 
+  /** True when some middleware rewrites requests (else `beforeRequest` can be skipped). */
+  get rewritesRequests(): boolean {
+    return this.before.length > 0;
+  }
+
+  /** True when some middleware rewrites responses (else `afterResponse` can be skipped). */
+  get rewritesResponses(): boolean {
+    return this.after.length > 0;
+  }
+
   /** True when some middleware watches stream chunks. */
   get watchesChunks(): boolean {
     return this.chunks.length > 0;

@@ -49,7 +49,7 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
       if (end.timeToFirstTokenMs !== undefined) ctx.latency.recordTimeToFirstToken(model.key, end.timeToFirstTokenMs);
       cost = costOf(model.pricing, usage);
       if (context) context.cost = cost;
-      if (context && completion) {
+      if (context && completion && ctx.middleware.rewritesResponses) {
         withUsageAliases(completion.usage);
         completion = await ctx.middleware.afterResponse(completion, context);
         usage = completion.usage ?? usage;

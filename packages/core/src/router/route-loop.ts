@@ -82,7 +82,8 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
     let { model, ticket } = claimed;
     const reason = claimed.reason;
     for (;;) {
-      const spend = await reserveSpend(ctx, run, model, ticket);
+      // No budgets or quotas: nothing to reserve, and no await on the hot path.
+      const spend = ctx.spend ? await reserveSpend(ctx, run, model, ticket) : undefined;
       if (spend === 'skip') break;
       const outcome = await attemptOnce(ctx, run, model, ticket, reason, execute, spend);
       if (outcome.kind !== 'failed') return outcome;

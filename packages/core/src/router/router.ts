@@ -32,7 +32,8 @@ export class Router {
     let outcome;
     try {
       outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
-        const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
+        const forModel = { ...params, model: model.modelId };
+        const request = ctx.middleware.rewritesRequests ? await attempt.race(ctx.middleware.beforeRequest(forModel, context)) : forModel;
         const { attemptMs } = run.pool.definition.policy.timeouts;
         attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
         try {

@@ -15,7 +15,7 @@ import type { Route } from './route-table.js';
 export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Route, param: string): Promise<void> {
   try {
     if (route.auth) authenticate(ctx, ex);
-    if (route.api) await enforceKeyRate(ctx, ex);
+    if (route.api && ex.key?.rpm !== undefined) await enforceKeyRate(ctx, ex);
     await route.handle(ctx, ex, param);
   } catch (error) {
     if (ex.res.headersSent) {
