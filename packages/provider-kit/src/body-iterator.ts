@@ -28,6 +28,13 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
   async next(): Promise<IteratorResult<Uint8Array, undefined>> {
     if (this.finished || this.body === null) return done();
     for (;;) {
+      // Already here (a small body arrives with its headers): no waiting, so no timer either.
+      const ready = this.guard.watch.aborted ? undefined : this.body.poll?.();
+      if (ready !== undefined) {
+        const piece = this.accept(ready);
+        if (piece === 'again') continue;
+        return piece;
+      }
       if (this.started) this.guard.start('idle');
       let piece: Uint8Array | undefined;
       try {
@@ -40,17 +47,24 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
       } finally {
         this.guard.stop('idle');
       }
-      if (piece === undefined) {
-        this.finish(false);
-        return done();
-      }
-      if (piece.byteLength === 0) continue;
-      if (!this.started) {
-        this.started = true;
-        this.guard.stop('first-byte');
-      }
-      return { done: false, value: piece };
+      const result = this.accept(piece ?? null);
+      if (result === 'again') continue;
+      return result;
     }
+  }
+
+  /** What a piece (or the end, `null`) means for the reader; `again` for an empty piece. */
+  private accept(piece: Uint8Array | null): IteratorResult<Uint8Array, undefined> | 'again' {
+    if (piece === null) {
+      this.finish(false);
+      return done();
+    }
+    if (piece.byteLength === 0) return 'again';
+    if (!this.started) {
+      this.started = true;
+      this.guard.stop('first-byte');
+    }
+    return { done: false, value: piece };
   }
 
   async return(): Promise<IteratorResult<Uint8Array, undefined>> {

@@ -13,6 +13,12 @@ export interface BodySource {
    * moment it aborts, so the reader need not race it against the signal.
    */
   readonly followsAbort?: boolean;
+  /**
+   * A piece already received, without waiting: the piece, `null` at the end, or undefined
+   * when the next piece must be waited for (or the body failed: `read()` says how).
+   * Optional; lets a reader take a small body that arrived with the headers synchronously.
+   */
+  poll?(): Uint8Array | null | undefined;
 }
 
 /** A WHATWG body stream (a fetch `Response.body`) as a {@link BodySource}. */

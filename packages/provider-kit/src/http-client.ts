@@ -11,6 +11,9 @@ import type { RequestTimeouts } from './request-timeouts.js';
 import { fromFetchResponse, type TransportResponse } from './transport.js';
 import { toTransportRequest } from './transport-request.js';
 
+/** The query of a request without parameters (most), shared rather than made per request. */
+const NO_QUERY: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Settings of {@link createHttpClient}, fixed for a provider instance. */
 export interface HttpClientOptions {
   /** Provider instance id, used in every error. */
@@ -115,7 +118,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    * at once with the signal's reason.
    */
   function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, guard: RequestGuard): Promise<TransportResponse> {
-    const query = { ...options.query, ...req.query };
+    const query = req.query === undefined && options.query === undefined ? NO_QUERY : { ...options.query, ...req.query };
     const transport = options.fetch === undefined ? platformTransport : undefined;
     const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.watch });
     if (transport !== undefined && direct !== undefined) return transport(direct);

@@ -8,12 +8,17 @@ function prematureClose(): Error {
 
 /**
  * A Node readable (a response, or its decompressor) as a {@link BodySource}, without a
- * WHATWG stream in between. Pieces are taken in flowing mode; the stream is paused while a
- * piece waits for its reader, so a slow consumer applies backpressure to the socket.
+ * WHATWG stream in between. Pieces are taken in flowing mode; the stream is paused once
+ * more than 64 KiB wait for their reader, so a slow consumer applies backpressure to the
+ * socket while a small body (and its end) is taken in at once.
  * `cancel()` destroys the readable and `release` (the response under a decompressor).
  */
+/** Bytes buffered before the stream is paused (backpressure to the socket). */
+const HIGH_WATER_BYTES = 64 * 1024;
+
 export class NodeBodySource implements BodySource {
   private readonly queue: Uint8Array[] = [];
+  private buffered = 0;
   private ended = false;
   private failure: unknown;
   private waiting: { resolve: (piece: Uint8Array | undefined) => void; reject: (error: unknown) => void } | undefined;
@@ -30,7 +35,8 @@ export class NodeBodySource implements BodySource {
       if (waiting) waiting.resolve(piece);
       else {
         this.queue.push(piece);
-        stream.pause();
+        this.buffered += piece.byteLength;
+        if (this.buffered > HIGH_WATER_BYTES) stream.pause();
       }
     });
     stream.once('end', () => this.settle(false, undefined));
@@ -41,7 +47,7 @@ export class NodeBodySource implements BodySource {
   }
 
   read(): Promise<Uint8Array | undefined> {
-    const piece = this.queue.shift();
+    const piece = this.shift();
     if (piece !== undefined) return Promise.resolve(piece);
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve(undefined);
@@ -49,9 +55,22 @@ export class NodeBodySource implements BodySource {
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
+  poll(): Uint8Array | null | undefined {
+    const piece = this.shift();
+    if (piece !== undefined) return piece;
+    return this.ended ? null : undefined;
+  }
+
+  private shift(): Uint8Array | undefined {
+    const piece = this.queue.shift();
+    if (piece !== undefined) this.buffered -= piece.byteLength;
+    return piece;
+  }
+
   cancel(): void {
     this.settle(true, new DOMException('The response body was cancelled', 'AbortError'));
     this.queue.length = 0;
+    this.buffered = 0;
     this.stream.destroy();
     if (this.release !== this.stream) this.release.destroy();
   }
@@ -59,6 +78,7 @@ export class NodeBodySource implements BodySource {
   /** The exchange was aborted: pieces not read yet are dropped and reads reject with `reason`. */
   fail(reason: unknown): void {
     this.queue.length = 0;
+    this.buffered = 0;
     this.settle(true, reason);
   }
 

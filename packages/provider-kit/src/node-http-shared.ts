@@ -14,19 +14,26 @@ export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 3
 
 /** The response body, decompressed when `content-encoding` says gzip, deflate or br. */
 export function decode(res: http.IncomingMessage): Readable {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
-  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(zlib.createGunzip());
-  if (encoding === 'deflate') return res.pipe(zlib.createInflate());
-  if (encoding === 'br') return res.pipe(zlib.createBrotliDecompress());
-  return res;
+  return decodeBody(res.headers, res);
+}
+
+/** A body stream with its (lower-case) response headers, decompressed when `content-encoding` says gzip, deflate or br. */
+export function decodeBody(headers: Readonly<Record<string, string | readonly string[] | undefined>>, body: Readable): Readable {
+  const declared = headers['content-encoding'];
+  if (declared === undefined) return body;
+  const encoding = String(declared).trim().toLowerCase();
+  if (encoding === 'gzip' || encoding === 'x-gzip') return body.pipe(zlib.createGunzip());
+  if (encoding === 'deflate') return body.pipe(zlib.createInflate());
+  if (encoding === 'br') return body.pipe(zlib.createBrotliDecompress());
+  return body;
 }
 
 /** Node's response headers as a fetch `Headers` (repeated headers appended, as fetch does). */
-export function toHeaders(record: http.IncomingHttpHeaders): Headers {
+export function toHeaders(record: Readonly<Record<string, string | readonly string[] | undefined>>): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(record)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
+    if (typeof value === 'string') headers.set(name, value);
+    else if (value !== undefined) for (const item of value) headers.append(name, item);
   }
   return headers;
 }

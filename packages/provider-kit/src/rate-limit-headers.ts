@@ -43,7 +43,9 @@ function withoutUndefined(snapshot: RateLimitSnapshot): RateLimitSnapshot {
 function rateLimitView(headers: HeaderSource): HeaderSource | undefined {
   if (typeof (headers as Headers).get === 'function') return headers;
   let view: Record<string, string | readonly string[]> | undefined;
-  for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
+  const record = headers as Record<string, string | readonly string[] | undefined>;
+  for (const key in record) {
+    const value = record[key];
     if (value === undefined) continue;
     const lower = key.toLowerCase();
     if (!lower.includes('ratelimit')) continue;

@@ -17,9 +17,23 @@ const formatValue = (value: number) => (Number.isFinite(value) ? String(value) :
 
 const header = (name: string, help: string, type: string) => `# HELP ${name} ${escapeHelp(help)}\n# TYPE ${name} ${type}\n`;
 
+interface Series<S> {
+  readonly values: readonly string[];
+  readonly state: S;
+}
+
+/** One level of the label tree: the next label's value to the level below, or to the series at the last label. */
+type LabelLevel<S> = Map<string, LabelLevel<S> | Series<S>>;
+
 /** A family of series keyed by label values. */
 abstract class Family<S> {
-  protected readonly series = new Map<string, { values: readonly string[]; state: S }>();
+  /** Every series, in creation order (the exposition order). */
+  protected readonly series: Series<S>[] = [];
+  /**
+   * Series by label values, one map level per label: a lookup with the label strings the
+   * caller already holds, where one joined key would build and hash a new string per observation.
+   */
+  private readonly byLabels: LabelLevel<S> = new Map();
 
   constructor(
     readonly name: string,
@@ -27,10 +41,33 @@ abstract class Family<S> {
     readonly labelNames: readonly string[],
   ) {}
 
-  protected slot(values: readonly string[], init: () => S): S {
-    const id = values.join('\u0000');
-    let entry = this.series.get(id);
-    if (!entry) this.series.set(id, (entry = { values: [...values], state: init() }));
+  /** The state of a new series. */
+  protected abstract initialState(): S;
+
+  /** The series of `values`, if it exists. */
+  protected find(values: readonly string[]): Series<S> | undefined {
+    let level: LabelLevel<S> | Series<S> | undefined = this.byLabels;
+    for (let i = 0; i < values.length && level instanceof Map; i++) level = level.get(values[i] ?? '');
+    return level instanceof Map ? (level.get('') as Series<S> | undefined) : level;
+  }
+
+  protected slot(values: readonly string[]): S {
+    let level = this.byLabels;
+    const last = values.length - 1;
+    for (let i = 0; i < last; i++) {
+      const value = values[i] ?? '';
+      let next = level.get(value) as LabelLevel<S> | undefined;
+      if (next === undefined) level.set(value, (next = new Map()));
+      level = next;
+    }
+    // A family without labels keeps its one series under ''.
+    const key = last >= 0 ? (values[last] ?? '') : '';
+    let entry = level.get(key) as Series<S> | undefined;
+    if (entry === undefined) {
+      entry = { values: [...values], state: this.initialState() };
+      level.set(key, entry);
+      this.series.push(entry);
+    }
     return entry.state;
   }
 
@@ -41,17 +78,21 @@ abstract class Family<S> {
 export class Counter extends Family<{ value: number }> {
   /** Adds `by` (default 1) to the series of `values`. */
   inc(values: readonly string[], by = 1): void {
-    this.slot(values, () => ({ value: 0 })).value += by;
+    this.slot(values).value += by;
   }
 
   /** The current value of a series (0 when absent). */
   get(values: readonly string[]): number {
-    return this.series.get(values.join('\u0000'))?.state.value ?? 0;
+    return this.find(values)?.state.value ?? 0;
+  }
+
+  protected initialState(): { value: number } {
+    return { value: 0 };
   }
 
   render(): string {
     let text = header(this.name, this.help, 'counter');
-    for (const { values, state } of this.series.values()) text += `${this.name}${labelText(this.labelNames, values)} ${formatValue(state.value)}\n`;
+    for (const { values, state } of this.series) text += `${this.name}${labelText(this.labelNames, values)} ${formatValue(state.value)}\n`;
     return text;
   }
 }
@@ -91,17 +132,20 @@ export class Histogram extends Family<HistogramState> {
 
   /** Records one observation in the series of `values`. */
   observe(values: readonly string[], value: number): void {
-    const state = this.slot(values, () => ({ counts: this.buckets.map(() => 0), sum: 0, count: 0 }));
-    this.buckets.forEach((bound, i) => {
-      if (value <= bound) state.counts[i] = (state.counts[i] ?? 0) + 1;
-    });
+    const state = this.slot(values);
+    const { buckets } = this;
+    for (let i = 0; i < buckets.length; i++) if (value <= (buckets[i] as number)) state.counts[i] = (state.counts[i] ?? 0) + 1;
     state.sum += value;
     state.count++;
   }
 
+  protected initialState(): HistogramState {
+    return { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+  }
+
   render(): string {
     let text = header(this.name, this.help, 'histogram');
-    for (const { values, state } of this.series.values()) {
+    for (const { values, state } of this.series) {
       this.buckets.forEach((bound, i) => {
         text += `${this.name}_bucket${labelText(this.labelNames, values, ['le', formatValue(bound)])} ${state.counts[i] ?? 0}\n`;
       });

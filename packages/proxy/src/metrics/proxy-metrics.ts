@@ -1,6 +1,10 @@
 import type { MeshClient } from '@modelmesh/core';
 import { Counter, Gauge, Histogram } from './metric-families.js';
 
+/** Status codes as label text, made once each (the label lookup then reuses the same string). */
+const statusLabels: string[] = [];
+const statusLabel = (status: number): string => (statusLabels[status] ??= String(status));
+
 /** Latency buckets in seconds: LLM calls take from tens of milliseconds to minutes. */
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
@@ -52,7 +56,7 @@ export class ProxyMetrics {
 
   /** Counts one answered HTTP request. */
   observeHttp(endpoint: string, pool: string | undefined, model: string | undefined, status: number): void {
-    this.httpRequests.inc([endpoint, pool ?? '', model ?? '', String(status)]);
+    this.httpRequests.inc([endpoint, pool ?? '', model ?? '', statusLabel(status)]);
   }
 
   /** The exposition text. */
