@@ -25,16 +25,25 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
     return this;
   }
 
-  async next(): Promise<IteratorResult<Uint8Array, undefined>> {
+  /**
+   * The next result if it is already here (a small body arrives with its headers), without
+   * waiting and so without timers; undefined when {@link BodyIterator.next} must wait.
+   */
+  nextReady(): IteratorResult<Uint8Array, undefined> | undefined {
     if (this.finished || this.body === null) return done();
     for (;;) {
-      // Already here (a small body arrives with its headers): no waiting, so no timer either.
       const ready = this.guard.watch.aborted ? undefined : this.body.poll?.();
-      if (ready !== undefined) {
-        const piece = this.accept(ready);
-        if (piece === 'again') continue;
-        return piece;
-      }
+      if (ready === undefined) return undefined;
+      const result = this.accept(ready);
+      if (result !== 'again') return result;
+    }
+  }
+
+  async next(): Promise<IteratorResult<Uint8Array, undefined>> {
+    const ready = this.nextReady();
+    if (ready !== undefined) return ready;
+    if (this.finished || this.body === null) return done();
+    for (;;) {
       if (this.started) this.guard.start('idle');
       let piece: Uint8Array | undefined;
       try {

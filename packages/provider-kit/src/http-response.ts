@@ -75,11 +75,19 @@ export class HttpResponse {
     const { maxBytes } = options;
     const pieces: Uint8Array[] = [];
     let bytes = 0;
-    for await (const chunk of this.body) {
+    for (;;) {
+      // Pieces already received are taken without a round trip through the event loop.
+      const result = this.body.nextReady() ?? (await this.body.next());
+      if (result.done) break;
+      const chunk = result.value;
       const room = maxBytes === undefined ? chunk.byteLength : maxBytes - bytes;
       pieces.push(room < chunk.byteLength ? chunk.subarray(0, Math.max(0, room)) : chunk);
       bytes += chunk.byteLength;
-      if (maxBytes !== undefined && bytes >= maxBytes) break;
+      if (maxBytes !== undefined && bytes >= maxBytes) {
+        // The rest is not wanted: release the connection.
+        await this.body.return();
+        break;
+      }
     }
     // Decoded once at the end, so a character split across pieces stays whole.
     return utf8.decode(pieces.length === 1 ? pieces[0] : concat(pieces));

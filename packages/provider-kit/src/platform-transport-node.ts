@@ -33,7 +33,8 @@ function target(url: string): { readonly origin: string; readonly path: string }
  * (`aborted`, `reason`, add and remove an `abort` listener), so no `AbortSignal` is made.
  */
 class WatchedAbortSignal {
-  private readonly stops = new Map<() => void, () => void>();
+  /** undici adds one listener per request; more are kept too. */
+  private readonly stops: Array<readonly [() => void, () => void]> = [];
 
   constructor(private readonly source: AbortWatch) {}
 
@@ -46,12 +47,14 @@ class WatchedAbortSignal {
   }
 
   addEventListener(_type: 'abort', listener: () => void): void {
-    this.stops.set(listener, this.source.watch(() => listener()));
+    this.stops.push([listener, this.source.watch(listener)]);
   }
 
   removeEventListener(_type: 'abort', listener: () => void): void {
-    this.stops.get(listener)?.();
-    this.stops.delete(listener);
+    const index = this.stops.findIndex(([added]) => added === listener);
+    if (index < 0) return;
+    this.stops[index]?.[1]();
+    this.stops.splice(index, 1);
   }
 }
 

@@ -60,9 +60,21 @@ export function toTransportRequest(parts: RequestParts): TransportRequest | unde
   return { url: joinBase(parts.baseUrl, parts.path), method: parts.method, headers, body, signal: parts.signal };
 }
 
+/** Joined URLs by base and path: a provider calls a handful over and over, and the same string each time is cheap to look up again. */
+const joinedUrls = new Map<string, Map<string, string>>();
+const MAX_JOINED = 64;
+
 /** ufo's `withBase` for a plain base and path: one slash between them, an empty path is the base. */
 function joinBase(baseUrl: string, path: string): string {
+  let byPath = joinedUrls.get(baseUrl);
+  let url = byPath?.get(path);
+  if (url !== undefined) return url;
   const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
-  if (path === '' || path === '/') return base;
-  return `${base}/${path.replace(/^\.?\//, '')}`;
+  url = path === '' || path === '/' ? base : `${base}/${path.replace(/^\.?\//, '')}`;
+  if (byPath === undefined || byPath.size >= MAX_JOINED) {
+    if (joinedUrls.size >= MAX_JOINED) joinedUrls.clear();
+    joinedUrls.set(baseUrl, (byPath = new Map()));
+  }
+  byPath.set(path, url);
+  return url;
 }

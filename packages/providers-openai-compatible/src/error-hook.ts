@@ -24,6 +24,7 @@ export function reclassified(error: unknown, reclassify: ErrorReclassifier | und
 
 /** Runs a provider call, passing what it throws through {@link reclassified}. */
 export async function reclassifying<T>(reclassify: ErrorReclassifier | undefined, run: () => Promise<T>): Promise<T> {
+  if (reclassify === undefined) return run();
   try {
     return await run();
   } catch (error) {

@@ -15,5 +15,5 @@ export async function chatCompletions(ctx: ProxyContext, ex: Exchange): Promise<
     return;
   }
   const completion = await ctx.mesh.chat.completions.create(params as unknown as ChatCompletionCreateParamsNonStreaming, options);
-  sendJson(ex.res, 200, completion, { ...ex.headers, ...traceHeaders(ex.trace, true) });
+  sendJson(ex.res, 200, completion, traceHeaders(ex.trace, true, ex.headers));
 }

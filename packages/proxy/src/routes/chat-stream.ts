@@ -26,7 +26,7 @@ export async function streamChatCompletion(ctx: ProxyContext, ex: Exchange, para
   const sse = new SseWriter(ex.res);
   // Clients that did not ask for usage may not expect a chunk without choices.
   const wantsUsage = params.stream_options?.include_usage === true;
-  sse.open({ ...ex.headers, ...traceHeaders(ex.trace, false) });
+  sse.open(traceHeaders(ex.trace, false, ex.headers));
   try {
     for await (const chunk of stream) {
       if (!wantsUsage && isUsageOnly(chunk)) continue;

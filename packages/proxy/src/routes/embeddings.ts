@@ -17,7 +17,7 @@ export async function embeddings(ctx: ProxyContext, ex: Exchange): Promise<void>
     throw new HttpFailureError(httpFailure(400, "encoding_format must be 'float' or 'base64'", 'invalid_request_error', { param: 'encoding_format', code: 'invalid_value' }));
   }
   const response = await ctx.mesh.embeddings.create(params as unknown as EmbeddingCreateParams, requestOptions(ex));
-  sendJson(ex.res, 200, format === 'base64' ? toBase64(response) : response, { ...ex.headers, ...traceHeaders(ex.trace, true) });
+  sendJson(ex.res, 200, format === 'base64' ? toBase64(response) : response, traceHeaders(ex.trace, true, ex.headers));
 }
 
 function toBase64(response: CreateEmbeddingResponse): unknown {

@@ -25,10 +25,9 @@ export function requireModel(params: Record<string, unknown>): string {
  */
 export function requestOptions(ex: Exchange): RequestOptions {
   const session = ex.req.headers['x-session-id'];
-  return {
+  return tracingOptions(ex.trace, {
     signal: ex.signal,
-    ...tracingOptions(ex.trace),
-    ...(ex.key ? { keyName: ex.key.name } : {}),
-    ...(typeof session === 'string' && session !== '' ? { sessionId: session } : {}),
-  };
+    keyName: ex.key?.name,
+    sessionId: typeof session === 'string' && session !== '' ? session : undefined,
+  });
 }

@@ -86,7 +86,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const { maxConcurrent } = settings.limits;
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
     const headers: HeaderMap = ctx.cors.responseHeaders(req);
     if (draining) headers['connection'] = 'close';
     if (req.method === 'OPTIONS') return preflight(ctx, req, res);

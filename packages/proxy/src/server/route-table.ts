@@ -26,6 +26,9 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/readyz': { method: 'GET', endpoint: 'readyz', auth: false, api: false, handle: readyz },
 };
 
+/** The match of each fixed path, made once. */
+const FIXED_MATCHES: ReadonlyMap<string, RouteMatch> = new Map(Object.entries(ROUTES).map(([path, route]) => [path, { route, param: '' }]));
+
 const MODEL_ROUTE: Route = { method: 'GET', endpoint: 'models.retrieve', auth: true, api: false, handle: (ctx, ex, id) => retrieveModel(ctx, ex, id) };
 
 /** What a path resolves to: a route (with its path parameter), or nothing. */
@@ -33,8 +36,8 @@ export type RouteMatch = { readonly route: Route; readonly param: string } | und
 
 /** Finds the route of a request path (query string already removed). */
 export function matchRoute(path: string): RouteMatch {
-  const route = ROUTES[path];
-  if (route) return { route, param: '' };
+  const fixed = FIXED_MATCHES.get(path);
+  if (fixed) return fixed;
   if (path.startsWith('/v1/models/') && path.length > '/v1/models/'.length) {
     return { route: MODEL_ROUTE, param: decodeURIComponent(path.slice('/v1/models/'.length)) };
   }
