@@ -14,11 +14,19 @@ const stats = (ns) => {
 const ms = (value) => value.toFixed(3);
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-async function measureSequential(agent, targets, { batches, perBatch, stream }) {
+/**
+ * Sequential requests, target after target in batches so drift hits every target alike.
+ * Each batch starts with `warmup` unrecorded requests: a server that sat idle while the
+ * others were measured is measured once it is serving again, not on its way back.
+ */
+async function measureSequential(agent, targets, { batches, perBatch, warmup, stream }) {
   const samples = new Map(targets.map((t) => [t.name, { total: [], ttfb: [] }]));
   for (const t of targets) await sequential(agent, t.port, perBatch, stream);
   for (let b = 0; b < batches; b++) {
-    for (const t of targets) await sequential(agent, t.port, perBatch, stream, samples.get(t.name));
+    for (const t of targets) {
+      await sequential(agent, t.port, warmup, stream);
+      await sequential(agent, t.port, perBatch, stream, samples.get(t.name));
+    }
   }
   return samples;
 }
@@ -38,7 +46,7 @@ async function measureConcurrent(agent, targets, { count, concurrency, stream, r
   return out;
 }
 
-export async function runProxyOverhead({ batches = 10, perBatch = 200, concurrency = 64, concurrentCount = 3200, rounds = 2 } = {}) {
+export async function runProxyOverhead({ batches = 5, perBatch = 400, warmup = 100, concurrency = 64, concurrentCount = 3200, rounds = 2 } = {}) {
   if (!existsSync(new URL('../packages/proxy/dist/index.js', import.meta.url))) {
     console.log('\nProxy overhead: skipped, @modelmesh/proxy is not built (`pnpm bench:proxy` builds it first).');
     return;
@@ -57,8 +65,8 @@ export async function runProxyOverhead({ batches = 10, perBatch = 200, concurren
   const all = [...main, ...library];
   const agent = loadClient(concurrency);
 
-  const json = await measureSequential(agent, all, { batches, perBatch, stream: false });
-  const sse = await measureSequential(agent, all, { batches, perBatch, stream: true });
+  const json = await measureSequential(agent, all, { batches, perBatch, warmup, stream: false });
+  const sse = await measureSequential(agent, all, { batches, perBatch, warmup, stream: true });
   const loaded = await measureConcurrent(agent, all, { count: concurrentCount, concurrency, stream: false, rounds });
 
   const direct = { json: stats(json.get(main[0].name).total), ttfb: stats(sse.get(main[0].name).ttfb), rps: 0 };

@@ -70,11 +70,11 @@ export class ModelHealthTracker {
    */
   beginAttempt(modelKey: string): AttemptTicket | undefined {
     const record = this.#current(modelKey);
-    const ticket = { modelKey, id: this.#nextTicketId++, generation: record.generation };
-    if (record.phase === 'active') return { ...ticket, trial: false };
+    if (record.phase === 'active') return { modelKey, id: this.#nextTicketId++, generation: record.generation, trial: false };
     if (record.phase !== 'half-open' || record.trial !== undefined) return undefined;
-    record.trial = { id: ticket.id, startedAt: this.#clock.now() };
-    return { ...ticket, trial: true };
+    const id = this.#nextTicketId++;
+    record.trial = { id, startedAt: this.#clock.now() };
+    return { modelKey, id, generation: record.generation, trial: true };
   }
 
   /** The attempt ended without a verdict on the model (aborted by the caller): frees a trial slot. */

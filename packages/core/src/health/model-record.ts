@@ -45,10 +45,13 @@ export function createRecord(modelKey: string, providerId: string, windowCapacit
 }
 
 /** The record as the public {@link HealthState}. */
+/** The state of every active model: one frozen object, read on every routing decision. */
+const ACTIVE: HealthState = Object.freeze({ state: 'active' });
+
 export function healthStateOf(record: ModelRecord): HealthState {
   switch (record.phase) {
     case 'active':
-      return { state: 'active' };
+      return ACTIVE;
     case 'half-open':
       return { state: 'half-open', reason: record.reason, trialInFlight: record.trial !== undefined };
     case 'standby': {
