@@ -52,16 +52,20 @@ export async function runProxyOverhead({ batches = 5, perBatch = 400, warmup = 1
     return;
   }
   const upstream = await serve('upstream');
-  const roles = ['bare', 'modelmesh', 'modelmeshHttp', 'nodeMinimal', 'honoMinimal'];
+  const roles = ['bare', 'modelmesh', 'modelmeshHandWritten', 'nodeMinimal', 'jsonMinimal', 'honoMinimal'];
   const servers = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await serve(role, upstream.port)])));
   const p = Object.fromEntries(Object.entries(servers).map(([role, s]) => [role, s.port]));
   const main = [
     { name: 'direct (fake upstream)', port: upstream.port },
     { name: 'bare Node pass-through', port: p.bare },
     { name: 'ModelMesh proxy (providers-openai-compatible)', port: p.modelmesh },
-    { name: 'ModelMesh proxy (node:http provider)', port: p.modelmeshHttp },
+    { name: 'ModelMesh proxy (hand-written provider)', port: p.modelmeshHandWritten },
   ];
-  const library = [{ name: 'minimal mesh server, node:http', port: p.nodeMinimal }, ...(p.honoMinimal ? [{ name: 'minimal mesh server, Hono', port: p.honoMinimal }] : [])];
+  const library = [
+    { name: 'minimal mesh server, node:http', port: p.nodeMinimal },
+    { name: 'minimal JSON proxy, no mesh', port: p.jsonMinimal },
+    ...(p.honoMinimal ? [{ name: 'minimal mesh server, Hono', port: p.honoMinimal }] : []),
+  ];
   const all = [...main, ...library];
   const agent = loadClient(concurrency);
 
@@ -97,12 +101,16 @@ export async function runProxyOverhead({ batches = 5, perBatch = 400, warmup = 1
       ms(r.cs.p99),
     ]),
   ]);
-  const [d, bare, mm, mmHttp] = rows;
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const [d, bare, mm, mmHand] = rows;
+  const nodeMin = byName.get('minimal mesh server, node:http');
+  const jsonMin = byName.get('minimal JSON proxy, no mesh');
+  const honoMin = byName.get('minimal mesh server, Hono');
   const added = (r) => r.j.p50 - d.j.p50;
-  console.log('\nRatios against the bare pass-through (ModelMesh ÷ bare):\n');
+  console.log('\nRatios against the bare pass-through (target ÷ bare):\n');
   printTable([
-    ['ModelMesh variant', 'added p50', 'added p99', 'added TTFB p50', 'throughput c64', 'goal: added p50 ≤ 0.5 ms', 'goal: ≤ 1.5× bare added'],
-    ...[mm, mmHttp].map((r) => [
+    ['target', 'added p50', 'added p99', 'added TTFB p50', 'throughput c64', 'goal: added p50 ≤ 0.5 ms', 'goal: ≤ 1.5× bare added'],
+    ...[mm, mmHand, nodeMin, jsonMin].map((r) => [
       r.name,
       ratio(added(r), added(bare)),
       ratio(r.j.p99 - d.j.p99, bare.j.p99 - d.j.p99),
@@ -112,8 +120,17 @@ export async function runProxyOverhead({ batches = 5, perBatch = 400, warmup = 1
       added(r) <= 1.5 * added(bare) ? 'yes' : 'no',
     ]),
   ]);
-  if (rows.length > 5) {
-    const [nodeMin, honoMin] = rows.slice(4);
+  // Each minimal server takes one layer away; the differences of their added p50 say what each layer costs.
+  console.log('\nWhere the added JSON p50 goes (ms, differences between rows):\n');
+  printTable([
+    ['layer', 'added p50'],
+    ['bare pass-through (one more hop)', ms(added(bare))],
+    ['parse and re-serialise JSON, hand-written provider (minimal JSON proxy − bare)', ms(added(jsonMin) - added(bare))],
+    ['the mesh: routing, health, usage (minimal mesh server − minimal JSON proxy)', ms(added(nodeMin) - added(jsonMin))],
+    ['the proxy: auth, limits, metrics, trace headers (ModelMesh proxy, hand-written provider − minimal mesh server)', ms(added(mmHand) - added(nodeMin))],
+    ['the provider package: timeouts, abort, validation, error mapping (ModelMesh proxy − hand-written provider)', ms(added(mm) - added(mmHand))],
+  ]);
+  if (honoMin) {
     console.log(`\nServer library (same minimal mesh server): Hono ÷ node:http — JSON p50 ${ratio(honoMin.j.p50, nodeMin.j.p50)}, p99 ${ratio(honoMin.j.p99, nodeMin.j.p99)}, SSE TTFB p50 ${ratio(honoMin.f.p50, nodeMin.f.p50)}, throughput c${concurrency} ${ratio(honoMin.rps, nodeMin.rps)}`);
   }
   agent.destroy();

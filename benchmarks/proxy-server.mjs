@@ -4,7 +4,7 @@
 // event loop with another or with the load generator. It reports its port over IPC and
 // exits when the parent disconnects.
 import { startUpstream } from './proxy-upstream.mjs';
-import { benchMesh, packageProvider, nodeHttpProvider, startBarePassThrough, startHonoMinimal, startModelMeshProxy, startNodeMinimal } from './proxy-targets.mjs';
+import { benchMesh, handWrittenProvider, noMesh, packageProvider, startBarePassThrough, startHonoMinimal, startModelMeshProxy, startNodeMinimal } from './proxy-targets.mjs';
 
 /** Starts the server `role` names; resolves with its port (undefined when its library is missing). */
 async function start(role, upstreamPort) {
@@ -16,12 +16,14 @@ async function start(role, upstreamPort) {
       return (await startBarePassThrough(upstreamPort)).port;
     case 'modelmesh':
       return (await startModelMeshProxy(benchMesh(packageProvider(upstreamUrl)))).port;
-    case 'modelmeshHttp':
-      return (await startModelMeshProxy(benchMesh(nodeHttpProvider(upstreamPort)))).port;
+    case 'modelmeshHandWritten':
+      return (await startModelMeshProxy(benchMesh(handWrittenProvider(upstreamPort)))).port;
     case 'nodeMinimal':
-      return (await startNodeMinimal(benchMesh(nodeHttpProvider(upstreamPort)))).port;
+      return (await startNodeMinimal(benchMesh(handWrittenProvider(upstreamPort)))).port;
     case 'honoMinimal':
-      return (await startHonoMinimal(benchMesh(nodeHttpProvider(upstreamPort))))?.port;
+      return (await startHonoMinimal(benchMesh(handWrittenProvider(upstreamPort))))?.port;
+    case 'jsonMinimal':
+      return (await startNodeMinimal(noMesh(handWrittenProvider(upstreamPort)))).port;
     default:
       throw new Error(`Unknown benchmark server role "${role}"`);
   }

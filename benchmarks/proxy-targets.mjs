@@ -1,10 +1,11 @@
-import { createOpenAICompatibleProvider } from '@modelmesh/providers-openai-compatible';
-// The servers the proxy benchmark compares, all in front of the same fake upstream:
-// a bare Node pass-through, ModelMesh's proxy, and two minimal mesh servers (plain
-// node:http and Hono on @hono/node-server) that isolate what the server library costs.
+// The servers the proxy benchmark compares, all in front of the same fake upstream: a bare
+// Node pass-through, ModelMesh's proxy, and minimal servers that take layers away one at a
+// time (the provider package, the proxy, the mesh) or swap the server library (Hono).
 import { createRequire } from 'node:module';
 import { Agent, createServer, request } from 'node:http';
 import { createMesh } from '@modelmesh/core';
+import { createOpenAICompatibleProvider } from '@modelmesh/providers-openai-compatible';
+import { Pool } from 'undici';
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 
@@ -43,7 +44,7 @@ export function packageProvider(baseUrl) {
   return createOpenAICompatibleProvider({ id: 'upstream', baseUrl: `${baseUrl}/v1` });
 }
 
-/** A hand-written provider over `node:http` with a keep-alive agent (what the bare pass-through uses): the floor for a provider. */
+/** A hand-written provider over `node:http` with a keep-alive agent (what the bare pass-through uses). */
 export function nodeHttpProvider(upstreamPort) {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const post = (body, signal) =>
@@ -67,6 +68,33 @@ export function nodeHttpProvider(upstreamPort) {
       return sseChunks(res);
     },
   };
+}
+
+/**
+ * The floor for a provider: a hand-written JSON-only one on undici (the client the provider
+ * kit uses in Node), with no timeouts, no abort, no validation and no error mapping.
+ */
+export function handWrittenProvider(upstreamPort) {
+  const pool = new Pool(`http://127.0.0.1:${upstreamPort}`, { connections: 256 });
+  const post = (body) => pool.request({ method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return {
+    id: 'upstream',
+    connector: 'bench.undici.v1',
+    async chat(request) {
+      return (await post(request)).body.json();
+    },
+    async chatStream(request) {
+      const { body } = await post(request);
+      body.setEncoding('utf8');
+      return sseChunks(body);
+    },
+  };
+}
+
+/** The provider alone behind the `create()` shape a minimal server calls: no routing at all. */
+export function noMesh(provider) {
+  const call = { timeouts: {} };
+  return { chat: { completions: { create: (params) => (params.stream === true ? provider.chatStream(params, call) : provider.chat(params, call)) } } };
 }
 
 /** A mesh over one provider serving the pool `chat`. */
