@@ -20,7 +20,7 @@ const systemTimers = new TimerLists();
 
 /**
  * The real clock. Timers do not keep the process alive, and are grouped by duration on
- * shared platform timers (see {@link TimerLists}): requests set and cancel several long
+ * shared platform timers (`runtime/timer-lists.ts`): requests set and cancel several long
  * timeouts each, which is cheaper that way.
  */
 export const systemClock: Clock = {
