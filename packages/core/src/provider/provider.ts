@@ -27,7 +27,11 @@ export interface AttemptTimeouts {
 
 /** Per-call context the router hands a provider. */
 export interface ProviderCall {
-  /** Aborts when the caller cancels, the deadline passes or the attempt times out. Providers must honour it, including mid-stream. */
+  /**
+   * Aborts when the caller cancels, the deadline passes or the attempt times out. Providers
+   * must honour it, including mid-stream. On calls from the router it is an accessor that
+   * makes its `AbortSignal` on first read (a `{ ...call }` copy does not carry it).
+   */
   signal: AbortSignal;
   /**
    * The same cancellation as `signal`, as a plain {@link AbortWatch}. Reading `signal` makes
