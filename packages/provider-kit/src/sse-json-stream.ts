@@ -1,7 +1,6 @@
 import { ProviderError } from '@modelmesh/core';
 import { safeExcerpt } from './error-message.js';
-import { releasing } from './releasing-iterator.js';
-import { readSse, type ReadSseOptions, type SseSource } from './sse-reader.js';
+import { SseEventQueue, type ReadSseOptions, type SseSource } from './sse-reader.js';
 
 /** A server-sent event whose data was JSON. */
 export interface SseJsonEvent {
@@ -37,50 +36,91 @@ export interface ReadSseJsonOptions extends ReadSseOptions {
  * Reads an SSE stream of JSON events, yielding each as soon as it is complete. It stops at
  * `[DONE]` (and releases the connection), throws a `malformed_response` ProviderError for
  * data that is not JSON, and a `connection_error` when the body ends without `[DONE]`.
- * Empty `data:` events (keep-alives some servers send) are skipped.
+ * Empty `data:` events (keep-alives some servers send) are skipped. Events come straight
+ * off the parser's queue: one async step per event, however the reading is layered.
  */
 export function readSseJson(source: SseSource, options: ReadSseJsonOptions): AsyncIterableIterator<SseJsonEvent> {
-  const events = readSse(source, options);
-  return releasing(parseJson(events, options), events);
-}
-
-async function* parseJson(events: AsyncIterator<{ event: string | undefined; data: string }>, options: ReadSseJsonOptions): AsyncGenerator<SseJsonEvent, void, undefined> {
+  const queue = new SseEventQueue(source[Symbol.asyncIterator](), options);
   const doneMarker = options.doneMarker === undefined ? '[DONE]' : options.doneMarker;
-  for (;;) {
-    const next = await events.next();
-    if (next.done) break;
-    const { event, data } = next.value;
-    if (doneMarker !== null && data.trim() === doneMarker) {
-      await events.return?.();
-      return;
+  let finished = false;
+  /** A final event was handed out: the next call ends the stream. */
+  let finalSeen = false;
+
+  /** The next JSON event, or undefined at the end (after the end checks). */
+  async function nextEvent(): Promise<SseJsonEvent | undefined> {
+    if (finalSeen) {
+      finished = true;
+      await queue.release();
+      return undefined;
     }
-    if (data.trim() === '') continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(data) as unknown;
-    } catch (cause) {
-      throw new ProviderError({
-        providerId: options.providerId,
-        modelId: options.modelId,
-        code: 'malformed_response',
-        message: `Provider "${options.providerId}" sent a stream event that is not JSON: ${safeExcerpt(data, options.secrets, 200)}`,
-        cause,
-      });
-    }
-    const item: SseJsonEvent = { event, data: parsed };
-    yield item;
-    if (options.isFinal?.(item)) {
-      await events.return?.();
-      return;
+    for (;;) {
+      const raw = queue.take();
+      if (raw === undefined) {
+        if (queue.done) {
+          finished = true;
+          if ((options.requireEnd ?? true) && !(options.completeWithoutEnd?.() ?? false)) throw endedEarly(options, doneMarker);
+          return undefined;
+        }
+        await queue.pull();
+        continue;
+      }
+      const { event, data } = raw;
+      const text = data.trim();
+      if (doneMarker !== null && text === doneMarker) {
+        finished = true;
+        await queue.release();
+        return undefined;
+      }
+      if (text === '') continue;
+      const item: SseJsonEvent = { event, data: parseEventData(data, options) };
+      if (options.isFinal?.(item)) finalSeen = true;
+      return item;
     }
   }
-  if ((options.requireEnd ?? true) && !(options.completeWithoutEnd?.() ?? false)) {
+
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next(): Promise<IteratorResult<SseJsonEvent, undefined>> {
+      if (finished) return { done: true, value: undefined };
+      try {
+        const item = await nextEvent();
+        return item === undefined ? { done: true, value: undefined } : { done: false, value: item };
+      } catch (error) {
+        finished = true;
+        await queue.release().catch(() => undefined);
+        throw error;
+      }
+    },
+    async return(): Promise<IteratorResult<SseJsonEvent, undefined>> {
+      finished = true;
+      await queue.release();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+function parseEventData(data: string, options: ReadSseJsonOptions): unknown {
+  try {
+    return JSON.parse(data) as unknown;
+  } catch (cause) {
     throw new ProviderError({
       providerId: options.providerId,
       modelId: options.modelId,
-      code: 'connection_error',
-      retryable: true,
-      message: `Stream from "${options.providerId}" ended without ${doneMarker === null ? 'its final event' : doneMarker}`,
+      code: 'malformed_response',
+      message: `Provider "${options.providerId}" sent a stream event that is not JSON: ${safeExcerpt(data, options.secrets, 200)}`,
+      cause,
     });
   }
+}
+
+function endedEarly(options: ReadSseJsonOptions, doneMarker: string | null): ProviderError {
+  return new ProviderError({
+    providerId: options.providerId,
+    modelId: options.modelId,
+    code: 'connection_error',
+    retryable: true,
+    message: `Stream from "${options.providerId}" ended without ${doneMarker === null ? 'its final event' : doneMarker}`,
+  });
 }

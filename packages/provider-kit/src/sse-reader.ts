@@ -1,6 +1,5 @@
 import { ProviderError } from '@modelmesh/core';
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { releasing } from './releasing-iterator.js';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 
 /** One server-sent event. */
 export interface SseEvent {
@@ -27,6 +26,92 @@ export interface ReadSseOptions {
 /** A source the SSE reader accepts: body bytes (a response's `chunks()`) or already decoded text. */
 export type SseSource = AsyncIterable<Uint8Array | string>;
 
+/** A source iterator that may also hand over a piece already received, without waiting (the body iterator does). */
+type PieceIterator = AsyncIterator<Uint8Array | string> & { nextReady?(): IteratorResult<Uint8Array | string> | undefined };
+
+const DEFAULT_MAX_BUFFER = 8 * 1024 * 1024;
+
+/**
+ * The event parser over a body: events parsed so far wait in a queue that readers take from
+ * synchronously, and {@link SseEventQueue.pull} reads the next piece of the body. Stacked
+ * readers (events, then JSON events) share one queue instead of each adding an async layer
+ * per event. `release()` closes the source once, whoever calls it.
+ */
+export class SseEventQueue {
+  private readonly events: SseEvent[] = [];
+  private head = 0;
+  private readonly parser: EventSourceParser;
+  private readonly decoder = new TextDecoder();
+  private failure: ProviderError | undefined;
+  private ended = false;
+  private released = false;
+
+  constructor(
+    private readonly source: PieceIterator,
+    options: ReadSseOptions,
+  ) {
+    this.parser = createParser({
+      onEvent: (message: EventSourceMessage) => this.events.push({ event: message.event, id: message.id, data: message.data }),
+      onComment: options.onComment,
+      onError: (error) => {
+        // Unknown fields and bad `retry:` values are ignored, as the SSE spec says; only an
+        // event too large to buffer is fatal.
+        if (error.type === 'max-buffer-size-exceeded') {
+          this.failure = new ProviderError({
+            providerId: options.providerId,
+            modelId: options.modelId,
+            code: 'malformed_response',
+            message: `Provider "${options.providerId}" sent a stream event larger than ${options.maxBufferSize ?? DEFAULT_MAX_BUFFER} characters`,
+          });
+        }
+      },
+      maxBufferSize: options.maxBufferSize ?? DEFAULT_MAX_BUFFER,
+    });
+  }
+
+  /** The next event already parsed, if any. */
+  take(): SseEvent | undefined {
+    if (this.head === this.events.length) return undefined;
+    const event = this.events[this.head++];
+    if (this.head === this.events.length) {
+      this.events.length = 0;
+      this.head = 0;
+    }
+    return event;
+  }
+
+  /** True once the body has ended (events may still wait in the queue). */
+  get done(): boolean {
+    return this.ended;
+  }
+
+  /**
+   * Reads and parses the next piece of the body (taking one already received without
+   * waiting). At the end of the body, flushes the decoder: an event not closed by a blank
+   * line is dropped, as the SSE spec requires.
+   */
+  async pull(): Promise<void> {
+    if (this.ended) return;
+    const next = this.source.nextReady?.() ?? (await this.source.next());
+    if (next.done) {
+      this.ended = true;
+      this.parser.feed(this.decoder.decode());
+      return;
+    }
+    const piece = next.value;
+    this.parser.feed(typeof piece === 'string' ? piece : this.decoder.decode(piece, { stream: true }));
+    if (this.failure) throw this.failure;
+  }
+
+  /** Closes the source (once): the rest of the body is not read and the connection is released. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    this.ended = true;
+    await this.source.return?.();
+  }
+}
+
 /**
  * Parses a server-sent event stream as it arrives (nothing is buffered beyond the event
  * being assembled), with eventsource-parser: comments, multi-line `data:`, CR, LF and
@@ -34,42 +119,34 @@ export type SseSource = AsyncIterable<Uint8Array | string>;
  * Stopping the iteration early closes the source (`return()`), which releases the connection.
  */
 export function readSse(source: SseSource, options: ReadSseOptions): AsyncIterableIterator<SseEvent> {
-  const iterator = source[Symbol.asyncIterator]();
-  return releasing(parseEvents(iterator, options), iterator);
-}
-
-async function* parseEvents(source: AsyncIterator<Uint8Array | string>, options: ReadSseOptions): AsyncGenerator<SseEvent, void, undefined> {
-  const pending: SseEvent[] = [];
-  let failure: ProviderError | undefined;
-  const parser = createParser({
-    onEvent: (message: EventSourceMessage) => pending.push({ event: message.event, id: message.id, data: message.data }),
-    onComment: options.onComment,
-    onError: (error) => {
-      // Unknown fields and bad `retry:` values are ignored, as the SSE spec says; only an
-      // event too large to buffer is fatal.
-      if (error.type === 'max-buffer-size-exceeded') {
-        failure = new ProviderError({
-          providerId: options.providerId,
-          modelId: options.modelId,
-          code: 'malformed_response',
-          message: `Provider "${options.providerId}" sent a stream event larger than ${options.maxBufferSize ?? DEFAULT_MAX_BUFFER} characters`,
-        });
+  const queue = new SseEventQueue(source[Symbol.asyncIterator](), options);
+  let finished = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next(): Promise<IteratorResult<SseEvent, undefined>> {
+      try {
+        for (;;) {
+          if (finished) return { done: true, value: undefined };
+          const event = queue.take();
+          if (event !== undefined) return { done: false, value: event };
+          if (queue.done) {
+            finished = true;
+            return { done: true, value: undefined };
+          }
+          await queue.pull();
+        }
+      } catch (error) {
+        finished = true;
+        await queue.release().catch(() => undefined);
+        throw error;
       }
     },
-    maxBufferSize: options.maxBufferSize ?? DEFAULT_MAX_BUFFER,
-  });
-  const decoder = new TextDecoder();
-  for (;;) {
-    const next = await source.next();
-    if (next.done) break;
-    const chunk = next.value;
-    parser.feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-    if (failure) throw failure;
-    while (pending.length > 0) yield pending.shift() as SseEvent;
-  }
-  // An event not closed by a blank line before the end is dropped, as the SSE spec requires.
-  parser.feed(decoder.decode());
-  while (pending.length > 0) yield pending.shift() as SseEvent;
+    async return(): Promise<IteratorResult<SseEvent, undefined>> {
+      finished = true;
+      await queue.release();
+      return { done: true, value: undefined };
+    },
+  };
 }
-
-const DEFAULT_MAX_BUFFER = 8 * 1024 * 1024;

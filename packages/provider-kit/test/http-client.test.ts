@@ -190,6 +190,24 @@ describe('createHttpClient', () => {
     await s.clientClosed;
   });
 
+  it('keeps the connection for the next request when a stream is read to [DONE] and its end is already in', async () => {
+    const sockets = new Set<unknown>();
+    const s = await serve((req, res) => {
+      sockets.add(req.socket);
+      sse(res, ['data: {"n":1}\n\n', 'data: [DONE]\n\n']);
+    });
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
+    for (let i = 0; i < 3; i++) {
+      const response = await client.requestStream({ path: '/a', body: {} });
+      const seen: unknown[] = [];
+      for await (const event of readSseJson(response.chunks(), { providerId: 'p' })) seen.push(event.data);
+      expect(seen).toEqual([{ n: 1 }]);
+      // Let the body's end reach the reader, as it does between real requests.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(sockets.size).toBe(1);
+  });
+
   it('closes the connection when the consumer stops reading early', async () => {
     const s = await serve((_req, res) => sse(res, ['data: {"n":1}\n\n', 'data: {"n":2}\n\n'], false));
     const response = await createHttpClient({ providerId: 'p', baseUrl: s.url }).requestStream({ path: '/a', body: {} });

@@ -1,5 +1,5 @@
 import { completionToChunks, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/core';
-import { readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
+import { readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { asAnthropicMessage, messageToCompletion } from './anthropic-chat.js';
 import type { AnthropicClient } from './anthropic-client.js';
 import { refineAnthropicError } from './anthropic-errors.js';
@@ -29,7 +29,7 @@ export async function anthropicChatStream(client: AnthropicClient, request: Chat
   const context = { providerId: client.settings.id, modelId: request.model, secrets: client.secrets };
   const created = Math.floor(client.now() / 1000);
   // A proxy that ignores `stream` and answers JSON: serve it as a stream of one answer.
-  if (/json/i.test(response.headers.get('content-type') ?? '')) {
+  if (/json/i.test(readHeader(response.headerSource, 'content-type') ?? '')) {
     return fromArray(completionToChunks(messageToCompletion(asAnthropicMessage(await response.json(), context), { ...context, responseTool, created })));
   }
   const converter = new AnthropicStreamConverter({

@@ -5,7 +5,7 @@ import type {
   ChatCompletionCreateParamsStreaming,
   ProviderCall,
 } from '@modelmesh/core';
-import { readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
+import { readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { malformed, toChatCompletion, type ResponseContext } from './gemini-response.js';
 import { GeminiStreamConverter } from './gemini-stream.js';
 import type { GoogleClient } from './google-client.js';
@@ -41,7 +41,7 @@ export async function googleChatStream(client: GoogleClient, request: ChatComple
   const context = contextOf(client, request.model);
   const converter = new GeminiStreamConverter(context);
   // Without `alt=sse` (a proxy that drops it) Gemini answers one JSON array of the same events.
-  if (/json/i.test(response.headers.get('content-type') ?? '')) return fromJson(await response.json(), converter, context);
+  if (/json/i.test(readHeader(response.headerSource, 'content-type') ?? '')) return fromJson(await response.json(), converter, context);
   return fromSse(client, response, converter, request.model);
 }
 

@@ -5,7 +5,7 @@ import {
   type ChatCompletionCreateParamsStreaming,
   type ProviderCall,
 } from '@modelmesh/core';
-import { readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
+import { readHeader, readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
 import { applyAnswerHook, type AnswerContext } from './answer-hooks.js';
 import { reclassified } from './error-hook.js';
 import { toChatCompletion } from './openai-compatible-chat.js';
@@ -36,7 +36,8 @@ export async function chatCompletionStream(client: OpenAICompatibleClient, reque
     body: streamBody(client, request),
     accept: 'text/event-stream',
   });
-  const type = response.headers.get('content-type') ?? '';
+  // The cheapest header shape at hand: no `Headers` is built on Node's transport.
+  const type = readHeader(response.headerSource, 'content-type') ?? '';
   const context: AnswerContext = { providerId: client.settings.id, modelId: request.model };
   // Some servers ignore `stream` and answer JSON: serve it as a stream of one answer.
   if (/json/i.test(type)) {
