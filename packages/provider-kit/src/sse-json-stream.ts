@@ -1,6 +1,6 @@
 import { ProviderError } from '@modelmesh/core';
 import { safeExcerpt } from './error-message.js';
-import { SseEventQueue, type ReadSseOptions, type SseSource } from './sse-reader.js';
+import { iterateQueue, SseEventQueue, type ReadSseOptions, type SseSource } from './sse-reader.js';
 
 /** A server-sent event whose data was JSON. */
 export interface SseJsonEvent {
@@ -42,32 +42,26 @@ export interface ReadSseJsonOptions extends ReadSseOptions {
 export function readSseJson(source: SseSource, options: ReadSseJsonOptions): AsyncIterableIterator<SseJsonEvent> {
   const queue = new SseEventQueue(source[Symbol.asyncIterator](), options);
   const doneMarker = options.doneMarker === undefined ? '[DONE]' : options.doneMarker;
-  let finished = false;
   /** A final event was handed out: the next call ends the stream. */
   let finalSeen = false;
-
-  /** The next JSON event, or undefined at the end (after the end checks). */
-  async function nextEvent(): Promise<SseJsonEvent | undefined> {
+  return iterateQueue(queue, async () => {
     if (finalSeen) {
-      finished = true;
       await queue.release();
       return undefined;
     }
     for (;;) {
       const raw = queue.take();
       if (raw === undefined) {
-        if (queue.done) {
-          finished = true;
-          if ((options.requireEnd ?? true) && !(options.completeWithoutEnd?.() ?? false)) throw endedEarly(options, doneMarker);
-          return undefined;
+        if (!queue.done) {
+          await queue.pull();
+          continue;
         }
-        await queue.pull();
-        continue;
+        if ((options.requireEnd ?? true) && !(options.completeWithoutEnd?.() ?? false)) throw endedEarly(options, doneMarker);
+        return undefined;
       }
       const { event, data } = raw;
       const text = data.trim();
       if (doneMarker !== null && text === doneMarker) {
-        finished = true;
         await queue.release();
         return undefined;
       }
@@ -76,29 +70,7 @@ export function readSseJson(source: SseSource, options: ReadSseJsonOptions): Asy
       if (options.isFinal?.(item)) finalSeen = true;
       return item;
     }
-  }
-
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next(): Promise<IteratorResult<SseJsonEvent, undefined>> {
-      if (finished) return { done: true, value: undefined };
-      try {
-        const item = await nextEvent();
-        return item === undefined ? { done: true, value: undefined } : { done: false, value: item };
-      } catch (error) {
-        finished = true;
-        await queue.release().catch(() => undefined);
-        throw error;
-      }
-    },
-    async return(): Promise<IteratorResult<SseJsonEvent, undefined>> {
-      finished = true;
-      await queue.release();
-      return { done: true, value: undefined };
-    },
-  };
+  });
 }
 
 function parseEventData(data: string, options: ReadSseJsonOptions): unknown {

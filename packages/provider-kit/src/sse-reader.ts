@@ -120,30 +120,41 @@ export class SseEventQueue {
  */
 export function readSse(source: SseSource, options: ReadSseOptions): AsyncIterableIterator<SseEvent> {
   const queue = new SseEventQueue(source[Symbol.asyncIterator](), options);
+  return iterateQueue(queue, async () => {
+    for (;;) {
+      const event = queue.take();
+      if (event !== undefined || queue.done) return event;
+      await queue.pull();
+    }
+  });
+}
+
+/**
+ * An iterator over a queue: `nextItem` gives the next item, or undefined at the end. After
+ * the end, a failure or `return()`, it is done; a failure or `return()` releases the source.
+ */
+export function iterateQueue<T>(queue: SseEventQueue, nextItem: () => Promise<T | undefined>): AsyncIterableIterator<T> {
   let finished = false;
+  const end = (): IteratorResult<T, undefined> => {
+    finished = true;
+    return { done: true, value: undefined };
+  };
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
-    async next(): Promise<IteratorResult<SseEvent, undefined>> {
+    async next(): Promise<IteratorResult<T, undefined>> {
+      if (finished) return end();
       try {
-        for (;;) {
-          if (finished) return { done: true, value: undefined };
-          const event = queue.take();
-          if (event !== undefined) return { done: false, value: event };
-          if (queue.done) {
-            finished = true;
-            return { done: true, value: undefined };
-          }
-          await queue.pull();
-        }
+        const item = await nextItem();
+        return item === undefined ? end() : { done: false, value: item };
       } catch (error) {
         finished = true;
         await queue.release().catch(() => undefined);
         throw error;
       }
     },
-    async return(): Promise<IteratorResult<SseEvent, undefined>> {
+    async return(): Promise<IteratorResult<T, undefined>> {
       finished = true;
       await queue.release();
       return { done: true, value: undefined };
