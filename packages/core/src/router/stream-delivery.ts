@@ -52,20 +52,24 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
   // 'stopped': the caller broke out of the loop early, which is their choice, not a failure.
   let outcome: 'ok' | 'failed' | 'cancelled' | 'stopped' = 'stopped';
   let failure: ModelMeshError | undefined;
-  const emit = async (chunk: ChatCompletionChunk) => {
+  // Without chunk middleware a chunk passes straight through: no await per chunk.
+  const watches = ctx.middleware.watchesChunks;
+  const passed = (chunk: ChatCompletionChunk): ChatCompletionChunk => {
     assembler.add(chunk);
-    return ctx.middleware.watchesChunks ? ctx.middleware.onStreamChunk(chunk, context) : chunk;
+    return chunk;
   };
+  const watched = (chunk: ChatCompletionChunk): Promise<ChatCompletionChunk | null> => ctx.middleware.onStreamChunk(passed(chunk), context);
+  const stalled = () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: idle / 1000, phase: 'idle' });
   try {
     for (const chunk of committed.buffered) {
-      const out = await emit(chunk);
+      const out = watches ? await watched(chunk) : passed(chunk);
       if (out) {
         delivered++;
         yield out;
       }
     }
     for (;;) {
-      attempt.arm(idle, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: idle / 1000, phase: 'idle' }));
+      attempt.arm(idle, stalled);
       let next: IteratorResult<ChatCompletionChunk>;
       try {
         next = await attempt.race(committed.iterator.next());
@@ -74,7 +78,7 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
       }
       attempt.disarm();
       if (next.done) break;
-      const out = await emit(next.value);
+      const out = watches ? await watched(next.value) : passed(next.value);
       if (out) {
         delivered++;
         yield out;
