@@ -1,39 +1,25 @@
-import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
+import { describeVendorPlugin } from '@modelmesh/testing/vitest';
 import { create } from 'modelmesh';
 import { isKnown } from 'modelmesh/capabilities';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMistral, MISTRAL_MODELS, providerPlugin } from '../src/index.js';
 
 const API_KEY = 'mistral-plugin-key-0001';
-let server: FakeOpenAIServer;
-beforeAll(async () => {
-  server = await startFakeOpenAIServer({ apiKey: API_KEY });
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  server.reset();
+const suite = describeVendorPlugin({
+  name: 'Mistral',
+  plugin: providerPlugin,
+  connector: 'mistral.llm.v1',
+  aliases: ['mistral'],
+  defaultId: 'mistral',
+  models: MISTRAL_MODELS,
+  apiKeyEnv: 'MISTRAL_API_KEY',
+  baseUrlEnv: 'MISTRAL_BASE_URL',
+  apiKey: API_KEY,
+  create,
+  isKnownCapability: isKnown,
 });
 
 describe('providerPlugin', () => {
-  it('declares Mistral for config and detection', () => {
-    expect(providerPlugin.connector).toBe('mistral.llm.v1');
-    expect(providerPlugin.aliases).toEqual(['mistral']);
-    expect(providerPlugin.envVars).toEqual(['MISTRAL_API_KEY']);
-    expect(providerPlugin.defaultId).toBe('mistral');
-    expect(providerPlugin.models).toBe(MISTRAL_MODELS);
-  });
-
-  it('detects Mistral from MISTRAL_API_KEY, with MISTRAL_BASE_URL', () => {
-    expect(providerPlugin.detect?.({})).toBeUndefined();
-    expect(providerPlugin.detect?.({ MISTRAL_API_KEY: '  ' })).toBeUndefined();
-    expect(providerPlugin.detect?.({ MISTRAL_BASE_URL: 'http://x/v1' })).toBeUndefined();
-    expect(providerPlugin.detect?.({ MISTRAL_API_KEY: 'k' })).toEqual({ apiKey: 'k' });
-    expect(providerPlugin.detect?.({ MISTRAL_API_KEY: 'k', MISTRAL_BASE_URL: 'http://x/v1' })).toEqual({ apiKey: 'k', baseUrl: 'http://x/v1' });
-  });
-
   it('creates from config options and the env it is given, never from process.env', () => {
     vi.stubEnv('MISTRAL_BASE_URL', 'http://from-process.test/v1');
     const fromConfig = providerPlugin.create({ id: 'mistral-eu', apiKey: 'k', baseUrl: 'http://cfg.test/v1' }) as ReturnType<typeof createMistral>;
@@ -48,40 +34,21 @@ describe('providerPlugin', () => {
 
   it('createMistral defaults to api.mistral.ai and reads MISTRAL_API_KEY from the env it is given', async () => {
     expect(createMistral({ env: {} }).baseUrl).toBe('https://api.mistral.ai/v1');
-    const provider = createMistral({ env: { MISTRAL_API_KEY: API_KEY, MISTRAL_BASE_URL: server.url } });
+    const provider = createMistral({ env: { MISTRAL_API_KEY: API_KEY, MISTRAL_BASE_URL: suite.server.url } });
     expect(provider.id).toBe('mistral');
     expect(provider.models).toEqual(MISTRAL_MODELS);
     await provider.chat({ model: 'mistral-small-latest', messages: [{ role: 'user', content: 'x' }] }, { signal: new AbortController().signal, timeouts: {} });
-    expect(server.requests[0]?.headers['authorization']).toBe(`Bearer ${API_KEY}`);
+    expect(suite.server.requests[0]?.headers['authorization']).toBe(`Bearer ${API_KEY}`);
   });
 });
 
 describe('create() from modelmesh with MISTRAL_API_KEY and MISTRAL_BASE_URL set', () => {
-  it('answers chat through a default Mistral model (the README example)', async () => {
-    vi.stubEnv('MISTRAL_API_KEY', API_KEY);
-    vi.stubEnv('MISTRAL_BASE_URL', server.url);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const client = create('chat-completion', { plugins: [providerPlugin] });
-    try {
-      const response = await client.chat.completions.create({ model: 'chat-completion', messages: [{ role: 'user', content: 'Hello!' }], seed: 3 });
-      expect(response.choices[0]?.message.content).toBe('Echo: Hello!');
-      const sent = server.requests[0];
-      expect(sent?.headers['authorization']).toBe(`Bearer ${API_KEY}`);
-      expect(MISTRAL_MODELS.map((m) => m.id)).toContain(sent?.model);
-      expect(sent?.body).toMatchObject({ random_seed: 3 });
-      expect(warn).not.toHaveBeenCalled();
-    } finally {
-      warn.mockRestore();
-      await client.close();
-    }
-  });
-
   it('serves embeddings with mistral-embed', async () => {
-    const client = create('text-embeddings', { plugins: [providerPlugin], env: { MISTRAL_API_KEY: API_KEY, MISTRAL_BASE_URL: server.url } });
+    const client = create('text-embeddings', { plugins: [providerPlugin], env: { MISTRAL_API_KEY: API_KEY, MISTRAL_BASE_URL: suite.server.url } });
     try {
       const result = await client.embeddings.create({ model: 'text-embeddings', input: ['a', 'b'] });
       expect(result.data).toHaveLength(2);
-      expect(server.requests[0]?.model).toBe('mistral-embed');
+      expect(suite.server.requests[0]?.model).toBe('mistral-embed');
     } finally {
       await client.close();
     }
@@ -92,7 +59,7 @@ describe('create() from modelmesh with MISTRAL_API_KEY and MISTRAL_BASE_URL set'
       plugins: [providerPlugin],
       env: { MY_KEY: API_KEY },
       config: {
-        providers: { eu: { connector: 'mistral', api_key: '${MY_KEY}', base_url: server.url } },
+        providers: { eu: { connector: 'mistral', api_key: '${MY_KEY}', base_url: suite.server.url } },
         models: { large: { provider: 'eu', model: 'mistral-large-latest' } },
         pools: { chat: { capability: 'chat-completion' } },
       },
@@ -100,7 +67,7 @@ describe('create() from modelmesh with MISTRAL_API_KEY and MISTRAL_BASE_URL set'
     try {
       const response = await client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hi' }] });
       expect(response.choices[0]?.message.content).toBe('Echo: Hi');
-      expect(server.requests[0]?.model).toBe('mistral-large-latest');
+      expect(suite.server.requests[0]?.model).toBe('mistral-large-latest');
     } finally {
       await client.close();
     }
@@ -108,10 +75,8 @@ describe('create() from modelmesh with MISTRAL_API_KEY and MISTRAL_BASE_URL set'
 });
 
 describe('MISTRAL_MODELS', () => {
-  it('uses only capability names the taxonomy knows, with unique ids, prices and context windows', () => {
-    expect(new Set(MISTRAL_MODELS.map((m) => m.id)).size).toBe(MISTRAL_MODELS.length);
+  it('gives every model prices and a context window', () => {
     for (const model of MISTRAL_MODELS) {
-      for (const capability of model.capabilities) expect(isKnown(capability), `${model.id}: ${capability}`).toBe(true);
       expect(model.pricing?.input, model.id).toBeGreaterThan(0);
       expect(model.contextWindow, model.id).toBeGreaterThan(0);
     }
@@ -125,18 +90,5 @@ describe('MISTRAL_MODELS', () => {
     expect(byId.get('pixtral-large-latest')?.features?.vision).toBe(true);
     expect(byId.get('codestral-latest')?.capabilities).toContain('code-generation');
     expect(byId.get('mistral-embed')?.capabilities).toEqual(['text-embeddings']);
-  });
-});
-
-describe('as an installed package', () => {
-  it('is found by create() without being passed as a plugin', async () => {
-    const client = create('chat-completion', { env: { MISTRAL_API_KEY: API_KEY, MISTRAL_BASE_URL: server.url } });
-    try {
-      const response = await client.chat.completions.create({ model: 'chat-completion', messages: [{ role: 'user', content: 'Found' }] });
-      expect(response.choices[0]?.message.content).toBe('Echo: Found');
-      expect(MISTRAL_MODELS.map((m) => m.id)).toContain(server.requests[0]?.model);
-    } finally {
-      await client.close();
-    }
   });
 });

@@ -3,3 +3,4 @@ export type { ProviderConformanceFeatures, ProviderConformanceOptions } from './
 export { assembleToolCalls, contentDeltas, drain, finishReasons, type AssembledToolCall, type DrainedStream } from './stream-reading.js';
 export { runAnthropicConformance, type AnthropicConformanceFeatures, type AnthropicConformanceOptions } from './anthropic/index.js';
 export { runGeminiProviderConformance, type GeminiConformanceFeatures, type GeminiConformanceOptions } from './gemini/index.js';
+export { describeVendorPlugin, type VendorPluginSpec, type VendorPluginSuite } from './vendor-plugin-suite.js';
