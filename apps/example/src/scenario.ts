@@ -1,4 +1,4 @@
-import { loadConfig, ManualClock, Middleware, type ChatCompletion, type MeshClient, type MiddlewareContext, type ProviderPlugin } from 'modelmesh';
+import { loadConfig, ManualClock, Middleware, PROVIDER_SPECIFICATION_VERSION, type ChatCompletion, type MeshClient, type MiddlewareContext, type ProviderPlugin } from 'modelmesh';
 import { mockProvider, type MockScript } from 'modelmesh/testing';
 import { createMesh } from '@modelmesh/core/node';
 
@@ -17,6 +17,7 @@ export function vendorScripts(): Record<string, MockScript> {
 /** A plugin that creates the mock vendors named in mesh.yaml. */
 export function mockPlugin(scripts: Record<string, MockScript>, clock: ManualClock): ProviderPlugin {
   return {
+    specificationVersion: PROVIDER_SPECIFICATION_VERSION,
     connector: 'mock.llm.v1',
     vendor: 'Mock',
     defaultId: 'mock',

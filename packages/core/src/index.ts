@@ -1,15 +1,14 @@
-export * from './errors/index.js';
-export { redactSecrets, redactText, REDACTED } from './redact.js';
+// The provider contract (types, errors, Provider/ProviderPlugin/ModelSpec) lives in @modelmesh/provider;
+// core re-exports it so applications import everything from one place.
+export * from '@modelmesh/provider';
 export * from './config/index.js';
-export type * from './types/index.js';
-export type * from './provider/index.js';
 export * from './runtime/index.js';
 export * from './strategies/index.js';
 export * from './health/index.js';
 export * from './events/index.js';
 export * from './middleware/index.js';
 export { Stream } from './streaming/stream.js';
-export { CompletionAssembler, completionToChunks } from './streaming/completion-assembler.js';
+export { CompletionAssembler } from './streaming/completion-assembler.js';
 export { UsageTracker, type UsageTotals, type UsageRecord, type BudgetOverview } from './usage/usage-tracker.js';
 export type { BudgetWindowStatus, SpendEstimate } from './usage/spend-guard.js';
 export { periodWindow, type Period, type PeriodWindow } from './usage/period-window.js';

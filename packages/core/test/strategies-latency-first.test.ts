@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../src/errors/index.js';
+import { ConfigurationError } from '@modelmesh/provider';
 import { latencyFirstStrategy } from '../src/strategies/index.js';
 import type { LatencyStats } from '../src/strategies/index.js';
 import { candidate, context, Driver, keys, mulberry32, scripted } from './strategies-fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../src/errors/index.js';
+import { ConfigurationError } from '@modelmesh/provider';
 import { priorityStrategy } from '../src/strategies/index.js';
 import { candidate, context, Driver, keys, pool, without } from './strategies-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../src/errors/index.js';
+import { ConfigurationError } from '@modelmesh/provider';
 import { weightedStrategy } from '../src/strategies/index.js';
 import type { CandidateView } from '../src/strategies/index.js';
 import { candidate, context, Driver, keys, mulberry32, without } from './strategies-fixtures.js';

@@ -1,4 +1,4 @@
-import { redactText } from '@modelmesh/core';
+import { redactText } from '@modelmesh/provider';
 
 /** The longest excerpt of a provider's message (or body) an error message carries. */
 export const MAX_MESSAGE_CHARS = 500;

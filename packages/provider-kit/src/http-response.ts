@@ -1,4 +1,4 @@
-import { ProviderError } from '@modelmesh/core';
+import { ProviderError } from '@modelmesh/provider';
 import { BodyIterator } from './body-iterator.js';
 import { safeExcerpt } from './error-message.js';
 import type { HeaderSource } from './header-source.js';

@@ -1,12 +1,4 @@
-import {
-  AuthenticationError,
-  ContentFilteredError,
-  ContextLengthExceededError,
-  ProviderError,
-  ProviderHttpError,
-  RateLimitError,
-  redactSecrets,
-} from '@modelmesh/core';
+import { AuthenticationError, ContentFilteredError, ContextLengthExceededError, ProviderError, ProviderHttpError, RateLimitError, redactSecrets } from '@modelmesh/provider';
 import { type ErrorBodyParser, parseErrorBody, type ProviderErrorBody } from './error-body.js';
 import { contextNumbers, errorKind } from './error-kind.js';
 import { safeExcerpt } from './error-message.js';

@@ -1,4 +1,4 @@
-import { ProviderError, ProviderTimeoutError } from '@modelmesh/core';
+import { ProviderError, ProviderTimeoutError } from '@modelmesh/provider';
 import { safeExcerpt } from './error-message.js';
 
 /** Where in the exchange the network failed. */

@@ -1,4 +1,4 @@
-import type { RateLimitSnapshot } from '@modelmesh/core';
+import type { RateLimitSnapshot } from '@modelmesh/provider';
 import { type HeaderSource, readHeader } from './header-source.js';
 import { parseDurationMs } from './parse-duration.js';
 

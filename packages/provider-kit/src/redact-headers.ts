@@ -1,4 +1,4 @@
-import { REDACTED } from '@modelmesh/core';
+import { REDACTED } from '@modelmesh/provider';
 
 /** Header names whose values are credentials. */
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'cookie', 'set-cookie']);

@@ -1,4 +1,4 @@
-import { ProviderError } from '@modelmesh/core';
+import { ProviderError } from '@modelmesh/provider';
 import { safeExcerpt } from './error-message.js';
 import { iterateQueue, SseEventQueue, type ReadSseOptions, type SseSource } from './sse-reader.js';
 

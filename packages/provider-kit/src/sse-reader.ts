@@ -1,4 +1,4 @@
-import { ProviderError } from '@modelmesh/core';
+import { ProviderError } from '@modelmesh/provider';
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 
 /** One server-sent event. */

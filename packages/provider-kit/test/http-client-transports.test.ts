@@ -1,4 +1,4 @@
-import { ProviderError, ProviderTimeoutError } from '@modelmesh/core';
+import { ProviderError, ProviderTimeoutError } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../src/index.js';
 import { platformFetch } from '../src/platform-fetch-node.js';

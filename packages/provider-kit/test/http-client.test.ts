@@ -1,4 +1,4 @@
-import { AuthenticationError, ProviderError, ProviderTimeoutError, RateLimitError, type RateLimitSnapshot } from '@modelmesh/core';
+import { AuthenticationError, ProviderError, ProviderTimeoutError, RateLimitError, type RateLimitSnapshot } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, readSseJson } from '../src/index.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';

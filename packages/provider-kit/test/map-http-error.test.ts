@@ -1,11 +1,4 @@
-import {
-  AuthenticationError,
-  ContentFilteredError,
-  ContextLengthExceededError,
-  ProviderError,
-  ProviderHttpError,
-  RateLimitError,
-} from '@modelmesh/core';
+import { AuthenticationError, ContentFilteredError, ContextLengthExceededError, ProviderError, ProviderHttpError, RateLimitError } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
 import { mapErrorPayload, mapHttpError, parseErrorBody } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk, Provider, ProviderCall } from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk, Provider, ProviderCall } from '@modelmesh/provider';
 import { afterEach, expect, it } from 'vitest';
 import { createHttpClient, readSseJson } from '../src/index.js';
 import { type LocalServer, sse, startServer } from './support/local-server.js';

@@ -1,4 +1,4 @@
-import { ProviderError } from '@modelmesh/core';
+import { ProviderError } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
 import { readSse, readSseJson, type SseJsonEvent } from '../src/index.js';
 

@@ -1,10 +1,4 @@
-import {
-  ProviderError,
-  type ChatCompletion,
-  type ChatCompletionCreateParamsNonStreaming,
-  type ChatCompletionMessageFunctionToolCall,
-  type ProviderCall,
-} from '@modelmesh/core';
+import { ProviderError, type ChatCompletion, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionMessageFunctionToolCall, type ProviderCall } from '@modelmesh/provider';
 import { safeExcerpt } from '@modelmesh/provider-kit';
 import type { AnthropicClient } from './anthropic-client.js';
 import { anthropicPayloadError, refineAnthropicError } from './anthropic-errors.js';

@@ -1,4 +1,4 @@
-import { ContextLengthExceededError, ProviderError, ProviderHttpError } from '@modelmesh/core';
+import { ContextLengthExceededError, ProviderError, ProviderHttpError } from '@modelmesh/provider';
 import { mapErrorPayload, parseErrorBody, type ErrorBodyParser } from '@modelmesh/provider-kit';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatCompletionCreateParamsBase } from '@modelmesh/core';
+import type { ChatCompletionCreateParamsBase } from '@modelmesh/provider';
 import type { AnthropicTool, AnthropicToolChoice } from './anthropic-wire.js';
 import type { ConvertedTools } from './convert-anthropic-tools.js';
 

@@ -1,4 +1,4 @@
-import { ProviderError, type ModelSpec, type ProviderCall } from '@modelmesh/core';
+import { ProviderError, type ModelSpec, type ProviderCall } from '@modelmesh/provider';
 import type { AnthropicClient } from './anthropic-client.js';
 import { refineAnthropicError } from './anthropic-errors.js';
 

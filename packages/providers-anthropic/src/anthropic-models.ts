@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Default Claude models. Where the numbers come from: Anthropic's model pages and pricing page

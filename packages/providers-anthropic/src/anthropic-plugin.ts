@@ -1,4 +1,4 @@
-import type { ProviderCreateOptions, ProviderPlugin } from '@modelmesh/core';
+import { PROVIDER_SPECIFICATION_VERSION, type ProviderCreateOptions, type ProviderPlugin } from '@modelmesh/provider';
 import { anthropicEnv } from './anthropic-env.js';
 import { ANTHROPIC_MODELS } from './anthropic-models.js';
 import { ANTHROPIC_CONNECTOR, createAnthropic, type AnthropicProvider } from './anthropic-provider.js';
@@ -37,6 +37,7 @@ export function settingsFromCreateOptions(options: ProviderCreateOptions): Anthr
  * `ANTHROPIC_BASE_URL` is read too.
  */
 export const providerPlugin: ProviderPlugin = {
+  specificationVersion: PROVIDER_SPECIFICATION_VERSION,
   connector: ANTHROPIC_CONNECTOR,
   aliases: ['anthropic', 'anthropic.llm.v1'],
   vendor: 'Anthropic',

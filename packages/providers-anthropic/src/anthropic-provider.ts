@@ -1,12 +1,4 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-  ModelSpec,
-  Provider,
-  ProviderCall,
-} from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, ModelSpec, Provider, ProviderCall } from '@modelmesh/provider';
 import { anthropicChat } from './anthropic-chat.js';
 import { createAnthropicClient } from './anthropic-client.js';
 import { anthropicEnv, runtimeEnv } from './anthropic-env.js';

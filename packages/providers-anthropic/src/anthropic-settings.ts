@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /** Something the provider changed or could not honour, reported instead of failing the request. */
 export interface AnthropicWarning {

@@ -1,4 +1,4 @@
-import { ProviderError, type ChatCompletionChunk, type ChatCompletionChunkDelta, type ChatCompletionFinishReason } from '@modelmesh/core';
+import { ProviderError, type ChatCompletionChunk, type ChatCompletionChunkDelta, type ChatCompletionFinishReason } from '@modelmesh/provider';
 import { anthropicPayloadError, type AnthropicErrorContext } from './anthropic-errors.js';
 import type { AnthropicUsage } from './anthropic-wire.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';

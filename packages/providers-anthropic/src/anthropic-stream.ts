@@ -1,4 +1,4 @@
-import { completionToChunks, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/core';
+import { completionToChunks, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/provider';
 import { readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { asAnthropicMessage, messageToCompletion } from './anthropic-chat.js';
 import type { AnthropicClient } from './anthropic-client.js';

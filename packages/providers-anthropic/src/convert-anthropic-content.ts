@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ChatCompletionContentPart } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionContentPart } from '@modelmesh/provider';
 import type { AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicTextBlock } from './anthropic-wire.js';
 
 /** The image types the Messages API accepts as base64. */

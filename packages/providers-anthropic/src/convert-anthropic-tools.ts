@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ChatCompletionTool, type ChatCompletionToolChoiceOption } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionTool, type ChatCompletionToolChoiceOption } from '@modelmesh/provider';
 import type { AnthropicTool, AnthropicToolChoice } from './anthropic-wire.js';
 
 /** A schema that accepts any object: what a tool without `parameters` takes. */

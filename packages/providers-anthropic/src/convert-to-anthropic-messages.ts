@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ChatCompletionMessageParam, type ChatCompletionMessageToolCall } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionMessageParam, type ChatCompletionMessageToolCall } from '@modelmesh/provider';
 import type { AnthropicContentBlock, AnthropicMessageParam, AnthropicTextBlock, AnthropicToolUseBlock } from './anthropic-wire.js';
 import { textBlocks, userContentBlocks } from './convert-anthropic-content.js';
 

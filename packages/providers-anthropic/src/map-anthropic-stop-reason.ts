@@ -1,4 +1,4 @@
-import type { ChatCompletionFinishReason } from '@modelmesh/core';
+import type { ChatCompletionFinishReason } from '@modelmesh/provider';
 
 /**
  * Anthropic's `stop_reason` → OpenAI's `finish_reason`:

@@ -1,4 +1,4 @@
-import type { CompletionUsage } from '@modelmesh/core';
+import type { CompletionUsage } from '@modelmesh/provider';
 import type { AnthropicUsage } from './anthropic-wire.js';
 
 const count = (value: number | null | undefined): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);

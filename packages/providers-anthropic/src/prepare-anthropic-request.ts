@@ -1,4 +1,4 @@
-import type { ChatCompletionCreateParamsBase } from '@modelmesh/core';
+import type { ChatCompletionCreateParamsBase } from '@modelmesh/provider';
 import { planJsonResponse } from './anthropic-json-response.js';
 import type { AnthropicWarnings } from './anthropic-warnings.js';
 import type { AnthropicMessagesRequest } from './anthropic-wire.js';

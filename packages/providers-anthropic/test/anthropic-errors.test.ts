@@ -1,14 +1,7 @@
-import {
-  AuthenticationError,
-  ContextLengthExceededError,
-  ProviderError,
-  ProviderHttpError,
-  RateLimitError,
-  type ProviderErrorCode,
-} from '@modelmesh/core';
+import { AuthenticationError, ContextLengthExceededError, ProviderError, ProviderHttpError, RateLimitError, type ProviderErrorCode } from '@modelmesh/provider';
 import { mapHttpError } from '@modelmesh/provider-kit';
 import { describe, expect, it } from 'vitest';
-import { anthropicPayloadError, parseAnthropicError, refineAnthropicError } from '../src/index.js';
+import { anthropicPayloadError, parseAnthropicError, refineAnthropicError } from '../src/internal.js';
 
 const body = (type: string, message: string) => JSON.stringify({ type: 'error', error: { type, message }, request_id: 'req_011' });
 

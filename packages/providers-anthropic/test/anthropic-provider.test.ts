@@ -1,9 +1,9 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { startFakeAnthropicServer, type FakeAnthropicServer } from '@modelmesh/testing/servers';
 import { contentDeltas, drain, finishReasons } from '@modelmesh/testing/vitest';
 import { isKnown } from 'modelmesh/capabilities';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ANTHROPIC_MODELS, createAnthropic, messageToCompletion, providerPlugin } from '../src/index.js';
+import { ANTHROPIC_MODELS, createAnthropic, messageToCompletion, providerPlugin } from '../src/internal.js';
 
 const call = (): ProviderCall => ({ signal: new AbortController().signal, timeouts: {} });
 

@@ -1,7 +1,7 @@
-import { ProviderHttpError, RateLimitError, type ChatCompletionChunk } from '@modelmesh/core';
+import { ProviderHttpError, RateLimitError, type ChatCompletionChunk } from '@modelmesh/provider';
 import { assembleToolCalls, contentDeltas, finishReasons } from '@modelmesh/testing/vitest';
 import { describe, expect, it } from 'vitest';
-import { AnthropicStreamConverter, type StreamConverterOptions } from '../src/index.js';
+import { AnthropicStreamConverter, type StreamConverterOptions } from '../src/internal.js';
 
 const converter = (options: Partial<StreamConverterOptions> = {}) =>
   new AnthropicStreamConverter({ providerId: 'anthropic', modelId: 'claude-haiku-4-5', secrets: [], responseTool: undefined, includeUsage: true, created: 1_700_000_000, ...options });

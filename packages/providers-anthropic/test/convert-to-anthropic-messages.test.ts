@@ -1,7 +1,7 @@
-import { InvalidRequestError, type ChatCompletionMessageParam } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionMessageParam } from '@modelmesh/provider';
 import { validateAnthropicRequest } from '@modelmesh/testing/servers';
 import { describe, expect, it } from 'vitest';
-import { convertToAnthropicMessages, PLACEHOLDER_USER_TEXT } from '../src/index.js';
+import { convertToAnthropicMessages, PLACEHOLDER_USER_TEXT } from '../src/internal.js';
 
 /** Converts and checks that the result is what the Messages API accepts. */
 function convert(messages: ChatCompletionMessageParam[]) {

@@ -1,8 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { ChatCompletionChunk, ChatCompletionFinishReason, CompletionUsage, ProviderCall } from '@modelmesh/core';
+import type { ChatCompletionChunk, ChatCompletionFinishReason, CompletionUsage, ProviderCall } from '@modelmesh/provider';
 import { assembleToolCalls, contentDeltas, drain, finishReasons } from '@modelmesh/testing/vitest';
 import { describe, expect, it } from 'vitest';
-import { createAnthropic } from '../src/index.js';
+import { createAnthropic } from '../src/internal.js';
 import { fixtureBytes, recordedFetch } from './support/recorded-fetch.js';
 
 /*

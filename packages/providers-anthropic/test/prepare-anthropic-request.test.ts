@@ -1,7 +1,7 @@
-import { InvalidRequestError, type ChatCompletionCreateParamsBase, type ChatCompletionTool } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionCreateParamsBase, type ChatCompletionTool } from '@modelmesh/provider';
 import { validateAnthropicRequest } from '@modelmesh/testing/servers';
 import { describe, expect, it } from 'vitest';
-import { AnthropicWarnings, JSON_OBJECT_TOOL_NAME, prepareAnthropicRequest, UNSUPPORTED_OPENAI_PARAMS, type AnthropicWarning } from '../src/index.js';
+import { AnthropicWarnings, JSON_OBJECT_TOOL_NAME, prepareAnthropicRequest, UNSUPPORTED_OPENAI_PARAMS, type AnthropicWarning } from '../src/internal.js';
 
 function prepare(params: Partial<ChatCompletionCreateParamsBase> & Record<string, unknown>, options: { stream?: boolean; samplingParams?: boolean } = {}) {
   const warnings: AnthropicWarning[] = [];

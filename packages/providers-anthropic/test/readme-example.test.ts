@@ -30,6 +30,6 @@ it('the README shows that example, and documents every dropped parameter', async
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   expect(readme).toContain("const anthropic = createAnthropic({ apiKey: 'sk-ant-test', baseUrl: server.url });");
   expect(readme).toContain("console.log(answer.choices[0]?.message.content); // 'Echo: Hello!'");
-  const { UNSUPPORTED_OPENAI_PARAMS } = await import('../src/index.js');
+  const { UNSUPPORTED_OPENAI_PARAMS } = await import('../src/internal.js');
   for (const param of UNSUPPORTED_OPENAI_PARAMS) expect(readme, param).toContain(`\`${param}\``);
 });

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Default DeepSeek models. Where the numbers come from: DeepSeek's "Models & Pricing" page

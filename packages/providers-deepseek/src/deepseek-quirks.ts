@@ -1,5 +1,5 @@
-import type { CompletionUsage } from '@modelmesh/core';
-import type { ParamDropRule, ParamRenames } from '@modelmesh/providers-openai-compatible';
+import type { CompletionUsage } from '@modelmesh/provider';
+import type { ParamDropRule, ParamRenames } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where DeepSeek's API differs from OpenAI's wire format (api-docs.deepseek.com).

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, ProviderCall } from '@modelmesh/core';
+import type { ChatCompletionChunk, ProviderCall } from '@modelmesh/provider';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeepSeek, type ProviderWarning } from '../src/index.js';

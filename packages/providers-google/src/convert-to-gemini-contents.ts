@@ -1,10 +1,4 @@
-import {
-  InvalidRequestError,
-  type ChatCompletionAssistantMessageParam,
-  type ChatCompletionContentPart,
-  type ChatCompletionMessageParam,
-  type ChatCompletionToolMessageParam,
-} from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionAssistantMessageParam, type ChatCompletionContentPart, type ChatCompletionMessageParam, type ChatCompletionToolMessageParam } from '@modelmesh/provider';
 import type { GeminiContent, GeminiPart } from './gemini-types.js';
 import { mediaPart } from './media-parts.js';
 import { isGeneratedToolCallId, thoughtSignatureOf } from './tool-call-ids.js';

@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ChatCompletionTool, type ChatCompletionToolChoiceOption } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionTool, type ChatCompletionToolChoiceOption } from '@modelmesh/provider';
 import { toGeminiSchema } from './convert-json-schema.js';
 import type { GeminiFunctionCallingConfig, GeminiFunctionDeclaration, GeminiSchema, GeminiTool } from './gemini-types.js';
 

@@ -1,4 +1,4 @@
-import { ProviderError, type ChatCompletion, type ChatCompletionChoice, type ChatCompletionMessageFunctionToolCall } from '@modelmesh/core';
+import { ProviderError, type ChatCompletion, type ChatCompletionChoice, type ChatCompletionMessageFunctionToolCall } from '@modelmesh/provider';
 import { safeExcerpt } from '@modelmesh/provider-kit';
 import type { GeminiCandidate, GeminiFunctionCall, GeminiGenerateContentResponse, GeminiPart } from './gemini-types.js';
 import { candidateBlockError, isFilteredCandidate, promptBlockError } from './gemini-safety.js';

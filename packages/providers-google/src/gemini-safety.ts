@@ -1,4 +1,4 @@
-import { ContentFilteredError } from '@modelmesh/core';
+import { ContentFilteredError } from '@modelmesh/provider';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiSafetyRating } from './gemini-types.js';
 import { CONTENT_FILTER_FINISH_REASONS } from './map-gemini-finish-reason.js';
 

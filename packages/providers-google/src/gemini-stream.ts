@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionFinishReason } from '@modelmesh/core';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionFinishReason } from '@modelmesh/provider';
 import type { GeminiCandidate, GeminiGenerateContentResponse, GeminiUsageMetadata } from './gemini-types.js';
 import { malformed, readParts, responseKeyOf, toToolCall, type ResponseContext } from './gemini-response.js';
 import { candidateBlockError, isFilteredCandidate, promptBlockError } from './gemini-safety.js';

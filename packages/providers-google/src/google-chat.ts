@@ -1,10 +1,4 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-  ProviderCall,
-} from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, ProviderCall } from '@modelmesh/provider';
 import { readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { malformed, toChatCompletion, type ResponseContext } from './gemini-response.js';
 import { GeminiStreamConverter } from './gemini-stream.js';

@@ -1,4 +1,4 @@
-import { InvalidRequestError, type CreateEmbeddingResponse, type Embedding, type EmbeddingCreateParams, type ProviderCall } from '@modelmesh/core';
+import { InvalidRequestError, type CreateEmbeddingResponse, type Embedding, type EmbeddingCreateParams, type ProviderCall } from '@modelmesh/provider';
 import { malformed } from './gemini-response.js';
 import type { GeminiEmbedContentRequest } from './gemini-types.js';
 import type { GoogleClient } from './google-client.js';

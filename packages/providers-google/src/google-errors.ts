@@ -1,10 +1,4 @@
-import {
-  AuthenticationError,
-  ContextLengthExceededError,
-  ProviderHttpError,
-  RateLimitError,
-  type ProviderError,
-} from '@modelmesh/core';
+import { AuthenticationError, ContextLengthExceededError, ProviderHttpError, RateLimitError, type ProviderError } from '@modelmesh/provider';
 import { mapErrorPayload, mapHttpError, parseErrorBody, parseRetryAfter, type ErrorBodyParser, type HeaderSource } from '@modelmesh/provider-kit';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

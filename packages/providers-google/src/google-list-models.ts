@@ -1,4 +1,4 @@
-import type { ModelSpec, ProviderCall } from '@modelmesh/core';
+import type { ModelSpec, ProviderCall } from '@modelmesh/provider';
 import { malformed } from './gemini-response.js';
 import type { GoogleClient } from './google-client.js';
 

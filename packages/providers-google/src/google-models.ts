@@ -1,4 +1,4 @@
-import type { ModelSpec, QuotaLimits } from '@modelmesh/core';
+import type { ModelSpec, QuotaLimits } from '@modelmesh/provider';
 
 /*
  * Default Gemini models. Where the numbers come from (check them before relying on budgets):

@@ -1,4 +1,4 @@
-import type { ProviderCreateOptions, ProviderPlugin } from '@modelmesh/core';
+import { PROVIDER_SPECIFICATION_VERSION, type ProviderCreateOptions, type ProviderPlugin } from '@modelmesh/provider';
 import type { GeminiGenerationConfig, GeminiSafetySetting } from './gemini-types.js';
 import { googleEnv } from './google-env.js';
 import { GOOGLE_MODELS } from './google-models.js';
@@ -48,6 +48,7 @@ export function googleSettingsFromCreateOptions(options: ProviderCreateOptions):
  * set, as in the official client); `GEMINI_BASE_URL` (or `GOOGLE_GEMINI_BASE_URL`) is read too.
  */
 export const providerPlugin: ProviderPlugin = {
+  specificationVersion: PROVIDER_SPECIFICATION_VERSION,
   connector: GOOGLE_CONNECTOR,
   aliases: ['google', 'gemini'],
   vendor: 'Google',

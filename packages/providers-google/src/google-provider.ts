@@ -1,14 +1,4 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-  CreateEmbeddingResponse,
-  EmbeddingCreateParams,
-  ModelSpec,
-  Provider,
-  ProviderCall,
-} from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelSpec, Provider, ProviderCall } from '@modelmesh/provider';
 import { googleChat, googleChatStream } from './google-chat.js';
 import { createGoogleClient, GOOGLE_API_VERSION, GOOGLE_BASE_URL } from './google-client.js';
 import { googleEmbed } from './google-embeddings.js';

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 import type { GeminiGenerationConfig, GeminiSafetySetting } from './gemini-types.js';
 
 /** Something the provider changed or could not honour, reported instead of failing the request. */

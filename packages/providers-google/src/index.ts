@@ -2,18 +2,7 @@ export { createGoogle, GOOGLE_CONNECTOR, type GoogleProvider } from './google-pr
 export type { GoogleSettings, GoogleTier, GoogleWarning } from './google-settings.js';
 export { GOOGLE_BASE_URL, GOOGLE_API_VERSION } from './google-client.js';
 export { GOOGLE_MODELS, GOOGLE_PAID_TIER_MODELS, GOOGLE_FREE_TIER_LIMITS } from './google-models.js';
-export { providerPlugin, googleSettingsFromCreateOptions } from './google-plugin.js';
+export { providerPlugin } from './google-plugin.js';
 export { googleEnv, type GoogleEnvSettings } from './google-env.js';
-export { prepareGeminiRequest, WarningLog } from './prepare-gemini-request.js';
-export { toGeminiConversation, toolResponseObject, type GeminiConversation } from './convert-to-gemini-contents.js';
-export { toGeminiSchema } from './convert-json-schema.js';
-export { toGeminiTools, type GeminiToolSettings } from './convert-tools.js';
-export { toChatCompletion, type ResponseContext } from './gemini-response.js';
-export { GeminiStreamConverter } from './gemini-stream.js';
-export { mapGeminiFinishReason, CONTENT_FILTER_FINISH_REASONS } from './map-gemini-finish-reason.js';
-export { mapGeminiUsage } from './map-gemini-usage.js';
-export { parseGoogleError, mapGoogleHttpError, mapGoogleErrorPayload, googleRetryDelay, googleErrorReason, type GoogleHttpErrorInput } from './google-errors.js';
-export { blockedCategory } from './gemini-safety.js';
-export { GENERATED_TOOL_CALL_PREFIX, isGeneratedToolCallId } from './tool-call-ids.js';
-export { MAX_BATCH_EMBEDDINGS } from './google-embeddings.js';
-export type * from './gemini-types.js';
+// Wire types that GoogleSettings exposes (the rest are in /internal).
+export type { GeminiGenerationConfig, GeminiSafetySetting, GeminiSchema, GeminiSchemaType, GeminiThinkingConfig } from './gemini-types.js';

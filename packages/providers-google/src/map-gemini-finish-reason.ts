@@ -1,4 +1,4 @@
-import type { ChatCompletionFinishReason } from '@modelmesh/core';
+import type { ChatCompletionFinishReason } from '@modelmesh/provider';
 
 /** Gemini finish reasons that mean a safety or policy system stopped the answer. */
 export const CONTENT_FILTER_FINISH_REASONS: ReadonlySet<string> = new Set([

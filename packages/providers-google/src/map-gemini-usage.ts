@@ -1,4 +1,4 @@
-import type { CompletionUsage } from '@modelmesh/core';
+import type { CompletionUsage } from '@modelmesh/provider';
 import type { GeminiUsageMetadata } from './gemini-types.js';
 
 const count = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : 0);

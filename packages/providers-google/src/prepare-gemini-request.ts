@@ -1,4 +1,4 @@
-import type { ChatCompletionCreateParamsBase } from '@modelmesh/core';
+import type { ChatCompletionCreateParamsBase } from '@modelmesh/provider';
 import { toGeminiSchema } from './convert-json-schema.js';
 import { toGeminiConversation } from './convert-to-gemini-contents.js';
 import { toGeminiTools } from './convert-tools.js';

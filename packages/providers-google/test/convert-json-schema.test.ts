@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toGeminiSchema } from '../src/index.js';
+import { toGeminiSchema } from '../src/internal.js';
 
 describe('toGeminiSchema', () => {
   it('maps type names and keeps the keywords Gemini accepts', () => {

@@ -1,6 +1,6 @@
-import { InvalidRequestError, type ChatCompletionMessageParam } from '@modelmesh/core';
+import { InvalidRequestError, type ChatCompletionMessageParam } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
-import { prepareGeminiRequest, toGeminiConversation, toGeminiTools, toolResponseObject, WarningLog, type GoogleWarning } from '../src/index.js';
+import { prepareGeminiRequest, toGeminiConversation, toGeminiTools, toolResponseObject, WarningLog, type GoogleWarning } from '../src/internal.js';
 import { mediaPart, mimeTypeFromName, parseDataUrl } from '../src/media-parts.js';
 
 function paramOf(run: () => unknown): string | undefined {

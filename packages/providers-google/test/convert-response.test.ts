@@ -1,6 +1,6 @@
-import { ContentFilteredError, ProviderError, ProviderHttpError, RateLimitError, type ChatCompletionChunk } from '@modelmesh/core';
+import { ContentFilteredError, ProviderError, ProviderHttpError, RateLimitError, type ChatCompletionChunk } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
-import { GeminiStreamConverter, isGeneratedToolCallId, mapGeminiFinishReason, mapGeminiUsage, toChatCompletion, type ResponseContext } from '../src/index.js';
+import { GeminiStreamConverter, isGeneratedToolCallId, mapGeminiFinishReason, mapGeminiUsage, toChatCompletion, type ResponseContext } from '../src/internal.js';
 
 const context: ResponseContext = { providerId: 'google', modelId: 'gemini-2.5-flash', secrets: ['AIza-secret-key'], now: 1_750_000_000_000 };
 

@@ -1,6 +1,6 @@
-import { AuthenticationError, ContextLengthExceededError, ProviderError, ProviderHttpError, RateLimitError } from '@modelmesh/core';
+import { AuthenticationError, ContextLengthExceededError, ProviderError, ProviderHttpError, RateLimitError } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
-import { googleErrorReason, googleRetryDelay, mapGoogleErrorPayload, mapGoogleHttpError, parseGoogleError } from '../src/index.js';
+import { googleErrorReason, googleRetryDelay, mapGoogleErrorPayload, mapGoogleHttpError, parseGoogleError } from '../src/internal.js';
 
 const KEY = 'AIzaSyErrorTestKey-123456';
 const NOW = Date.parse('2025-06-01T12:00:00Z');

@@ -1,4 +1,4 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { startFakeGeminiServer } from '@modelmesh/testing/servers';
 import { isKnown } from 'modelmesh/capabilities';
 import { afterEach, describe, expect, it, vi } from 'vitest';

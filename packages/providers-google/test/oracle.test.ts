@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ContentFilteredError, type ChatCompletionChunk, type ProviderCall } from '@modelmesh/core';
+import { ContentFilteredError, type ChatCompletionChunk, type ProviderCall } from '@modelmesh/provider';
 import { FinishReason, GoogleGenAI, type GenerateContentResponse } from '@google/genai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGoogle, mapGeminiFinishReason } from '../src/index.js';
+import { createGoogle, mapGeminiFinishReason } from '../src/internal.js';
 
 /*
  * The official `@google/genai` client is the oracle for reading answers: the SAME recorded bytes

@@ -1,4 +1,4 @@
-import type { ChatCompletionCreateParamsNonStreaming, EmbeddingCreateParams, ProviderCall } from '@modelmesh/core';
+import type { ChatCompletionCreateParamsNonStreaming, EmbeddingCreateParams, ProviderCall } from '@modelmesh/provider';
 import { startFakeGeminiServer, type FakeGeminiRequestRecord, type FakeGeminiServer } from '@modelmesh/testing/servers';
 import { FunctionCallingConfigMode, GoogleGenAI, Type, type EmbedContentParameters, type GenerateContentParameters } from '@google/genai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

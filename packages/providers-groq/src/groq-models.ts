@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Default Groq models. Where the numbers come from: GroqCloud's models page

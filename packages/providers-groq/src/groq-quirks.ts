@@ -1,4 +1,4 @@
-import type { ParamDropRule } from '@modelmesh/providers-openai-compatible';
+import type { ParamDropRule } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where Groq's API differs from OpenAI's wire format (console.groq.com/docs/openai). Groq

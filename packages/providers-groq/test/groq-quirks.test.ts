@@ -1,4 +1,4 @@
-import type { ProviderCall, RateLimitSnapshot } from '@modelmesh/core';
+import type { ProviderCall, RateLimitSnapshot } from '@modelmesh/provider';
 import { rateLimited, startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGroq, type ProviderWarning } from '../src/index.js';

@@ -1,5 +1,5 @@
 import { parseRateLimitHeaders, readHeader, type ErrorBodyParser } from '@modelmesh/provider-kit';
-import { refineErrorBody, type ParamRenames, type RateLimitHeaderParser, type RequestKind } from '@modelmesh/providers-openai-compatible';
+import { refineErrorBody, type ParamRenames, type RateLimitHeaderParser, type RequestKind } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where Mistral's API differs from OpenAI's wire format. Mistral validates request bodies

@@ -1,7 +1,7 @@
-import type { ProviderCall, RateLimitSnapshot } from '@modelmesh/core';
+import type { ProviderCall, RateLimitSnapshot } from '@modelmesh/provider';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMistral, parseMistralError, type ProviderWarning } from '../src/index.js';
+import { createMistral, parseMistralError, type ProviderWarning } from '../src/internal.js';
 
 let server: FakeOpenAIServer;
 beforeAll(async () => {

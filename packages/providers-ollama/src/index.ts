@@ -1,5 +1,5 @@
 export { createOllama, providerPlugin, OLLAMA_CONNECTOR, OLLAMA_HOST_ENV, type OllamaSettings } from './ollama-provider.js';
 export { OLLAMA_MODELS } from './ollama-models.js';
 export { discoverOllamaModels, type OllamaDiscovery } from './ollama-discovery.js';
-export { OLLAMA_DEFAULT_HOST, OLLAMA_RENAMED_PARAMS, ollamaHostUrl } from './ollama-quirks.js';
 export type { OpenAICompatibleProvider, ProviderWarning } from '@modelmesh/providers-openai-compatible';
+export { OLLAMA_DEFAULT_HOST } from './ollama-quirks.js';

@@ -1,6 +1,6 @@
-import { ProviderError, type ModelSpec, type ProviderCall } from '@modelmesh/core';
+import { ProviderError, type ModelSpec, type ProviderCall } from '@modelmesh/provider';
 import type { HttpClient } from '@modelmesh/provider-kit';
-import { guessModelSpec } from '@modelmesh/providers-openai-compatible';
+import { guessModelSpec } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Model discovery from Ollama's native API: `GET /api/tags` lists the pulled models, and

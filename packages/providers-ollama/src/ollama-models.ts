@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Ollama serves whatever models were pulled on the machine, so the real list comes from the

@@ -1,4 +1,4 @@
-import type { ModelSpec, ProviderPlugin } from '@modelmesh/core';
+import { PROVIDER_SPECIFICATION_VERSION, type ModelSpec, type ProviderPlugin } from '@modelmesh/provider';
 import { createHttpClient } from '@modelmesh/provider-kit';
 import {
   booleanOption,
@@ -9,7 +9,7 @@ import {
   type Env,
   type OpenAICompatibleProvider,
   type OpenAICompatibleVendorSettings,
-} from '@modelmesh/providers-openai-compatible';
+} from '@modelmesh/providers-openai-compatible/internal';
 import { discoverOllamaModels } from './ollama-discovery.js';
 import { OLLAMA_MODELS } from './ollama-models.js';
 import { OLLAMA_RENAMED_PARAMS, ollamaHostUrl, ollamaOpenAIUrl, ollamaRootOf } from './ollama-quirks.js';
@@ -93,6 +93,7 @@ const toOpenAIUrl = (baseUrl: string): string => (/\/v1\/?$/.test(baseUrl) ? bas
  * `discover_details` (boolean).
  */
 export const providerPlugin: ProviderPlugin = {
+  specificationVersion: PROVIDER_SPECIFICATION_VERSION,
   connector: OLLAMA_CONNECTOR,
   aliases: ['ollama', 'ollama.local.v1'],
   vendor: 'Ollama',

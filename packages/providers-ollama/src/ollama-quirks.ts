@@ -1,4 +1,4 @@
-import type { ParamRenames } from '@modelmesh/providers-openai-compatible';
+import type { ParamRenames } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where Ollama's OpenAI-compatible endpoint (`/v1`, docs.ollama.com/api/openai-compatibility)

@@ -1,9 +1,9 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { create } from 'modelmesh';
 import { isKnown } from 'modelmesh/capabilities';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOllama, OLLAMA_MODELS, ollamaHostUrl, providerPlugin } from '../src/index.js';
+import { createOllama, OLLAMA_MODELS, ollamaHostUrl, providerPlugin } from '../src/internal.js';
 
 let server: FakeOpenAIServer;
 let root: string;

@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk } from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk } from '@modelmesh/provider';
 
 /** What the answer hooks know about the request being answered. */
 export interface AnswerContext {

@@ -1,4 +1,4 @@
-import type { ProviderCreateOptions } from '@modelmesh/core';
+import type { ProviderCreateOptions } from '@modelmesh/provider';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 
 /** `site_url` → `siteUrl`. */

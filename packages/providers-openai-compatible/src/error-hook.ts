@@ -1,4 +1,4 @@
-import { ProviderError } from '@modelmesh/core';
+import { ProviderError } from '@modelmesh/provider';
 
 /**
  * Gives a vendor the last word on how an error is classified: returns the error to throw

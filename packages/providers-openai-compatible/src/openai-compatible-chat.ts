@@ -1,4 +1,4 @@
-import { ProviderError, type ChatCompletion, type ChatCompletionCreateParamsNonStreaming, type ProviderCall } from '@modelmesh/core';
+import { ProviderError, type ChatCompletion, type ChatCompletionCreateParamsNonStreaming, type ProviderCall } from '@modelmesh/provider';
 import { safeExcerpt } from '@modelmesh/provider-kit';
 import { applyAnswerHook } from './answer-hooks.js';
 import type { OpenAICompatibleClient } from './openai-compatible-client.js';

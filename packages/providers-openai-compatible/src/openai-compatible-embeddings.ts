@@ -1,4 +1,4 @@
-import { ProviderError, type CreateEmbeddingResponse, type EmbeddingCreateParams, type ProviderCall } from '@modelmesh/core';
+import { ProviderError, type CreateEmbeddingResponse, type EmbeddingCreateParams, type ProviderCall } from '@modelmesh/provider';
 import type { OpenAICompatibleClient } from './openai-compatible-client.js';
 import { errorFromPayload, isErrorPayload } from './openai-compatible-errors.js';
 

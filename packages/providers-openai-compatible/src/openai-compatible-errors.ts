@@ -1,5 +1,5 @@
 import { mapErrorPayload, parseErrorBody, type ErrorBodyParser } from '@modelmesh/provider-kit';
-import type { ProviderError } from '@modelmesh/core';
+import type { ProviderError } from '@modelmesh/provider';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

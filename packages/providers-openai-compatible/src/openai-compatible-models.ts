@@ -1,4 +1,4 @@
-import { ProviderError, type ModelSpec, type ProviderCall } from '@modelmesh/core';
+import { ProviderError, type ModelSpec, type ProviderCall } from '@modelmesh/provider';
 import type { OpenAICompatibleClient } from './openai-compatible-client.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,4 +1,4 @@
-import { ConfigurationError, type ProviderPlugin } from '@modelmesh/core';
+import { PROVIDER_SPECIFICATION_VERSION, ConfigurationError, type ProviderPlugin } from '@modelmesh/provider';
 import { settingsFromCreateOptions } from './create-options.js';
 import { createOpenAICompatibleProvider, OPENAI_COMPATIBLE_CONNECTOR } from './openai-compatible-provider.js';
 
@@ -42,6 +42,7 @@ function hostToBaseUrl(host: string): string {
  * ```
  */
 export const providerPlugin: ProviderPlugin = {
+  specificationVersion: PROVIDER_SPECIFICATION_VERSION,
   connector: OPENAI_COMPATIBLE_CONNECTOR,
   // The original project's ids for local servers are accepted as they were.
   aliases: ['openai-compatible', 'vllm', 'lmstudio', 'llamacpp', 'localai', 'vllm.local.v1', 'lmstudio.local.v1', 'localai.local.v1', 'llamacpp.local.v1'],

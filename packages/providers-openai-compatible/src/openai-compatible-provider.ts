@@ -1,14 +1,4 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-  CreateEmbeddingResponse,
-  EmbeddingCreateParams,
-  ModelSpec,
-  Provider,
-  ProviderCall,
-} from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelSpec, Provider, ProviderCall } from '@modelmesh/provider';
 import { reclassifying } from './error-hook.js';
 import { chatCompletion } from './openai-compatible-chat.js';
 import { createOpenAICompatibleClient } from './openai-compatible-client.js';

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 import type { ErrorBodyParser } from '@modelmesh/provider-kit';
 import type { ChunkTransform, ResponseTransform } from './answer-hooks.js';
 import type { ErrorReclassifier } from './error-hook.js';

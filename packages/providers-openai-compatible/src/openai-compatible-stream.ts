@@ -1,10 +1,4 @@
-import {
-  completionToChunks,
-  ProviderError,
-  type ChatCompletionChunk,
-  type ChatCompletionCreateParamsStreaming,
-  type ProviderCall,
-} from '@modelmesh/core';
+import { completionToChunks, ProviderError, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/provider';
 import { readHeader, readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
 import { applyAnswerHook, type AnswerContext } from './answer-hooks.js';
 import { reclassified } from './error-hook.js';

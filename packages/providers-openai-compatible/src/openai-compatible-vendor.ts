@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 import { mergeVendorSettings } from './merge-vendor-settings.js';
 import { createOpenAICompatibleProvider, type OpenAICompatibleProvider } from './openai-compatible-provider.js';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';

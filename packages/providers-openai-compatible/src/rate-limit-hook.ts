@@ -1,4 +1,4 @@
-import type { RateLimitSnapshot } from '@modelmesh/core';
+import type { RateLimitSnapshot } from '@modelmesh/provider';
 import { parseRateLimitHeaders, type HeaderSource } from '@modelmesh/provider-kit';
 
 /**

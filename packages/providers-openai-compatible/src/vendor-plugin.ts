@@ -1,4 +1,4 @@
-import type { ModelSpec, Provider, ProviderCreateOptions, ProviderPlugin } from '@modelmesh/core';
+import { PROVIDER_SPECIFICATION_VERSION, type ModelSpec, type Provider, type ProviderCreateOptions, type ProviderPlugin } from '@modelmesh/provider';
 import { settingsFromCreateOptions } from './create-options.js';
 import type { OpenAICompatibleVendorSettings } from './openai-compatible-vendor.js';
 import { envValue, type Env, type VendorEnvNames } from './vendor-env.js';
@@ -46,6 +46,7 @@ export interface VendorPluginDefinition {
 export function createVendorPlugin(definition: VendorPluginDefinition): ProviderPlugin {
   const { env: names } = definition;
   return {
+    specificationVersion: PROVIDER_SPECIFICATION_VERSION,
     connector: definition.connector,
     ...(definition.aliases === undefined ? {} : { aliases: definition.aliases }),
     vendor: definition.vendor,

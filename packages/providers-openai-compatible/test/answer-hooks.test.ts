@@ -1,6 +1,6 @@
-import { ProviderError, type ChatCompletionChunk, type ProviderCall } from '@modelmesh/core';
+import { ProviderError, type ChatCompletionChunk, type ProviderCall } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOpenAICompatibleProvider, type AnswerContext } from '../src/index.js';
+import { createOpenAICompatibleProvider, type AnswerContext } from '../src/internal.js';
 import { type LocalServer, sse, startServer } from './support/local-server.js';
 import { completion, sendJson, streamEvents } from './support/openai-wire.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { booleanOption, settingsFromCreateOptions, stringListOption, stringOption } from '../src/index.js';
+import { booleanOption, settingsFromCreateOptions, stringListOption, stringOption } from '../src/internal.js';
 
 describe('vendor option readers', () => {
   it('read an option by its config name, else by its camelCase form', () => {

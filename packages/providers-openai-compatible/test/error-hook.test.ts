@@ -1,6 +1,6 @@
-import { AuthenticationError, ProviderHttpError, type ChatCompletionChunk, type ProviderCall, type ProviderError } from '@modelmesh/core';
+import { AuthenticationError, ProviderHttpError, type ChatCompletionChunk, type ProviderCall, type ProviderError } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOpenAICompatibleProvider, reclassified, type ErrorReclassifier } from '../src/index.js';
+import { createOpenAICompatibleProvider, reclassified, type ErrorReclassifier } from '../src/internal.js';
 import { type LocalServer, sse, startServer } from './support/local-server.js';
 import { sendJson, streamEvents } from './support/openai-wire.js';
 

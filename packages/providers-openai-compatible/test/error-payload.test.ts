@@ -1,6 +1,6 @@
-import { RateLimitError, type ChatCompletionChunk, type ProviderCall } from '@modelmesh/core';
+import { RateLimitError, type ChatCompletionChunk, type ProviderCall } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOpenAICompatibleProvider, isErrorPayload } from '../src/index.js';
+import { createOpenAICompatibleProvider, isErrorPayload } from '../src/internal.js';
 import { type LocalServer, sse, startServer } from './support/local-server.js';
 import { streamEvents } from './support/openai-wire.js';
 

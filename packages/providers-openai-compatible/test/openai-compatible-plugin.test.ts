@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@modelmesh/core';
+import { ConfigurationError } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
 import { createOpenAICompatibleFactory, providerPlugin, type ProviderWarning } from '../src/index.js';
 

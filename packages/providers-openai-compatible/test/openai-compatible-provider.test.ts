@@ -1,4 +1,4 @@
-import { ContextLengthExceededError, ProviderError, RateLimitError, type ChatCompletionChunk, type ProviderCall, type RateLimitSnapshot } from '@modelmesh/core';
+import { ContextLengthExceededError, ProviderError, RateLimitError, type ChatCompletionChunk, type ProviderCall, type RateLimitSnapshot } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAICompatibleProvider, type ProviderWarning } from '../src/index.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';

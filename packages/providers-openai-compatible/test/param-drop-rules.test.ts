@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyParamDropRules, createWarnOnce, type ParamDropRule, type ProviderWarning } from '../src/index.js';
+import { applyParamDropRules, createWarnOnce, type ParamDropRule, type ProviderWarning } from '../src/internal.js';
 
 function warnings() {
   const seen: ProviderWarning[] = [];

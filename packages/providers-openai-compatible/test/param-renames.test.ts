@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renameParams, type ParamRenames } from '../src/index.js';
+import { renameParams, type ParamRenames } from '../src/internal.js';
 
 const renames: ParamRenames = { chat: { max_completion_tokens: 'max_tokens', seed: 'random_seed' }, embeddings: { dimensions: 'output_dimension' } };
 

@@ -1,7 +1,7 @@
-import type { ProviderCall, RateLimitSnapshot } from '@modelmesh/core';
+import type { ProviderCall, RateLimitSnapshot } from '@modelmesh/provider';
 import { readHeader } from '@modelmesh/provider-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chainRateLimitParsers, createOpenAICompatibleProvider, readRateLimits, type RateLimitHeaderParser } from '../src/index.js';
+import { chainRateLimitParsers, createOpenAICompatibleProvider, readRateLimits, type RateLimitHeaderParser } from '../src/internal.js';
 import { type LocalServer, startServer } from './support/local-server.js';
 import { completion, sendJson } from './support/openai-wire.js';
 

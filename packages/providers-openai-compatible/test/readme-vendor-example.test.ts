@@ -1,6 +1,6 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 import { afterEach, expect, it } from 'vitest';
-import { createOpenAICompatibleFactory, createVendorPlugin, type OpenAICompatibleProvider, type ParamDropRule, type ProviderWarning } from '../src/index.js';
+import { createOpenAICompatibleFactory, createVendorPlugin, type OpenAICompatibleProvider, type ParamDropRule, type ProviderWarning } from '../src/internal.js';
 import { type LocalServer, startServer } from './support/local-server.js';
 import { completion, sendJson } from './support/openai-wire.js';
 

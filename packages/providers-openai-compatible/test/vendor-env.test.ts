@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { envValue, runtimeEnv } from '../src/index.js';
+import { envValue, runtimeEnv } from '../src/internal.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();

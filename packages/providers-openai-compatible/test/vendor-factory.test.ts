@@ -1,4 +1,4 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAICompatibleFactory, type ProviderWarning } from '../src/index.js';
 import { type LocalServer, startServer } from './support/local-server.js';

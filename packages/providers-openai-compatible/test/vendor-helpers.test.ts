@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainHooks, credentialSecrets, mergeVendorSettings, refineErrorBody, type RequestKind } from '../src/index.js';
+import { chainHooks, credentialSecrets, mergeVendorSettings, refineErrorBody, type RequestKind } from '../src/internal.js';
 
 describe('chainHooks', () => {
   it("runs the first hook, then the second on its result, with the same extra arguments", () => {

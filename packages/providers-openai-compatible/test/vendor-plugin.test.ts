@@ -1,4 +1,4 @@
-import type { ProviderCreateOptions } from '@modelmesh/core';
+import type { ProviderCreateOptions } from '@modelmesh/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAICompatibleFactory, createVendorPlugin, type OpenAICompatibleProvider, type OpenAICompatibleVendorSettings } from '../src/index.js';
 
@@ -14,7 +14,7 @@ describe('createVendorPlugin', () => {
   const plugin = createVendorPlugin({ connector: 'acme.llm.v1', aliases: ['acme'], vendor: 'Acme Inc.', defaultId: 'acme', models: MODELS, env: ENV, create: createAcme });
 
   it('declares the vendor for config and detection', () => {
-    expect(plugin).toMatchObject({ connector: 'acme.llm.v1', aliases: ['acme'], vendor: 'Acme Inc.', envVars: ['ACME_API_KEY'], defaultId: 'acme' });
+    expect(plugin).toMatchObject({ specificationVersion: 'v1', connector: 'acme.llm.v1', aliases: ['acme'], vendor: 'Acme Inc.', envVars: ['ACME_API_KEY'], defaultId: 'acme' });
     expect(plugin.models).toBe(MODELS);
     expect('aliases' in createVendorPlugin({ connector: 'b.llm.v1', vendor: 'B', defaultId: 'b', models: [], env: { apiKey: 'B_KEY' }, create: createAcme })).toBe(false);
   });

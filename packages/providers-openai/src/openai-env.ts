@@ -1,4 +1,4 @@
-import { envValue, type Env } from '@modelmesh/providers-openai-compatible';
+import { envValue, type Env } from '@modelmesh/providers-openai-compatible/internal';
 
 /** The OpenAI settings the environment can supply, under the names the official client reads. */
 export interface OpenAIEnvSettings {

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Default OpenAI models. Where the numbers come from: OpenAI's model pages and pricing page

@@ -1,4 +1,4 @@
-import { createOpenAICompatibleFactory, runtimeEnv, type OpenAICompatibleProvider, type OpenAICompatibleVendor } from '@modelmesh/providers-openai-compatible';
+import { createOpenAICompatibleFactory, runtimeEnv, type OpenAICompatibleProvider, type OpenAICompatibleVendor } from '@modelmesh/providers-openai-compatible/internal';
 import { OPENAI_ENV, openAIOrganization, openAIProject } from './openai-env.js';
 import { OPENAI_MODELS } from './openai-models.js';
 import type { OpenAISettings } from './openai-settings.js';

@@ -1,4 +1,4 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { isKnown } from 'modelmesh/capabilities';
 import { describe, expect, it } from 'vitest';
 import { createOpenAI, OPENAI_MODELS, providerPlugin } from '../src/index.js';

@@ -1,4 +1,4 @@
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, EmbeddingCreateParams, ProviderCall } from '@modelmesh/core';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, EmbeddingCreateParams, ProviderCall } from '@modelmesh/provider';
 import { startFakeOpenAIServer, validateOpenAI, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -7,5 +7,4 @@ export {
   type OpenRouterSettings,
 } from './openrouter-provider.js';
 export { OPENROUTER_MODELS } from './openrouter-models.js';
-export { openRouterHeaders, openRouterRequestBody, parseOpenRouterError } from './openrouter-quirks.js';
 export type { OpenAICompatibleProvider, ProviderWarning } from '@modelmesh/providers-openai-compatible';

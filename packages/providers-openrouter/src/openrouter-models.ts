@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Default OpenRouter models: a few well-known ids. OpenRouter serves hundreds; list the ones

@@ -8,7 +8,7 @@ import {
   type OpenAICompatibleProvider,
   type OpenAICompatibleVendor,
   type OpenAICompatibleVendorSettings,
-} from '@modelmesh/providers-openai-compatible';
+} from '@modelmesh/providers-openai-compatible/internal';
 import { OPENROUTER_MODELS } from './openrouter-models.js';
 import { openRouterHeaders, openRouterRequestBody, parseOpenRouterError } from './openrouter-quirks.js';
 

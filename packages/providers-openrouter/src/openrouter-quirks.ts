@@ -1,5 +1,5 @@
 import type { ErrorBodyParser } from '@modelmesh/provider-kit';
-import { refineErrorBody, type RequestKind } from '@modelmesh/providers-openai-compatible';
+import { refineErrorBody, type RequestKind } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where OpenRouter differs from OpenAI's wire format (openrouter.ai/docs).

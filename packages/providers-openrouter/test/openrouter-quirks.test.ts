@@ -1,7 +1,7 @@
-import type { ChatCompletionChunk, ProviderCall } from '@modelmesh/core';
+import type { ChatCompletionChunk, ProviderCall } from '@modelmesh/provider';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOpenRouter, parseOpenRouterError } from '../src/index.js';
+import { createOpenRouter, parseOpenRouterError } from '../src/internal.js';
 import { sendJson, sendSse, startServer, type LocalServer } from './support/local-server.js';
 
 const API_KEY = 'sk-or-v1-quirks-0001';

@@ -1,4 +1,4 @@
-import type { ParamRenames } from '@modelmesh/providers-openai-compatible';
+import type { ParamRenames } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where Together AI's API differs from OpenAI's wire format (docs.together.ai). Together's

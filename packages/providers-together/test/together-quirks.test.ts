@@ -1,4 +1,4 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTogether, type ProviderWarning } from '../src/index.js';

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '@modelmesh/core';
+import type { ModelSpec } from '@modelmesh/provider';
 
 /*
  * Default xAI (Grok) models. Where the numbers come from: xAI's "Models and Pricing" page

@@ -1,5 +1,5 @@
-import { AuthenticationError, ProviderHttpError } from '@modelmesh/core';
-import type { ErrorReclassifier, ParamDropRule } from '@modelmesh/providers-openai-compatible';
+import { AuthenticationError, ProviderHttpError } from '@modelmesh/provider';
+import type { ErrorReclassifier, ParamDropRule } from '@modelmesh/providers-openai-compatible/internal';
 
 /*
  * Where xAI's API differs from OpenAI's wire format (docs.x.ai). xAI accepts OpenAI's

@@ -1,7 +1,7 @@
-import type { ProviderCall } from '@modelmesh/core';
+import type { ProviderCall } from '@modelmesh/provider';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '@modelmesh/testing/servers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createXai, isXaiReasoningModel, type ProviderWarning } from '../src/index.js';
+import { createXai, isXaiReasoningModel, type ProviderWarning } from '../src/internal.js';
 
 const API_KEY = 'xai-quirks-key-0001';
 let server: FakeOpenAIServer;

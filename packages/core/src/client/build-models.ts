@@ -1,7 +1,5 @@
-import { ConfigurationError, type ConfigIssue } from '../errors/configuration-error.js';
+import { ConfigurationError, type ConfigIssue, type ModelSpec, type Provider, type ProviderPlugin } from '@modelmesh/provider';
 import type { MeshConfig, ModelConfig } from '../config/mesh-config.js';
-import type { ModelSpec } from '../provider/model-spec.js';
-import type { Provider, ProviderPlugin } from '../provider/provider.js';
 import type { MeshModel } from '../router/mesh-model.js';
 import type { CapabilityLookup } from '../router/pool-registry.js';
 

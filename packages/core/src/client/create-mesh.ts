@@ -1,13 +1,12 @@
 import { createCapabilityRegistry } from '@modelmesh/capabilities';
 import { loadConfig, type LoadConfigOptions } from '../config/index.js';
 import type { MeshConfig, MeshConfigDocument } from '../config/index.js';
-import { ConfigurationError, type ConfigIssue } from '../errors/configuration-error.js';
+import { ConfigurationError, type ConfigIssue, type Provider, type ProviderPlugin, type ChatCompletionMessageParam } from '@modelmesh/provider';
 import { MeshEventEmitter } from '../events/event-emitter.js';
 import { ModelHealthTracker } from '../health/model-health-tracker.js';
 import type { HealthTransition } from '../health/health-types.js';
 import { MiddlewareChain } from '../middleware/middleware-chain.js';
 import type { Middleware } from '../middleware/middleware.js';
-import type { Provider, ProviderPlugin } from '../provider/provider.js';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../runtime/clock.js';
 import { HeadroomTracker } from '../router/headroom-tracker.js';
 import { LatencyTracker } from '../router/latency-tracker.js';
@@ -17,13 +16,13 @@ import { Router } from '../router/router.js';
 import type { RouterContext } from '../router/router-context.js';
 import { createStrategyRegistry } from '../strategies/strategy-registry.js';
 import type { Strategy } from '../strategies/strategy.js';
-import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
 import { UsageTracker } from '../usage/usage-tracker.js';
 import { SpendGuard } from '../usage/spend-guard.js';
 import { MemoryStateStore } from '../state/memory-state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import { buildModels, findPlugin, type MeshProvider, type ProviderWithModels } from './build-models.js';
 import { MeshClient } from './mesh-client.js';
+import { pluginVersionIssue } from './plugin-version-issue.js';
 
 /** Everything `createMesh` accepts. */
 export interface CreateMeshOptions {
@@ -167,6 +166,11 @@ function buildProviders(
     if (!plugin) {
       const installed = plugins.map((p) => p.connector).join(', ') || 'none';
       issues.push({ path: `providers.${entry.id}.connector`, message: `no provider package handles connector "${entry.connector}" (installed: ${installed})` });
+      continue;
+    }
+    const versionIssue = pluginVersionIssue(plugin, `providers.${entry.id}.connector`);
+    if (versionIssue) {
+      issues.push(versionIssue);
       continue;
     }
     const provider = plugin.create({

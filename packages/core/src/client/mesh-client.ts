@@ -1,17 +1,9 @@
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
-import type { Provider } from '../provider/provider.js';
+import type { Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '@modelmesh/provider';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
 import type { Stream } from '../streaming/stream.js';
-import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
-import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
-import type {
-  ChatCompletionCreateParams,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-} from '../types/chat-params.js';
-import type { CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '../types/embeddings.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
 
 /** `client.chat.completions`, shaped like the `openai` client's. */

@@ -1,5 +1,4 @@
-import type { ConfigIssue } from '../errors/configuration-error.js';
-import { redactText } from '../redact.js';
+import { type ConfigIssue, redactText } from '@modelmesh/provider';
 import { formatConfigPath } from './config-path.js';
 import { isSecretKey } from './secret-key.js';
 import type { PendingIssue } from './issue-collector.js';

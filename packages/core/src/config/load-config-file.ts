@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigurationError } from '../errors/configuration-error.js';
+import { ConfigurationError } from '@modelmesh/provider';
 import { loadConfig, type LoadConfigOptions } from './load-config.js';
 import type { MeshConfig } from './mesh-config.js';
 

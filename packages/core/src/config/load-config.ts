@@ -1,5 +1,5 @@
 import { defaultCapabilityRegistry } from '@modelmesh/capabilities';
-import { ConfigurationError, type ConfigIssue } from '../errors/configuration-error.js';
+import { ConfigurationError, type ConfigIssue } from '@modelmesh/provider';
 import { budgetsSection, mapSection, readTopLevel } from './document-sections.js';
 import { byPosition, finalizeIssues, secretStrings } from './finalize-issues.js';
 import { IssueCollector } from './issue-collector.js';

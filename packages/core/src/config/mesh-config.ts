@@ -1,6 +1,4 @@
-import type { BudgetLimitType } from '../errors/budget-exceeded-error.js';
-import type { ConfigIssue } from '../errors/configuration-error.js';
-import type { ModelFeatures, ModelPricing, QuotaLimits } from '../provider/model-spec.js';
+import type { BudgetLimitType, ConfigIssue, ModelFeatures, ModelPricing, QuotaLimits } from '@modelmesh/provider';
 import type { PoolPolicy } from './pool-policy.js';
 
 /** One provider instance: which plugin serves it and how to reach the vendor. */

@@ -1,4 +1,4 @@
-import type { BudgetLimitType } from '../errors/budget-exceeded-error.js';
+import type { BudgetLimitType } from '@modelmesh/provider';
 import { didYouMean } from './closest-match.js';
 import type { ConfigPath } from './config-path.js';
 import type { BudgetConfig, BudgetScope } from './mesh-config.js';

@@ -1,6 +1,6 @@
 import type { ConfigPath } from './config-path.js';
 import { definedFields } from './defined-fields.js';
-import type { ModelFeatures, ModelPricing } from '../provider/model-spec.js';
+import type { ModelFeatures, ModelPricing } from '@modelmesh/provider';
 import type { ModelConfig } from './mesh-config.js';
 import { type ModelEntry, modelSchema } from './model-schema.js';
 import { parseEntryPartially } from './parse-entry.js';

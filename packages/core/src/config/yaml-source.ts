@@ -1,5 +1,5 @@
 import { type Document, LineCounter, parseDocument, type YAMLError } from 'yaml';
-import type { ConfigIssue } from '../errors/configuration-error.js';
+import type { ConfigIssue } from '@modelmesh/provider';
 import { formatConfigPath } from './config-path.js';
 import { createYamlLocator, pathAtOffset, type SourceLocator } from './yaml-locator.js';
 

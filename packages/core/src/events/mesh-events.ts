@@ -1,5 +1,5 @@
 import type { StandbyReason } from '../health/health-types.js';
-import type { CompletionUsage } from '../types/chat-completion.js';
+import type { CompletionUsage } from '@modelmesh/provider';
 
 /** A request was placed on a model. */
 export interface RequestRoutedEvent {

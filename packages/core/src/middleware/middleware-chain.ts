@@ -1,5 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
-import type { ChatCompletionCreateParams } from '../types/chat-params.js';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from '@modelmesh/provider';
 import { Middleware, type MiddlewareContext } from './middleware.js';
 
 const base = Middleware.prototype;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createMesh as createMeshFromText, type CreateMeshOptions } from '../client/create-mesh.js';
 import type { MeshClient } from '../client/mesh-client.js';
-import { ConfigurationError } from '../errors/configuration-error.js';
+import { ConfigurationError } from '@modelmesh/provider';
 
 const isPath = (text: string) => !text.includes('\n') && /\.(ya?ml|json)$/i.test(text.trim());
 

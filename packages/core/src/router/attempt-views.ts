@@ -1,5 +1,5 @@
 import type { MiddlewareContext } from '../middleware/middleware.js';
-import type { AttemptTimeouts, ProviderCall, RateLimitSnapshot } from '../provider/provider.js';
+import type { AttemptTimeouts, ProviderCall, RateLimitSnapshot } from '@modelmesh/provider';
 import type { AbortWatch } from '../runtime/abort-link.js';
 import type { MeshModel } from './mesh-model.js';
 import type { AttemptSignal } from './request-signals.js';

@@ -1,5 +1,4 @@
-import type { ModelPricing } from '../provider/model-spec.js';
-import type { CompletionUsage } from '../types/chat-completion.js';
+import type { ModelPricing, CompletionUsage } from '@modelmesh/provider';
 
 const PER_MILLION = 1_000_000;
 

@@ -1,6 +1,4 @@
-import type { ModelMeshError } from '../errors/model-mesh-error.js';
-import { RateLimitError } from '../errors/provider-errors.js';
-import { AllProvidersExhaustedError } from '../errors/routing-errors.js';
+import { type ModelMeshError, RateLimitError, AllProvidersExhaustedError } from '@modelmesh/provider';
 import type { RequestRun } from './route-loop.js';
 
 /**

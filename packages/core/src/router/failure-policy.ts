@@ -1,12 +1,4 @@
-import {
-  AuthenticationError,
-  ContentFilteredError,
-  ContextLengthExceededError,
-  ProviderError,
-  ProviderTimeoutError,
-  RateLimitError,
-} from '../errors/provider-errors.js';
-import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { AuthenticationError, ContentFilteredError, ContextLengthExceededError, ProviderError, ProviderTimeoutError, RateLimitError, ModelMeshError } from '@modelmesh/provider';
 import type { FailureKind } from '../health/health-types.js';
 import type { RetryPolicy } from '../config/pool-policy.js';
 

@@ -1,4 +1,4 @@
-import type { RateLimitSnapshot } from '../provider/provider.js';
+import type { RateLimitSnapshot } from '@modelmesh/provider';
 
 /**
  * Remembers the rate-limit headers each model's provider last reported, and turns them into

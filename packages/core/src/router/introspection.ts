@@ -1,5 +1,4 @@
-import { redactText } from '../redact.js';
-import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
+import { redactText, type ChatCompletionMessageParam } from '@modelmesh/provider';
 import { evaluateCandidates, toCandidateViews } from './candidates.js';
 import type { MeshModel } from './mesh-model.js';
 import type { ResolvedPool } from './pool-registry.js';

@@ -1,6 +1,5 @@
 import type { HealthPolicy } from '../health/health-types.js';
-import type { ModelFeatures, ModelPricing, QuotaLimits } from '../provider/model-spec.js';
-import type { Provider } from '../provider/provider.js';
+import type { ModelFeatures, ModelPricing, QuotaLimits, Provider } from '@modelmesh/provider';
 import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
 
 /** A model as the router knows it: its spec, resolved capabilities and provider. */

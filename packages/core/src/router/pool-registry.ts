@@ -1,4 +1,4 @@
-import { RoutingError } from '../errors/routing-errors.js';
+import { RoutingError } from '@modelmesh/provider';
 import type { MeshModel, PoolDefinition, PoolPolicy } from './mesh-model.js';
 
 /** The part of the capability registry the router needs. */

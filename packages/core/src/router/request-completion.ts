@@ -1,6 +1,5 @@
-import type { ModelMeshError } from '../errors/model-mesh-error.js';
+import type { ModelMeshError, ChatCompletion, CompletionUsage } from '@modelmesh/provider';
 import type { MiddlewareContext } from '../middleware/middleware.js';
-import type { ChatCompletion, CompletionUsage } from '../types/chat-completion.js';
 import type { RequestCompletedEvent } from '../events/mesh-events.js';
 import { costOf } from './cost.js';
 import type { SpendReservation } from '../usage/spend-guard.js';

@@ -1,5 +1,4 @@
-import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
-import type { ChatCompletionCreateParams } from '../types/chat-params.js';
+import type { ChatCompletionMessageParam, ChatCompletionCreateParams } from '@modelmesh/provider';
 
 /** What a request needs from a model; computed once per request. */
 export interface RequestNeeds {

@@ -1,5 +1,4 @@
-import { ModelMeshError } from '../errors/model-mesh-error.js';
-import { DeadlineExceededError, RequestAbortedError } from '../errors/routing-errors.js';
+import { ModelMeshError, DeadlineExceededError, RequestAbortedError } from '@modelmesh/provider';
 import { AbortLink, onAbort, type AbortSource, type AbortWatch } from '../runtime/abort-link.js';
 import type { Clock, TimerHandle } from '../runtime/clock.js';
 

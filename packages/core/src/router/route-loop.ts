@@ -1,13 +1,8 @@
-import { ModelMeshError } from '../errors/model-mesh-error.js';
-import { ProviderTimeoutError, RateLimitError } from '../errors/provider-errors.js';
-import { NoActiveModelError, RoutingError } from '../errors/routing-errors.js';
+import { ModelMeshError, ProviderTimeoutError, RateLimitError, NoActiveModelError, RoutingError, type ProviderCall, type ChatCompletion, type BudgetExceededError } from '@modelmesh/provider';
 import type { MiddlewareContext } from '../middleware/middleware.js';
-import type { ProviderCall } from '../provider/provider.js';
 import { sleep } from '../runtime/clock.js';
 import type { Selection, StrategyMemory } from '../strategies/strategy.js';
-import type { ChatCompletion } from '../types/chat-completion.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
-import type { BudgetExceededError } from '../errors/budget-exceeded-error.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { reserveSpend } from './reserve-spend.js';
 import { AttemptCall, AttemptContext } from './attempt-views.js';

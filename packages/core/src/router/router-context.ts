@@ -6,7 +6,7 @@ import type { MiddlewareChain } from '../middleware/middleware-chain.js';
 import type { AbortLink, AbortWatch } from '../runtime/abort-link.js';
 import type { Clock, RandomSource } from '../runtime/clock.js';
 import type { Strategy } from '../strategies/strategy.js';
-import type { ChatCompletionMessageParam } from '../types/chat-messages.js';
+import type { ChatCompletionMessageParam } from '@modelmesh/provider';
 import type { UsageTracker } from '../usage/usage-tracker.js';
 import type { SpendGuard } from '../usage/spend-guard.js';
 import type { HealthReader } from './candidates.js';

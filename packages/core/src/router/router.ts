@@ -1,15 +1,6 @@
-import { ModelMeshError } from '../errors/model-mesh-error.js';
+import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
 import { AbortLink } from '../runtime/abort-link.js';
-import { ProviderTimeoutError } from '../errors/provider-errors.js';
-import { RequestAbortedError } from '../errors/routing-errors.js';
-import { completionToChunks } from '../streaming/completion-assembler.js';
 import { Stream } from '../streaming/stream.js';
-import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
-import type {
-  ChatCompletionCreateParams,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionCreateParamsStreaming,
-} from '../types/chat-params.js';
 import { finishRequest } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
 import { RequestSignals } from './request-signals.js';
@@ -18,8 +9,6 @@ import type { RequestOptions, RouterContext } from './router-context.js';
 import { openStreamUntilFirstContent } from './stream-commit.js';
 import { deliverStream } from './stream-delivery.js';
 import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
-import { InvalidRequestError } from '../errors/invalid-request-error.js';
-import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
 
 /** Routes chat requests over the mesh's pools. */
 export class Router {

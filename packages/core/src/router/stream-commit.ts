@@ -1,8 +1,5 @@
-import { ProviderError, ProviderTimeoutError } from '../errors/provider-errors.js';
-import type { ProviderCall } from '../provider/provider.js';
+import { ProviderError, ProviderTimeoutError, type ProviderCall, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming } from '@modelmesh/provider';
 import type { Clock } from '../runtime/clock.js';
-import type { ChatCompletionChunk } from '../types/chat-completion.js';
-import type { ChatCompletionCreateParamsStreaming } from '../types/chat-params.js';
 import type { MeshModel } from './mesh-model.js';
 import type { AttemptSignal } from './request-signals.js';
 

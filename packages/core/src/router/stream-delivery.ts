@@ -1,8 +1,6 @@
-import { ModelMeshError } from '../errors/model-mesh-error.js';
-import { ProviderError, ProviderTimeoutError, StreamInterruptedError } from '../errors/provider-errors.js';
+import { ModelMeshError, ProviderError, ProviderTimeoutError, StreamInterruptedError, type ChatCompletionChunk, type CompletionUsage } from '@modelmesh/provider';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import { CompletionAssembler } from '../streaming/completion-assembler.js';
-import type { ChatCompletionChunk } from '../types/chat-completion.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './route-loop.js';
 import type { AttemptSignal } from './request-signals.js';
@@ -11,7 +9,6 @@ import type { RouterContext } from './router-context.js';
 import type { CommittedStream } from './stream-commit.js';
 import { finishRequest } from './request-completion.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
-import type { CompletionUsage } from '../types/chat-completion.js';
 
 /** What the delivery phase needs from the successful attempt. */
 export interface DeliveryInput {

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../errors/invalid-request-error.js';
+import { InvalidRequestError } from '@modelmesh/provider';
 
 const ROLES = new Set(['developer', 'system', 'user', 'assistant', 'tool', 'function']);
 

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../errors/index.js';
+import { ConfigurationError } from '@modelmesh/provider';
 import { isPlainRecord } from './strategy-support.js';
 import type { StrategyContext } from './strategy.js';
 

@@ -1,4 +1,4 @@
-import type { ModelPricing } from '../provider/model-spec.js';
+import type { ModelPricing } from '@modelmesh/provider';
 import type { RandomSource } from '../runtime/clock.js';
 
 /** Recent latency of a model, as the router measured it. */

@@ -1,7 +1,6 @@
 import type { BudgetConfig } from '../config/mesh-config.js';
-import { BudgetExceededError } from '../errors/budget-exceeded-error.js';
+import { BudgetExceededError, type QuotaLimits } from '@modelmesh/provider';
 import type { MeshEventEmitter } from '../events/event-emitter.js';
-import type { QuotaLimits } from '../provider/model-spec.js';
 import type { Clock } from '../runtime/clock.js';
 import type { CounterReservation, StateStore } from '../state/state-store.js';
 import { periodWindow, windowTtl, type Period } from './period-window.js';

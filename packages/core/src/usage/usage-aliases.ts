@@ -1,4 +1,4 @@
-import type { CompletionUsage } from '../types/chat-completion.js';
+import type { CompletionUsage } from '@modelmesh/provider';
 
 /**
  * The prototype that gives a wire `usage` object the camelCase names the quick start reads

@@ -1,4 +1,4 @@
-import type { CompletionUsage } from '../types/chat-completion.js';
+import type { CompletionUsage } from '@modelmesh/provider';
 import type { BudgetWindowStatus } from './spend-guard.js';
 
 /** Totals for one model, provider or pool. */

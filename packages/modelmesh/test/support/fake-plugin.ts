@@ -1,4 +1,4 @@
-import type { ProviderPlugin } from 'modelmesh';
+import { PROVIDER_SPECIFICATION_VERSION, type ProviderPlugin } from 'modelmesh';
 import { mockProvider, type MockScript } from 'modelmesh/testing';
 
 /**
@@ -12,6 +12,7 @@ export function fakePlugin(script: MockScript = { type: 'ok', content: 'Hello fr
     { id: 'fake-small', capabilities: ['chat-completion'], contextWindow: 16_000, pricing: { input: 0.15, output: 0.6 } },
   ];
   return {
+    specificationVersion: PROVIDER_SPECIFICATION_VERSION,
     connector: 'fake.llm.v1',
     vendor: 'Fake',
     defaultId: 'fake',

@@ -1,4 +1,4 @@
-import { ContentFilteredError, RateLimitError, type ChatCompletionChunk, type Provider } from '@modelmesh/core';
+import { ContentFilteredError, RateLimitError, type ChatCompletionChunk, type Provider } from '@modelmesh/provider';
 import { createGoogle } from '../../src/index.js';
 
 /** Builds the provider under test from the fake server's URL and key; each defect breaks one thing on purpose. */

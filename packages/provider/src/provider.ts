@@ -1,7 +1,7 @@
-import type { AbortWatch } from '../runtime/abort-link.js';
-import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
-import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from '../types/chat-params.js';
-import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
+import type { ProviderSpecificationVersion } from './specification.js';
+import type { ChatCompletion, ChatCompletionChunk } from './types/chat-completion.js';
+import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from './types/chat-params.js';
+import type { CreateEmbeddingResponse, EmbeddingCreateParams } from './types/embeddings.js';
 import type { ModelSpec } from './model-spec.js';
 
 /** Rate-limit state a provider read from response headers (`x-ratelimit-*`, `anthropic-ratelimit-*`). */
@@ -29,16 +29,9 @@ export interface AttemptTimeouts {
 export interface ProviderCall {
   /**
    * Aborts when the caller cancels, the deadline passes or the attempt times out. Providers
-   * must honour it, including mid-stream. On calls from the router it is an accessor that
-   * makes its `AbortSignal` on first read (a `{ ...call }` copy does not carry it).
+   * must honour it, including mid-stream.
    */
   signal: AbortSignal;
-  /**
-   * The same cancellation as `signal`, as a plain {@link AbortWatch}. Reading `signal` makes
-   * an `AbortSignal`, which in Node costs microseconds and garbage; a provider that only
-   * needs to be told of the abort (as `@modelmesh/provider-kit` does) watches this instead.
-   */
-  abortWatch?: AbortWatch;
   /** Timeouts for this attempt. */
   timeouts: AttemptTimeouts;
   /** Extra HTTP headers from the caller. */
@@ -99,6 +92,11 @@ export interface ProviderCreateOptions {
  * it without vendor code in core.
  */
 export interface ProviderPlugin {
+  /**
+   * The provider contract version the plugin implements (`PROVIDER_SPECIFICATION_VERSION`).
+   * Engines refuse a plugin with a version they do not know.
+   */
+  readonly specificationVersion: ProviderSpecificationVersion;
   /** Connector id, e.g. `openai.llm.v1`. */
   readonly connector: string;
   /** Other names config may use: `openai`, the original project's ids, ... */

@@ -1,2 +1,0 @@
-export type * from './model-spec.js';
-export type * from './provider.js';
