@@ -90,7 +90,7 @@ export function resolveProviders(entries: readonly [string, unknown][], context:
       context.issues.error(path, `unknown provider "${reference}"; ${expected}${didYouMean(reference, known)}`);
       return undefined;
     },
-    connectorOf: (id) => providers[id]?.connector,
+    connectorOf: (id) => (Object.hasOwn(providers, id) ? providers[id]?.connector : undefined),
   };
   return { providers, budgets, index };
 }

@@ -5,11 +5,11 @@ import { strategyOptionFields } from './policy-schema.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /** Original ModelMesh strategy names that differ from ours. */
-const ORIGINAL_NAMES: Readonly<Record<string, string>> = {
-  'priority-selection': 'priority',
-  'session-stickiness': 'session-sticky',
-  'load-balanced': 'weighted',
-};
+const ORIGINAL_NAMES: ReadonlyMap<string, string> = new Map([
+  ['priority-selection', 'priority'],
+  ['session-stickiness', 'session-sticky'],
+  ['load-balanced', 'weighted'],
+]);
 
 /** Strategy option keys whose values are durations and are renamed with an `Ms` suffix. */
 const DURATION_OPTIONS = new Set(['session_timeout']);
@@ -26,7 +26,7 @@ export function resolveStrategyName(written: string, path: ConfigPath, context: 
   const known = new Set<string>([...BUILT_IN_STRATEGIES, ...context.strategies]);
   const bare = /^modelmesh\.(.+)\.v1$/.exec(written)?.[1] ?? written;
   if (known.has(bare)) return bare;
-  const renamed = ORIGINAL_NAMES[bare];
+  const renamed = ORIGINAL_NAMES.get(bare);
   if (renamed !== undefined) {
     context.issues.warn(path, `strategy "${written}" is the original ModelMesh name; use "${renamed}"`, 'value');
     return renamed;
