@@ -89,9 +89,6 @@ export interface StrategyReferences {
   resolveProvider: (reference: string, path: ConfigPath) => string | undefined;
 }
 
-/** `fallback_strategy: error` (original ModelMesh) means "fail when the priority list is exhausted". */
-const FALLBACK_ERROR = 'error';
-
 /**
  * Builds a pool's strategy from `strategy` (a name or `{ name, ...options }`)
  * plus the original pool-level option keys (`model_priority`, ...), which
@@ -110,10 +107,5 @@ export function resolveStrategy(
   const name = resolveStrategyName(written, typeof entry === 'string' ? paths.strategy : [...paths.strategy, 'name'], context);
   if (name !== undefined && (BUILT_IN_STRATEGIES as readonly string[]).includes(name)) checkBuiltInOptions(ownOptions, paths.strategy, context);
   const merged: Record<string, unknown> = { ...poolOptions, ...ownOptions };
-  const fallback = merged.fallback_strategy;
-  if (typeof fallback === 'string' && fallback !== FALLBACK_ERROR) {
-    const at = ownOptions.fallback_strategy === undefined ? paths.pool : paths.strategy;
-    merged.fallback_strategy = resolveStrategyName(fallback, [...at, 'fallback_strategy'], context) ?? fallback;
-  }
   return name === undefined ? undefined : { name, options: camelOptions(merged) };
 }
