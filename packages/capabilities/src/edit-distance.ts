@@ -1,7 +1,16 @@
 /**
- * Optimal-string-alignment distance: Levenshtein plus adjacent transpositions.
- * Transpositions count once because swapped letters (`compleiton`) are the
- * most common typo in hand-written capability names.
+ * Optimal-string-alignment distance between two strings: the number of single-character
+ * insertions, deletions, substitutions and adjacent transpositions that turn `a` into `b`.
+ * Transpositions count once because swapped letters (`compleiton`) are the most common
+ * typo in hand-written names. Case-sensitive; compares UTF-16 code units.
+ *
+ * Used for "did you mean" suggestions here and in `@modelmesh/core`'s configuration errors.
+ *
+ * @example
+ * ```ts
+ * editDistance('chat-compleiton', 'chat-completion'); // 1
+ * editDistance('kitten', 'sitting'); // 3
+ * ```
  */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;

@@ -1,4 +1,5 @@
 export type { CapabilityPath } from './capability-path.js';
+export { editDistance } from './edit-distance.js';
 export {
   CANONICAL_CATEGORIES,
   type CanonicalCategory,

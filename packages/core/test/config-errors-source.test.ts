@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadConfig } from '../src/index.js';
+import { ConfigurationError, createMesh, loadConfig } from '../src/index.js';
 import { issuesOf, onlyIssue, yaml } from './__fixtures__/config/config-issues.js';
 
 describe('YAML problems', () => {
@@ -183,5 +183,14 @@ describe('secrets never appear in messages', () => {
     expect(issue).toEqual({ path: 'providers.openai.api_key', message: 'expected a string, got a number (quote it in YAML)' });
     const listed = onlyIssue({ providers: { openai: { api_key: [secret] } } });
     expect(listed.message).toBe('expected a string, got a list');
+  });
+
+  it('refuses a connector that comes from a secret, which createMesh would quote', () => {
+    const input = { providers: { p: { connector: 'acme-${secrets:ID}' } } };
+    expect(onlyIssue(input, { secrets: { ID: secret } })).toEqual({
+      path: 'providers.p.connector',
+      message: 'must not come from a secret: connector ids are shown in messages',
+    });
+    expect(() => createMesh({ config: input, env: {}, secrets: { ID: secret } })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
   });
 });

@@ -45,6 +45,12 @@ describe('the original ModelMesh compact example', () => {
         message: 'strategy "modelmesh.priority-selection.v1" is the original ModelMesh name; use "priority"',
       },
       { path: 'pools.chat.deactivation.retry_limit', line: 13, column: 21, message: 'deprecated key retry_limit; use failure_threshold' },
+      {
+        path: 'observability.connector',
+        line: 16,
+        column: 18,
+        message: expect.stringMatching(/^connector: modelmesh.console.v1 is not acted on yet and has no effect: core does not log/),
+      },
       { path: 'proxy.auth.method', line: 17, column: 30, message: 'key method (original ModelMesh) is not supported and is ignored' },
       { path: 'proxy.auth.tokens', line: 17, column: 46, message: 'deprecated key tokens; use auth.keys' },
     ]);
@@ -130,13 +136,13 @@ describe('other original shapes', () => {
       {
         pools: {
           a: { capability: 'chat', strategy: 'modelmesh.session-stickiness.v1', session_timeout: '30m', affinity_mode: 'strict' },
-          b: { capability: 'chat', strategy: 'load-balanced', balance_mode: 'relative', rate_limit: { threshold: 0.8, max_rpm: 60 } },
+          b: { capability: 'chat', strategy: 'load-balanced', rate_limit: { threshold: 0.8 } },
         },
       },
       { env: {} },
     );
     expect(config.pools.a?.strategy).toEqual({ name: 'session-sticky', options: { sessionTimeoutMs: 1_800_000, affinityMode: 'strict' } });
-    expect(config.pools.b?.strategy).toEqual({ name: 'weighted', options: { balanceMode: 'relative', rateLimit: { threshold: 0.8, maxRpm: 60 } } });
+    expect(config.pools.b?.strategy).toEqual({ name: 'weighted', options: { rateLimit: { threshold: 0.8 } } });
     expect(config.warnings).toHaveLength(2);
   });
 });

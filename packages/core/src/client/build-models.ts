@@ -1,4 +1,4 @@
-import { ConfigurationError, type ConfigIssue, type ModelSpec, type Provider, type ProviderPlugin } from '@modelmesh/provider';
+import { ConfigurationError, type ConfigIssue, type ModelSpec, type Provider, type ProviderPlugin, type QuotaLimits } from '@modelmesh/provider';
 import type { MeshConfig, ModelConfig } from '../config/mesh-config.js';
 import type { MeshModel } from '../router/mesh-model.js';
 import type { CapabilityLookup } from '../router/pool-registry.js';
@@ -42,7 +42,7 @@ export function buildModels(config: MeshConfig, providers: ReadonlyMap<string, M
     const defaults = mesh.defaultModels.find((spec) => spec.id === model.model);
     const capabilityNames = model.capabilities.length > 0 ? model.capabilities : (defaults?.capabilities ?? []);
     const resolved = capabilityNames.filter((name) => capabilities.isKnown(name)).map((name) => capabilities.resolve(name));
-    models.set(model.id, { ...fromConfig(model, resolved, defaults, mesh.provider), providerLimits: config.providers[model.provider]?.limits });
+    models.set(model.id, { ...fromConfig(model, resolved, defaults, mesh.provider), providerLimits: providerLimits(config, model.provider) });
   }
   const defaults = [...providers.values()].filter((mesh) => !configured.has(mesh.provider.id));
   const counts = new Map<string, number>();
@@ -55,11 +55,16 @@ export function buildModels(config: MeshConfig, providers: ReadonlyMap<string, M
         if (capabilities.isKnown(name)) resolved.push(capabilities.resolve(name));
         else issues.push({ path: `providers.${mesh.provider.id}`, message: `model "${spec.id}" declares unknown capability "${name}"` });
       }
-      models.set(key, { ...fromSpec(key, spec, resolved, mesh.provider), providerLimits: config.providers[mesh.provider.id]?.limits });
+      models.set(key, { ...fromSpec(key, spec, resolved, mesh.provider), providerLimits: providerLimits(config, mesh.provider.id) });
     }
   }
   if (issues.length > 0) throw new ConfigurationError({ issues });
   return models;
+}
+
+/** Own entries only: a provider id such as `constructor` must not find `Object.prototype.constructor`. */
+function providerLimits(config: MeshConfig, id: string): QuotaLimits | undefined {
+  return Object.hasOwn(config.providers, id) ? config.providers[id]?.limits : undefined;
 }
 
 function fromSpec(key: string, spec: ModelSpec, capabilities: readonly string[], provider: Provider): MeshModel {

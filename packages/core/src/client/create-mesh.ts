@@ -128,6 +128,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     providers: [...providers.values()].map((p) => p.provider),
     poolNames: () => ctx.pools.names(),
     createdAt: clock.now(),
+    warnings: Object.freeze([...config.warnings]),
   });
 }
 

@@ -1,5 +1,5 @@
+import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '@modelmesh/provider';
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
-import type { Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '@modelmesh/provider';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
@@ -33,6 +33,8 @@ export interface MeshClientParts {
   /** Pool names shown by `models.list()`, `describe()` and `poolStatus()`. */
   readonly poolNames: () => readonly string[];
   readonly createdAt: number;
+  /** The configuration's warnings. */
+  readonly warnings: readonly ConfigIssue[];
 }
 
 /**
@@ -62,6 +64,15 @@ export class MeshClient {
         data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
       }),
     };
+  }
+
+  /**
+   * Warnings from loading the configuration, as `ConfigIssue`s with their paths: keys that
+   * are renamed, ignored, or not acted on yet (for example `recovery.probe_interval`).
+   * The mesh runs regardless; empty when there are none. Print them with `formatConfigIssue`.
+   */
+  get warnings(): readonly ConfigIssue[] {
+    return this.parts.warnings;
   }
 
   /** Usage and cost so far. */

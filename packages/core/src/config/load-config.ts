@@ -79,6 +79,7 @@ export function loadConfig(input: string | object, options: LoadConfigOptions = 
     registry: options.capabilities ?? defaultCapabilityRegistry,
     knownProviders: options.knownProviders ?? [],
     strategies: options.strategies ?? [],
+    secretValues: substituted.secretValues,
   };
   const capabilities = registerCapabilities(document.capabilities, context);
   const providerEntries = mapSection(document, 'providers', issues);

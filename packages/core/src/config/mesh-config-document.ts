@@ -82,7 +82,8 @@ export interface ModelFeaturesDocument {
   vision?: boolean;
   json?: boolean;
   streaming?: boolean;
-  parallel_tool_calls?: boolean;
+  /** Not supported (an error): the router does not choose models by parallel tool calls. */
+  parallel_tool_calls?: never;
   /** @deprecated Use `tools`. */
   tool_calling?: boolean;
   /** @deprecated Use `json`. */
@@ -231,7 +232,9 @@ export interface MeshConfigDocument {
     reload_on_rotation?: unknown;
     config?: unknown;
   };
+  /** Not acted on yet: anything but `store: memory` loads with a warning. */
   state?: { store?: 'memory' | 'redis'; url?: string; key_prefix?: string };
+  /** Not acted on yet: anything but `log_level: silent` and `events: true` loads with a warning. */
   observability?: {
     log_level?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
     events?: boolean;

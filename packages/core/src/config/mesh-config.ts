@@ -104,7 +104,7 @@ export interface SecretsConfig {
   prefix?: string;
 }
 
-/** Where shared router state (health, quotas, budgets) lives. */
+/** Where shared router state (health, quotas, budgets) would live. Not acted on yet: the loader warns about any setting but `store: memory`. */
 export interface StateConfig {
   /** `memory` (one process) or `redis` (several processes; needs `@modelmesh/store-redis`). */
   store: 'memory' | 'redis';
@@ -117,7 +117,7 @@ export interface StateConfig {
 /** Log verbosity. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-/** Logging and events. */
+/** Logging and events. Not acted on yet: the loader warns about any setting but `log_level: silent` and `events: true`. */
 export interface ObservabilityConfig {
   /** Minimum level logged. */
   logLevel: LogLevel;

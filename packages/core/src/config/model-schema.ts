@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt, quotaLimitsSchema } from './schema-primitives.js';
+import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt, quotaLimitsSchema, unsupportedKey } from './schema-primitives.js';
 
 const featuresSchema = z.strictObject({
   tools: z.boolean().optional(),
   vision: z.boolean().optional(),
   json: z.boolean().optional(),
   streaming: z.boolean().optional(),
-  parallel_tool_calls: z.boolean().optional(),
+  parallel_tool_calls: unsupportedKey('the router does not choose models by parallel tool calls; a request\'s parallel_tool_calls goes to the provider as written'),
   tool_calling: deprecatedAlias(z.boolean(), 'tools'),
   structured_output: deprecatedAlias(z.boolean(), 'json'),
   json_mode: deprecatedAlias(z.boolean(), 'json'),

@@ -14,11 +14,13 @@ export interface EntryContext {
 }
 
 const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-const BOOLEANS: Readonly<Record<string, boolean>> = { true: true, false: false, yes: true, no: false, on: true, off: false, '1': true, '0': false };
+const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['true', true], ['false', false], ['yes', true], ['no', false], ['on', true], ['off', false], ['1', true], ['0', false],
+]);
 
 function coerce(text: string, expected: string): number | boolean | undefined {
   const trimmed = text.trim();
-  if (expected === 'boolean') return BOOLEANS[trimmed.toLowerCase()];
+  if (expected === 'boolean') return BOOLEANS.get(trimmed.toLowerCase());
   if (!NUMBER_TEXT.test(trimmed)) return undefined;
   const number = Number(trimmed);
   return expected === 'int' && !Number.isInteger(number) ? undefined : number;
@@ -115,7 +117,8 @@ export function parseEntryPartially<S extends z.ZodObject>(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const partial: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    const field = schema.shape[key] as z.ZodType | undefined;
+    // Own keys only: `toString` or `constructor` written in the document is not a field.
+    const field = Object.hasOwn(schema.shape, key) ? (schema.shape[key] as z.ZodType) : undefined;
     const result = field?.safeParse(item);
     if (result?.success === true && result.data !== IGNORED) partial[key] = result.data;
   }

@@ -7,8 +7,8 @@ import {
   ignoredKey,
   name,
   nameList,
-  nonNegative,
   positiveInt,
+  unsupportedKey,
 } from './schema-primitives.js';
 
 /** `deactivation`: when a model goes to standby. */
@@ -56,7 +56,7 @@ export const retrySchema = z.strictObject({
   max_retry_after: duration().optional().meta({ description: 'A longer Retry-After fails over instead of waiting.' }),
   retryable_codes: z.array(httpStatus()).optional(),
   non_retryable_codes: z.array(httpStatus()).optional(),
-  scope: z.enum(['same_model', 'same_provider', 'any']).optional(),
+  scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),
 });
 
 /** `timeouts`: deadlines. */
@@ -73,7 +73,7 @@ export const strategyOptionFields = {
   model_priority: nameList().optional().meta({ description: 'Model keys in preference order.' }),
   provider_priority: nameList().optional(),
   model_weights: z.record(z.string(), z.number().gte(0)).optional().meta({ description: 'Weights for `weighted`; 0 = backup only.' }),
-  session_header: name().optional(),
+  session_header: unsupportedKey('the session id comes from the sessionId request option, or the x-session-id header through the proxy'),
   affinity_mode: z.enum(['fallback', 'strict']).optional(),
   session_timeout: duration({ positive: true }).optional(),
   max_sessions: positiveInt().optional().meta({ description: 'session-sticky: most sessions remembered.' }),
@@ -82,12 +82,12 @@ export const strategyOptionFields = {
   rate_limit: z
     .strictObject({
       threshold: fraction().optional(),
-      min_delta: nonNegative().optional(),
-      max_rpm: positiveInt().optional(),
+      min_delta: unsupportedKey('rate-limit-aware orders models by their remaining headroom, with threshold as its only setting'),
+      max_rpm: unsupportedKey('rate-limit-aware reads quotas from the models\' limits and the providers\' rate-limit headers; set limits.rpm on the model'),
     })
     .optional(),
-  fallback_strategy: name().optional(),
-  balance_mode: name().optional(),
+  fallback_strategy: unsupportedKey('every strategy orders all the candidates it is given, so none is left for a second strategy'),
+  balance_mode: unsupportedKey('weighted uses the weights as relative shares (model_weights)'),
 };
 
 /** `strategy`: a name, or `{ name, ...options }`. */

@@ -48,11 +48,11 @@ export interface RecoveryDocument {
   half_open?: boolean;
   /** When all candidates are in standby, wait for the first recovery within the deadline (default true). */
   wait_for_recovery?: boolean;
-  /** Probe models at start (default false). */
+  /** Probe models at start (default false). Not acted on yet: `true` loads with a warning. */
   probe_on_start?: boolean;
-  /** Probe models in standby at this interval. */
+  /** Probe models in standby at this interval. Not acted on yet: loads with a warning. */
   probe_interval?: DurationInput;
-  /** Re-activate a model when its quota window resets (default true). */
+  /** Re-activate a model when its quota window resets (default true). Not acted on yet: `false` loads with a warning. */
   on_quota_reset?: boolean;
   /** @deprecated Original ModelMesh key; ignored. */
   quota_reset_schedule?: unknown;
@@ -78,8 +78,8 @@ export interface RetryDocument {
   retryable_codes?: number[];
   /** Statuses never retried. */
   non_retryable_codes?: number[];
-  /** Where retries may go. */
-  scope?: 'same_model' | 'same_provider' | 'any';
+  /** Not supported (an error): retries stay on the failed model, then fail over to any candidate. */
+  scope?: never;
 }
 
 /** `timeouts`: deadlines. */
@@ -104,8 +104,8 @@ export interface StrategyOptionsDocument {
   provider_priority?: string[];
   /** Relative weights by model key (`weighted`); 0 makes a model a backup only. */
   model_weights?: Record<string, number>;
-  /** Header carrying the session id (`session-sticky`). */
-  session_header?: string;
+  /** Not supported (an error): the session id comes from the request (`sessionId`, or `x-session-id` through the proxy). */
+  session_header?: never;
   /** Session affinity mode (`session-sticky`): remap a session whose model is away, or keep it. */
   affinity_mode?: 'fallback' | 'strict';
   /** How long a session keeps its model (`session-sticky`). */
@@ -117,11 +117,17 @@ export interface StrategyOptionsDocument {
   /** Share of requests sent to a random model to keep measuring (`latency-first`, default 0.05). */
   exploration_rate?: number;
   /** Settings of `rate-limit-aware`. */
-  rate_limit?: { threshold?: number; min_delta?: number; max_rpm?: number };
-  /** Strategy for what the main one leaves unranked, or `error`. */
-  fallback_strategy?: string;
-  /** `absolute` or `relative` (original `load-balanced`). */
-  balance_mode?: string;
+  rate_limit?: {
+    threshold?: number;
+    /** Not supported (an error). */
+    min_delta?: never;
+    /** Not supported (an error): set `limits.rpm` on the model. */
+    max_rpm?: never;
+  };
+  /** Not supported (an error): every strategy orders all of its candidates. */
+  fallback_strategy?: never;
+  /** Not supported (an error): `weighted` uses the weights as relative shares. */
+  balance_mode?: never;
 }
 
 /** A strategy name (`priority`, `modelmesh.priority-selection.v1`, ...) or `{ name, ...options }`. */

@@ -8,10 +8,6 @@ export type { BuiltInStrategyName };
 export interface RateLimitStrategyOptions {
   /** Fraction of a quota window (0..1) after which a model is avoided. */
   threshold?: number;
-  /** Smallest headroom difference that changes the order. */
-  minDelta?: number;
-  /** Requests per minute assumed when a model declares no limit. */
-  maxRpm?: number;
 }
 
 /**
@@ -25,18 +21,12 @@ export interface StrategyOptions {
   providerPriority?: string[];
   /** Relative weights by model key (`weighted`). */
   modelWeights?: Record<string, number>;
-  /** Request header carrying the session id (`session-sticky`). */
-  sessionHeader?: string;
   /** How sessions stick (`session-sticky`), passed to the strategy as is. */
   affinityMode?: string;
   /** How long a session keeps its model, in ms (`session-sticky`). */
   sessionTimeoutMs?: number;
   /** Settings of `rate-limit-aware`. */
   rateLimit?: RateLimitStrategyOptions;
-  /** Strategy used to order the candidates the main strategy leaves tied or unranked. */
-  fallbackStrategy?: string;
-  /** `absolute` or `relative` weighting (original `load-balanced`), passed to the strategy as is. */
-  balanceMode?: string;
   /** Options of custom strategies. */
   [option: string]: unknown;
 }
@@ -81,11 +71,11 @@ export interface RecoveryPolicy {
   halfOpen: boolean;
   /** When every candidate is in standby, wait for the earliest recovery within the deadline. */
   waitForRecovery: boolean;
-  /** Probe models when the mesh starts. */
+  /** Probe models when the mesh starts. Not acted on yet (the loader warns when it is set). */
   probeOnStart: boolean;
-  /** Probe models in standby at this interval, in ms; no probing when absent. */
+  /** Probe models in standby at this interval, in ms; no probing when absent. Not acted on yet (the loader warns). */
   probeIntervalMs?: number;
-  /** Re-activate a model whose quota window has reset. */
+  /** Re-activate a model whose quota window has reset. Not acted on yet: a reset always re-activates (the loader warns on `false`). */
   onQuotaReset: boolean;
 }
 
@@ -112,8 +102,6 @@ export interface RetryPolicy {
   retryableCodes?: number[];
   /** Statuses never retried. */
   nonRetryableCodes?: number[];
-  /** `same_model` retries only the failed model, `same_provider` stays on its provider, `any` may move anywhere. */
-  scope?: 'same_model' | 'same_provider' | 'any';
 }
 
 /** Deadlines, all in ms. */

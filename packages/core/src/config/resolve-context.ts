@@ -21,4 +21,6 @@ export interface ResolveContext extends EntryContext {
   knownProviders: readonly string[];
   /** Strategy names registered by the app. */
   strategies: readonly string[];
+  /** Values that came from `${secrets:...}`, for the values that must never hold one. */
+  secretValues: readonly string[];
 }

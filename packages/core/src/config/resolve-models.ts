@@ -38,7 +38,6 @@ function features(entry: ModelEntry, path: ConfigPath, context: ResolveContext):
     vision: f.vision,
     json,
     streaming: f.streaming,
-    parallelToolCalls: f.parallel_tool_calls,
   });
 }
 

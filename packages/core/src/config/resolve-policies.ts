@@ -3,6 +3,7 @@ import type { ConfigPath } from './config-path.js';
 import { definedFields } from './defined-fields.js';
 import { formatDuration } from './duration.js';
 import type { IssueCollector } from './issue-collector.js';
+import { PLANNED_RECOVERY_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { deactivationSchema, recoverySchema, retrySchema, timeoutsSchema } from './policy-schema.js';
 import {
   DEFAULT_POOL_POLICY,
@@ -48,6 +49,7 @@ function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueColle
 
 function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RecoveryPolicy> {
   const r = entry.recovery ?? {};
+  warnPlannedKeys(entry.recovery, PLANNED_RECOVERY_KEYS, [...path, 'recovery'], issues);
   if (entry.cooldown_seconds !== undefined) issues.deprecated([...path, 'cooldown_seconds'], 'recovery.cooldown');
   return definedFields<Partial<RecoveryPolicy>>({
     cooldownMs: r.cooldown ?? (entry.cooldown_seconds === undefined ? undefined : Math.round(entry.cooldown_seconds * 1000)),
@@ -78,7 +80,6 @@ function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): 
     maxRetryAfterMs: r.max_retry_after,
     retryableCodes: r.retryable_codes && [...r.retryable_codes],
     nonRetryableCodes: r.non_retryable_codes && [...r.non_retryable_codes],
-    scope: r.scope,
   });
 }
 

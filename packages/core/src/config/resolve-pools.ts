@@ -18,12 +18,9 @@ const POOL_STRATEGY_OPTIONS = [
   'model_priority',
   'provider_priority',
   'model_weights',
-  'session_header',
   'affinity_mode',
   'session_timeout',
   'rate_limit',
-  'fallback_strategy',
-  'balance_mode',
 ] as const;
 
 /** The `defaults` section, resolved once for every pool. */

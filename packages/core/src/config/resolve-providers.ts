@@ -67,6 +67,10 @@ export function resolveProviders(entries: readonly [string, unknown][], context:
     const parsed = parseEntry(providerSchema, raw ?? {}, path, context);
     if (parsed === undefined) continue;
     const entry = flattenOriginalConfig(parsed, path, context);
+    // createMesh and the CLI quote the connector when no package handles it, outside the loader's scrubbing.
+    if (entry.connector !== undefined && context.secretValues.some((secret) => secret !== '' && entry.connector?.includes(secret))) {
+      context.issues.error([...path, 'connector'], 'must not come from a secret: connector ids are shown in messages');
+    }
     providers[id] = toProvider(id, entry);
     if (entry.budget !== undefined) {
       context.issues.deprecated([...path, 'budget'], `budgets with scope provider:${id}`);
@@ -90,7 +94,7 @@ export function resolveProviders(entries: readonly [string, unknown][], context:
       context.issues.error(path, `unknown provider "${reference}"; ${expected}${didYouMean(reference, known)}`);
       return undefined;
     },
-    connectorOf: (id) => providers[id]?.connector,
+    connectorOf: (id) => (Object.hasOwn(providers, id) ? providers[id]?.connector : undefined),
   };
   return { providers, budgets, index };
 }

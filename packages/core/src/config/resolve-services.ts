@@ -3,6 +3,7 @@ import { parseEntry } from './parse-entry.js';
 import type { ResolveContext } from './resolve-context.js';
 import { observabilitySchema, type SecretsEntry, secretsSchema, stateSchema } from './service-schemas.js';
 import { definedFields } from './defined-fields.js';
+import { PLANNED_OBSERVABILITY_KEYS, PLANNED_STATE_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { EntryContext } from './parse-entry.js';
 
 /** The `secrets` section: settings for the result, plus the inline values for substitution. */
@@ -26,12 +27,14 @@ export function resolveSecrets(raw: unknown, context: EntryContext): ResolvedSec
 /** Validates `state`. */
 export function resolveState(raw: unknown, context: ResolveContext): StateConfig {
   const entry = raw === undefined ? {} : (parseEntry(stateSchema, raw ?? {}, ['state'], context) ?? {});
+  warnPlannedKeys(entry, PLANNED_STATE_KEYS, ['state'], context.issues);
   return definedFields<StateConfig>({ store: entry.store ?? 'memory', url: entry.url, keyPrefix: entry.key_prefix ?? 'modelmesh:' });
 }
 
 /** Validates `observability`, including the original flat `connector` + `config` form. */
 export function resolveObservability(raw: unknown, context: ResolveContext): ObservabilityConfig {
   const entry = raw === undefined ? {} : (parseEntry(observabilitySchema, raw ?? {}, ['observability'], context) ?? {});
+  warnPlannedKeys(entry, PLANNED_OBSERVABILITY_KEYS, ['observability'], context.issues);
   return definedFields<ObservabilityConfig>({
     logLevel: entry.log_level ?? 'info',
     events: entry.events ?? true,

@@ -5,11 +5,11 @@ import { strategyOptionFields } from './policy-schema.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /** Original ModelMesh strategy names that differ from ours. */
-const ORIGINAL_NAMES: Readonly<Record<string, string>> = {
-  'priority-selection': 'priority',
-  'session-stickiness': 'session-sticky',
-  'load-balanced': 'weighted',
-};
+const ORIGINAL_NAMES: ReadonlyMap<string, string> = new Map([
+  ['priority-selection', 'priority'],
+  ['session-stickiness', 'session-sticky'],
+  ['load-balanced', 'weighted'],
+]);
 
 /** Strategy option keys whose values are durations and are renamed with an `Ms` suffix. */
 const DURATION_OPTIONS = new Set(['session_timeout']);
@@ -26,7 +26,7 @@ export function resolveStrategyName(written: string, path: ConfigPath, context: 
   const known = new Set<string>([...BUILT_IN_STRATEGIES, ...context.strategies]);
   const bare = /^modelmesh\.(.+)\.v1$/.exec(written)?.[1] ?? written;
   if (known.has(bare)) return bare;
-  const renamed = ORIGINAL_NAMES[bare];
+  const renamed = ORIGINAL_NAMES.get(bare);
   if (renamed !== undefined) {
     context.issues.warn(path, `strategy "${written}" is the original ModelMesh name; use "${renamed}"`, 'value');
     return renamed;
@@ -89,9 +89,6 @@ export interface StrategyReferences {
   resolveProvider: (reference: string, path: ConfigPath) => string | undefined;
 }
 
-/** `fallback_strategy: error` (original ModelMesh) means "fail when the priority list is exhausted". */
-const FALLBACK_ERROR = 'error';
-
 /**
  * Builds a pool's strategy from `strategy` (a name or `{ name, ...options }`)
  * plus the original pool-level option keys (`model_priority`, ...), which
@@ -110,10 +107,5 @@ export function resolveStrategy(
   const name = resolveStrategyName(written, typeof entry === 'string' ? paths.strategy : [...paths.strategy, 'name'], context);
   if (name !== undefined && (BUILT_IN_STRATEGIES as readonly string[]).includes(name)) checkBuiltInOptions(ownOptions, paths.strategy, context);
   const merged: Record<string, unknown> = { ...poolOptions, ...ownOptions };
-  const fallback = merged.fallback_strategy;
-  if (typeof fallback === 'string' && fallback !== FALLBACK_ERROR) {
-    const at = ownOptions.fallback_strategy === undefined ? paths.pool : paths.strategy;
-    merged.fallback_strategy = resolveStrategyName(fallback, [...at, 'fallback_strategy'], context) ?? fallback;
-  }
   return name === undefined ? undefined : { name, options: camelOptions(merged) };
 }

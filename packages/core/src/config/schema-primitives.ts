@@ -18,6 +18,18 @@ export function ignoredKey() {
     .meta({ deprecated: true, description: 'Original ModelMesh key; accepted and ignored.' });
 }
 
+/**
+ * A key that nothing acts on and no planned work will: setting it is an error that
+ * says why, rather than an unknown-key error or, worse, silence. Its JSON Schema is
+ * `not: {}`, so editors flag it too.
+ */
+export function unsupportedKey(reason: string) {
+  return z
+    .never({ error: `is not supported: ${reason}` })
+    .optional()
+    .meta({ description: `Not supported: ${reason}` });
+}
+
 /** Marks a key as the original ModelMesh spelling of another key, for the JSON Schema. */
 export function deprecatedAlias<T extends z.ZodType>(schema: T, replacement: string) {
   return schema.optional().meta({ deprecated: true, description: `Deprecated; use ${replacement}.` });

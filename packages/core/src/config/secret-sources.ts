@@ -1,7 +1,7 @@
 import type { IssueCollector } from './issue-collector.js';
 import { resolveSecrets } from './resolve-services.js';
 import type { SecretsConfig } from './mesh-config.js';
-import { type SubstitutionResult, substituteVariables, type VariableSources } from './variable-substitution.js';
+import { envValue, type SubstitutionResult, substituteVariables, type VariableSources } from './variable-substitution.js';
 
 /** Secrets supplied by the app: a map, or a function returning undefined for unknown names. */
 export type SecretsOption = Readonly<Record<string, string>> | ((name: string) => string | undefined);
@@ -29,7 +29,7 @@ export function readSecretSources(raw: unknown, env: VariableSources['env'], opt
     const given = typeof option === 'function' ? option(name) : option !== undefined && Object.hasOwn(option, name) ? option[name] : undefined;
     if (given !== undefined) return given;
     if (Object.hasOwn(values, name)) return values[name];
-    return fromEnv ? env[`${config.prefix ?? ''}${name}`] : undefined;
+    return fromEnv ? envValue(env, `${config.prefix ?? ''}${name}`) : undefined;
   };
   const places = ['the secrets option', 'secrets.values', ...(fromEnv ? [`environment variable ${config.prefix ?? ''}<name>`] : [])];
   return { config, section, sources: { env, secret, secretPlaces: places.join(', ') } };

@@ -39,10 +39,24 @@ const SECRET_NAME = /^[A-Za-z0-9_./-]+$/;
 /** `$${` escapes, `${...}` references, and an unterminated `${` (an error). */
 const TOKEN = /\$\$\{|\$\{([^}]*)\}|\$\{/g;
 
+/** Far deeper than any real document; stops a hostile one from exhausting the stack. */
+const MAX_DEPTH = 64;
+
 interface Walk {
   sources: VariableSources;
   issues: IssueCollector;
   result: SubstitutionResult;
+  /** Objects on the current path, to refuse a document object that contains itself. */
+  ancestors: Set<object>;
+}
+
+/**
+ * An environment variable's value. Own properties only, so `${constructor}` is an unset
+ * variable rather than `Object`; non-string values (from an `env` object built in code) count as unset.
+ */
+export function envValue(env: VariableSources['env'], name: string): string | undefined {
+  const value: unknown = Object.hasOwn(env, name) ? env[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function lookup(inner: string, path: ConfigPath, walk: Walk): { value: string; ref: Omit<WholeReference, 'text'> } | undefined {
@@ -71,7 +85,7 @@ function lookup(inner: string, path: ConfigPath, walk: Walk): { value: string; r
     issues.error(path, `invalid variable reference "\${${inner}}"; expected \${NAME}, \${NAME:-default} or \${secrets:NAME}`);
     return undefined;
   }
-  const value = sources.env[name];
+  const value = envValue(sources.env, name);
   if (separator !== -1 && (value === undefined || value === '')) {
     return { value: inner.slice(separator + 2), ref: { kind: 'env', name } };
   }
@@ -102,13 +116,29 @@ function substituteString(text: string, path: ConfigPath, walk: Walk): string {
 
 function substitute(value: unknown, path: ConfigPath, walk: Walk): unknown {
   if (typeof value === 'string') return substituteString(value, path, walk);
-  if (Array.isArray(value)) return value.map((item, index) => substitute(item, [...path, index], walk));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = substitute(item, [...path, key], walk);
-    return out;
+  if (value === null || typeof value !== 'object') return value;
+  if (walk.ancestors.has(value)) {
+    walk.issues.error(path, 'the value contains itself (a circular reference)');
+    return undefined;
   }
-  return value;
+  if (path.length > MAX_DEPTH) {
+    walk.issues.error(path, `nested more than ${MAX_DEPTH} levels deep`);
+    return undefined;
+  }
+  walk.ancestors.add(value);
+  let out: unknown;
+  if (Array.isArray(value)) out = value.map((item, index) => substitute(item, [...path, index], walk));
+  else {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // Assigning `__proto__` would replace the copy's prototype and silently lose the entry.
+      if (key === '__proto__') walk.issues.error([...path, key], 'the key "__proto__" is not allowed', 'key');
+      else copy[key] = substitute(item, [...path, key], walk);
+    }
+    out = copy;
+  }
+  walk.ancestors.delete(value);
+  return out;
 }
 
 /**
@@ -125,6 +155,6 @@ export function substituteVariables(
   issues: IssueCollector,
 ): SubstitutionResult {
   const result: SubstitutionResult = { value: undefined, whole: new Map(), secretValues: [] };
-  result.value = substitute(value, path, { sources, issues, result });
+  result.value = substitute(value, path, { sources, issues, result, ancestors: new Set() });
   return result;
 }

@@ -112,7 +112,9 @@ export function pathAtOffset(doc: Document, offset: number): (string | number)[]
     if (isMap(node)) {
       const pair = node.items.find((item) => contains(item.key, offset) || contains(item.value, offset));
       if (pair === undefined || !isScalar(pair.key)) break;
-      path.push(String(pair.key.value));
+      // A merge key `<<` is a symbol in yaml 2.
+      const key = pair.key.value;
+      path.push(typeof key === 'symbol' ? (key.description ?? '') : String(key));
       if (contains(pair.key, offset)) break;
       node = pair.value;
     } else if (isSeq(node)) {

@@ -1,0 +1,56 @@
+import type { ConfigPath } from './config-path.js';
+import type { IssueCollector } from './issue-collector.js';
+
+/**
+ * A key the schema accepts because planned work will act on it, but nothing reads
+ * yet. Setting it loads with a warning, so a document never silently asks for
+ * behaviour it does not get.
+ */
+interface PlannedKey {
+  readonly key: string;
+  /** The value that describes what happens today; writing it needs no warning. */
+  readonly today?: unknown;
+  /** What happens instead, and what is planned. */
+  readonly meanwhile: string;
+}
+
+const PROBES = 'health probes are planned; until then a model in standby returns after its cooldown (or its half-open trial)';
+const REDIS = 'the Redis store (@modelmesh/store-redis) is planned; until then state stays in this process, and only a stateStore passed to createMesh is shared';
+const LOGGING = 'core does not log; the logging and OpenTelemetry middleware packages are planned';
+
+/** `recovery` keys for the background probes and quota-reset handling of the failover work. */
+export const PLANNED_RECOVERY_KEYS: readonly PlannedKey[] = [
+  { key: 'probe_on_start', today: false, meanwhile: PROBES },
+  { key: 'probe_interval', meanwhile: PROBES },
+  { key: 'on_quota_reset', today: true, meanwhile: 'a model in standby for its quota always returns to active when the quota window resets' },
+];
+
+/** `state` keys for the shared Redis store. */
+export const PLANNED_STATE_KEYS: readonly PlannedKey[] = [
+  { key: 'store', today: 'memory', meanwhile: REDIS },
+  { key: 'url', meanwhile: REDIS },
+  { key: 'key_prefix', meanwhile: REDIS },
+];
+
+/** `observability` keys for the logging and OpenTelemetry middleware. */
+export const PLANNED_OBSERVABILITY_KEYS: readonly PlannedKey[] = [
+  { key: 'log_level', today: 'silent', meanwhile: LOGGING },
+  { key: 'events', today: true, meanwhile: 'events reach every handler registered with client.on()' },
+  { key: 'connector', meanwhile: LOGGING },
+  { key: 'config', meanwhile: LOGGING },
+];
+
+/**
+ * Warns, at the key's own path, about each planned key that `entry` sets to
+ * anything but today's behaviour. `entry` is the parsed section, so values are
+ * compared after substitution and defaults.
+ */
+export function warnPlannedKeys(entry: object | undefined, keys: readonly PlannedKey[], path: ConfigPath, issues: IssueCollector): void {
+  if (entry === undefined) return;
+  for (const { key, today, meanwhile } of keys) {
+    const value: unknown = Object.hasOwn(entry, key) ? (entry as Record<string, unknown>)[key] : undefined;
+    if (value === undefined || (today !== undefined && value === today)) continue;
+    const written = typeof value === 'boolean' || (typeof value === 'string' && key !== 'url') ? `${key}: ${String(value)}` : key;
+    issues.warn([...path, key], `${written} is not acted on yet and has no effect: ${meanwhile}`);
+  }
+}
