@@ -1,5 +1,6 @@
 import type { BudgetConfig } from '../config/mesh-config.js';
 import { BudgetExceededError } from '../errors/budget-exceeded-error.js';
+import { InvalidRequestError } from '../errors/invalid-request-error.js';
 import type { MeshEventEmitter } from '../events/event-emitter.js';
 import type { QuotaLimits } from '../provider/model-spec.js';
 import type { Clock } from '../runtime/clock.js';
@@ -83,6 +84,13 @@ function applies(budget: BudgetConfig, target: SpendTarget): boolean {
 const amountOf = (measure: 'cost' | 'tokens' | 'requests', estimate: SpendEstimate) =>
   measure === 'cost' ? estimate.cost : measure === 'tokens' ? estimate.tokens : 1;
 
+const isAmount = (value: number): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** True when both amounts are finite and not negative: only such an estimate may touch a counter. */
+function isUsableEstimate(estimate: SpendEstimate): boolean {
+  return isAmount(estimate.cost) && isAmount(estimate.tokens);
+}
+
 /**
  * Pre-flight enforcement of budgets and quotas. Before an attempt it reserves the
  * estimated spend on every budget and quota that applies, in one atomic store operation;
@@ -107,6 +115,13 @@ export class SpendGuard {
 
   /** Reserves an attempt's estimated spend; throws BudgetExceededError for an `error` budget. */
   async reserve(target: SpendTarget, estimate: SpendEstimate): Promise<SpendReservation | SpendRefusal> {
+    // Defence in depth behind request validation: `NaN > limit` is false, so a NaN would be admitted.
+    if (!isUsableEstimate(estimate)) {
+      throw new InvalidRequestError({
+        message: `The request's spend estimate (cost ${String(estimate.cost)}, tokens ${String(estimate.tokens)}) is not a finite, non-negative number; it was refused so that budgets stay exact`,
+        details: { cost: String(estimate.cost), tokens: String(estimate.tokens) },
+      });
+    }
     const now = this.clock.now();
     const entries: Array<CounterReservation & HeldEntry> = [];
     for (const budget of this.budgets) {
@@ -147,8 +162,12 @@ export class SpendGuard {
     return { entries };
   }
 
-  /** Replaces the estimate with what the attempt actually spent. */
+  /**
+   * Replaces the estimate with what the attempt actually spent. An actual that is not a
+   * finite, non-negative amount (garbled provider usage) keeps the reservation as the spend.
+   */
   async settle(reservation: SpendReservation, actual: SpendEstimate): Promise<void> {
+    if (!isUsableEstimate(actual)) return;
     await Promise.all(
       reservation.entries.map(async (entry) => {
         const delta = amountOf(entry.measure, actual) - entry.amount;
