@@ -9,7 +9,16 @@ import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RequestGuard } from './request-guard.js';
 import type { RequestTimeouts } from './request-timeouts.js';
 import { fromFetchResponse, type TransportResponse } from './transport.js';
-import { toTransportRequest } from './transport-request.js';
+import { stringifyJsonBody } from './json-body.js';
+import { isJsonObject, toTransportRequest } from './transport-request.js';
+
+/** The JSON text of a body ofetch would serialise as JSON itself; undefined for any other body. */
+function jsonForOfetch(body: unknown, headers: Record<string, string>): string | undefined {
+  if (typeof body !== 'object' || body === null || !isJsonObject(body)) return undefined;
+  // A form content type makes ofetch send the object as form fields: leave that to it.
+  for (const name in headers) if (name.toLowerCase() === 'content-type' && headers[name] === 'application/x-www-form-urlencoded') return undefined;
+  return stringifyJsonBody(body);
+}
 
 /** The query of a request without parameters (most), shared rather than made per request. */
 const NO_QUERY: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -132,8 +141,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       method,
       headers,
       query,
-      // ofetch serialises plain objects as JSON and sets the content type.
-      body: req.body as Record<string, unknown> | undefined,
+      // Serialised here rather than by ofetch, so a body that cannot be is the request's fault
+      // (an InvalidRequestError); ofetch still sets the JSON content type and accept for a string.
+      body: jsonForOfetch(req.body, headers) ?? (req.body as Record<string, unknown> | undefined),
       signal,
       retry: 0,
       ignoreResponseError: true,

@@ -1,4 +1,4 @@
-import { ProviderError, ProviderTimeoutError, systemClock, type AbortSource, type AbortWatch, type TimerHandle } from '@modelmesh/core';
+import { ModelMeshError, ProviderTimeoutError, systemClock, type AbortSource, type AbortWatch, type TimerHandle } from '@modelmesh/core';
 import { type LinkedSignal, linkSignals } from './linked-signal.js';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
@@ -71,7 +71,8 @@ export class RequestGuard {
    */
   failure(error: unknown, phase: NetworkPhase): unknown {
     if (this.watch.aborted) return this.watch.reason;
-    if (ProviderError.isInstance(error)) return error;
+    // Already typed: a provider error, or an InvalidRequestError for a body that cannot be sent.
+    if (ModelMeshError.isInstance(error)) return error;
     return mapNetworkError(error, { ...this.context, phase, connectTimeoutMs: this.timeouts.connect });
   }
 

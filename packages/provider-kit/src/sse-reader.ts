@@ -45,6 +45,8 @@ export class SseEventQueue {
   private failure: ProviderError | undefined;
   private ended = false;
   private released = false;
+  /** The text fed last ended with a CR (see {@link SseEventQueue.pull}). */
+  private endsWithCr = false;
 
   constructor(
     private readonly source: PieceIterator,
@@ -95,11 +97,17 @@ export class SseEventQueue {
     const next = this.source.nextReady?.() ?? (await this.source.next());
     if (next.done) {
       this.ended = true;
-      this.parser.feed(this.decoder.decode());
+      const tail = this.decoder.decode();
+      this.parser.feed(tail);
+      // The parser holds back a final CR in case an LF follows (CRLF); at the end none will, so
+      // that CR ends its line. Feeding the LF completes the CRLF without adding a line end.
+      if (tail !== '' ? tail.endsWith('\r') : this.endsWithCr) this.parser.feed('\n');
       return;
     }
     const piece = next.value;
-    this.parser.feed(typeof piece === 'string' ? piece : this.decoder.decode(piece, { stream: true }));
+    const text = typeof piece === 'string' ? piece : this.decoder.decode(piece, { stream: true });
+    if (text !== '') this.endsWithCr = text.charCodeAt(text.length - 1) === 13;
+    this.parser.feed(text);
     if (this.failure) throw this.failure;
   }
 

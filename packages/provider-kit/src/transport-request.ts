@@ -1,4 +1,5 @@
 import type { AbortWatch } from '@modelmesh/core';
+import { stringifyJsonBody } from './json-body.js';
 import type { TransportRequest } from './transport.js';
 
 /** An absolute http(s) base URL without credentials, query or fragment. */
@@ -24,7 +25,7 @@ export interface RequestParts {
 }
 
 /** ofetch's rule for a body it serialises as JSON (`isJSONSerializable`), for objects. */
-function isJsonObject(body: object): boolean {
+export function isJsonObject(body: object): boolean {
   if (Array.isArray(body)) return true;
   if ((body as { buffer?: unknown }).buffer) return false;
   if (body instanceof URLSearchParams || (typeof FormData !== 'undefined' && body instanceof FormData)) return false;
@@ -53,7 +54,7 @@ export function toTransportRequest(parts: RequestParts): TransportRequest | unde
     if (!payload || typeof parts.body !== 'object' || parts.body === null || !isJsonObject(parts.body)) return undefined;
     // A form content type makes ofetch send the object as form fields: leave that to it.
     if (headers['content-type'] === 'application/x-www-form-urlencoded') return undefined;
-    body = JSON.stringify(parts.body);
+    body = stringifyJsonBody(parts.body);
     if (!headers['content-type']) headers['content-type'] = 'application/json';
     headers['accept'] ??= 'application/json';
   }

@@ -65,6 +65,13 @@ describe('readSse', () => {
 });
 
 describe('readSseJson', () => {
+  it('a body with bare CR line ends whose last line is [DONE] is complete (the final CR ends its line)', async () => {
+    const events = await collect(readSseJson(pieces(['data: {"a":1}\r\r', 'data: [DONE]\r\r']), opts));
+    expect(events.map((e) => e.data)).toEqual([{ a: 1 }]);
+    // An event not closed by a blank line is still dropped.
+    await expect(collect(readSseJson(pieces(['data: {"a":1}\r\r', 'data: [DONE]\r']), opts))).rejects.toThrow(/ended without \[DONE\]/);
+  });
+
   it('gives the same events however the bytes are split (every byte boundary)', async () => {
     const bytes = encoder.encode(STREAM);
     for (let cut = 1; cut < bytes.length; cut++) {

@@ -1,4 +1,4 @@
-import { AuthenticationError, ContentFilteredError, ContextLengthExceededError, ProviderError, ProviderTimeoutError, RateLimitError, ModelMeshError } from '@modelmesh/provider';
+import { AuthenticationError, ContentFilteredError, ContextLengthExceededError, ProviderError, ProviderTimeoutError, RateLimitError, ModelMeshError, InvalidRequestError } from '@modelmesh/provider';
 import type { FailureKind } from '../health/health-types.js';
 import type { RetryPolicy } from '../config/pool-policy.js';
 
@@ -24,15 +24,30 @@ export interface FailureClass {
   readonly retryAfterMs?: number;
 }
 
-/** Wraps anything a provider threw into a ModelMesh error (unknown errors count as connection failures). */
+/**
+ * Wraps anything a provider threw into a ModelMesh error (unknown errors count as connection
+ * failures). A stack overflow is the one local failure that is the request's own: a body
+ * nested deeply enough to overflow the serialiser or a converter, so it must not count
+ * against the model's health.
+ */
 export function toMeshError(error: unknown, providerId: string, modelId: string): ModelMeshError {
   if (ModelMeshError.isInstance(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return new InvalidRequestError({ message: `Provider "${providerId}" could not prepare the request: it is nested too deeply`, cause: error });
+  }
   return new ProviderError({ providerId, modelId, code: 'connection_error', message: `Provider "${providerId}" failed: ${message}`, cause: error });
 }
 
-/** Decides how a failure counts against the model and what the router does next. */
+/**
+ * Decides how a failure counts against the model and what the router does next. Failures the
+ * request caused (kind `request`: an InvalidRequestError, a 400/413/422 for this request's
+ * content, a content filter, a context overflow) never count against the model: one tenant's
+ * malformed request must not put a model in standby for everyone. A context overflow still
+ * fails over to a model with a larger window.
+ */
 export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): FailureClass {
+  if (InvalidRequestError.isInstance(error)) return { error, kind: 'request', action: 'surface' };
   const status = ProviderError.isInstance(error) ? error.status : undefined;
   if (status !== undefined && retry.nonRetryableCodes?.includes(status)) return { error, kind: 'request', action: 'surface', status };
   if (status !== undefined && retry.retryableCodes?.includes(status)) return { error, kind: 'transient', action: 'retry', status };

@@ -1,4 +1,4 @@
-import type { ModelMeshError, ChatCompletion, CompletionUsage } from '@modelmesh/provider';
+import { type ModelMeshError, type ChatCompletion, type CompletionUsage, ProviderError } from '@modelmesh/provider';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { RequestCompletedEvent } from '../events/mesh-events.js';
 import { costOf } from './cost.js';
@@ -28,6 +28,23 @@ export interface RequestEnd {
   readonly failure?: ModelMeshError;
   /** The caller cancelled: the attempt counts neither for nor against the model. */
   readonly cancelled?: boolean;
+}
+
+/**
+ * A non-streaming answer counts as complete only when some choice has a finish reason, the
+ * rule a stream is held to: an answer without one may be truncated, so it is a provider fault
+ * (a retryable `malformed_response`: counted against the model, retried or failed over) and is
+ * never presented as a success.
+ */
+export function requireFinished(completion: ChatCompletion, model: MeshModel): ChatCompletion {
+  const choices = (completion as { choices?: unknown } | null | undefined)?.choices;
+  if (Array.isArray(choices) && choices.some((choice: { finish_reason?: unknown } | null) => typeof choice?.finish_reason === 'string')) return completion;
+  throw new ProviderError({
+    providerId: model.providerId,
+    modelId: model.modelId,
+    code: 'malformed_response',
+    message: `Provider "${model.providerId}" answered without a finish reason (the answer may be truncated)`,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
 import { AbortLink } from '../runtime/abort-link.js';
 import { Stream } from '../streaming/stream.js';
-import { finishRequest } from './request-completion.js';
+import { finishRequest, requireFinished } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
 import { RequestSignals } from './request-signals.js';
 import { routeRequest, type RequestRun } from './route-loop.js';
@@ -26,7 +26,7 @@ export class Router {
         const { attemptMs } = run.pool.definition.policy.timeouts;
         attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
         try {
-          return await attempt.race(model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call));
+          return requireFinished(await attempt.race(model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call)), model);
         } finally {
           attempt.dispose();
         }

@@ -1,5 +1,6 @@
 import type { Clock } from '../runtime/clock.js';
 import { systemClock } from '../runtime/clock.js';
+import { checkAmount } from './invalid-amount-error.js';
 import type { CounterReservation, ReservationResult, StateStore } from './state-store.js';
 
 interface Counter {
@@ -23,10 +24,16 @@ export class MemoryStateStore implements StateStore {
   }
 
   async add(key: string, delta: number, ttlMs?: number): Promise<number> {
+    checkAmount(key, delta, false);
     return this.write(key, this.read(key) + delta, ttlMs);
   }
 
   async reserve(entries: readonly CounterReservation[]): Promise<ReservationResult> {
+    for (const entry of entries) {
+      checkAmount(entry.key, entry.amount, true);
+      // A limit may be Infinity (a `warn` budget), never NaN: `x > NaN` would admit everything.
+      if (Number.isNaN(entry.limit)) checkAmount(entry.key, entry.limit, false);
+    }
     const current = entries.map((entry) => this.read(entry.key));
     for (const [index, entry] of entries.entries()) {
       const value = current[index] ?? 0;

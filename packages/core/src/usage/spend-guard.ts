@@ -1,9 +1,10 @@
 import type { BudgetConfig } from '../config/mesh-config.js';
-import { BudgetExceededError, type QuotaLimits } from '@modelmesh/provider';
+import { BudgetExceededError, type QuotaLimits, InvalidRequestError } from '@modelmesh/provider';
 import type { MeshEventEmitter } from '../events/event-emitter.js';
 import type { Clock } from '../runtime/clock.js';
 import type { CounterReservation, StateStore } from '../state/state-store.js';
 import { periodWindow, windowTtl, type Period } from './period-window.js';
+import { SpendMargins } from './spend-margin.js';
 
 /** What one attempt is expected to spend, reserved before the call. */
 export interface SpendEstimate {
@@ -35,6 +36,9 @@ interface HeldEntry {
 /** Spend held for one attempt; settle it with the actual spend or release it. */
 export interface SpendReservation {
   readonly entries: readonly HeldEntry[];
+  /** The model the spend was for, and its unscaled estimate: settling teaches the model's margin. */
+  readonly modelKey?: string;
+  readonly estimate?: SpendEstimate;
 }
 
 /** Why an attempt could not reserve its spend. */
@@ -82,15 +86,29 @@ function applies(budget: BudgetConfig, target: SpendTarget): boolean {
 const amountOf = (measure: 'cost' | 'tokens' | 'requests', estimate: SpendEstimate) =>
   measure === 'cost' ? estimate.cost : measure === 'tokens' ? estimate.tokens : 1;
 
+const isAmount = (value: number): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** True when both amounts are finite and not negative: only such an estimate may touch a counter. */
+function isUsableEstimate(estimate: SpendEstimate): boolean {
+  return isAmount(estimate.cost) && isAmount(estimate.tokens);
+}
+
 /**
  * Pre-flight enforcement of budgets and quotas. Before an attempt it reserves the
- * estimated spend on every budget and quota that applies, in one atomic store operation;
- * a hard budget that would be crossed refuses the attempt before any provider is called.
- * Afterwards the reservation is settled to the actual spend, or released on failure.
+ * estimated spend (scaled by the model's learned {@link SpendMargins}) on every budget and
+ * quota that applies, in one atomic store operation; a hard budget that would be crossed
+ * refuses the attempt before any provider is called. Afterwards the reservation is settled
+ * to the actual spend, or released on failure. A counter above its limit refuses every
+ * further reservation, so admission stops as soon as a settlement crosses a limit.
+ *
+ * The guarantee: a hard limit is exceeded only by attempts that spent more than they
+ * reserved, and by at most the sum of those overruns (actual minus reserved) of the attempts
+ * admitted before the counter crossed it.
  */
 export class SpendGuard {
   /** Last known used value per budget and window start, for the synchronous status report. */
   private readonly seen = new Map<string, { start: number; used: number; refused: boolean; alerted: boolean }>();
+  private readonly margins = new SpendMargins();
 
   constructor(
     private readonly budgets: readonly BudgetConfig[],
@@ -105,7 +123,15 @@ export class SpendGuard {
   }
 
   /** Reserves an attempt's estimated spend; throws BudgetExceededError for an `error` budget. */
-  async reserve(target: SpendTarget, estimate: SpendEstimate): Promise<SpendReservation | SpendRefusal> {
+  async reserve(target: SpendTarget, raw: SpendEstimate): Promise<SpendReservation | SpendRefusal> {
+    // Defence in depth behind request validation: `NaN > limit` is false, so a NaN would be admitted.
+    if (!isUsableEstimate(raw)) {
+      throw new InvalidRequestError({
+        message: `The request's spend estimate (cost ${String(raw.cost)}, tokens ${String(raw.tokens)}) is not a finite, non-negative number; it was refused so that budgets stay exact`,
+        details: { cost: String(raw.cost), tokens: String(raw.tokens) },
+      });
+    }
+    const estimate = this.margins.apply(target.modelKey, raw);
     const now = this.clock.now();
     const entries: Array<CounterReservation & HeldEntry> = [];
     for (const budget of this.budgets) {
@@ -130,7 +156,7 @@ export class SpendGuard {
         entries.push({ key: `quota:${owner}:${quota.field}:${window.start}`, amount: amountOf(quota.measure, estimate), limit, ttlMs: windowTtl(window, now), measure: quota.measure });
       }
     }
-    if (entries.length === 0) return { entries: [] };
+    if (entries.length === 0) return { entries: [], modelKey: target.modelKey, estimate: raw };
     const result = await this.store.reserve(entries);
     if (!result.ok) {
       const failed = entries[result.index];
@@ -143,11 +169,16 @@ export class SpendGuard {
     entries.forEach((entry, index) => {
       if (entry.budget) this.observe(entry.budget, entry.key, result.values[index] ?? 0, false);
     });
-    return { entries };
+    return { entries, modelKey: target.modelKey, estimate: raw };
   }
 
-  /** Replaces the estimate with what the attempt actually spent. */
+  /**
+   * Replaces the estimate with what the attempt actually spent. An actual that is not a
+   * finite, non-negative amount (garbled provider usage) keeps the reservation as the spend.
+   */
   async settle(reservation: SpendReservation, actual: SpendEstimate): Promise<void> {
+    if (!isUsableEstimate(actual)) return;
+    if (reservation.modelKey !== undefined && reservation.estimate) this.margins.observe(reservation.modelKey, reservation.estimate, actual);
     await Promise.all(
       reservation.entries.map(async (entry) => {
         const delta = amountOf(entry.measure, actual) - entry.amount;

@@ -33,11 +33,16 @@ export interface BudgetOverview {
 
 const emptyTotals = (): UsageTotals => ({ totalCost: 0, totalTokens: 0, promptTokens: 0, completionTokens: 0, requests: 0 });
 
+/** A provider's garbled usage (a string, NaN, a negative count) counts as nothing rather than poisoning a total. */
+const amount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
+
 function add(totals: UsageTotals, record: UsageRecord): void {
-  totals.totalCost += record.cost;
-  totals.promptTokens += record.usage?.prompt_tokens ?? 0;
-  totals.completionTokens += record.usage?.completion_tokens ?? 0;
-  totals.totalTokens += record.usage?.total_tokens ?? (record.usage?.prompt_tokens ?? 0) + (record.usage?.completion_tokens ?? 0);
+  const prompt = amount(record.usage?.prompt_tokens);
+  const completion = amount(record.usage?.completion_tokens);
+  totals.totalCost += amount(record.cost);
+  totals.promptTokens += prompt;
+  totals.completionTokens += completion;
+  totals.totalTokens += record.usage?.total_tokens === undefined ? prompt + completion : amount(record.usage.total_tokens);
   totals.requests++;
 }
 

@@ -3,7 +3,7 @@ import type { ChatCompletion, ChatCompletionChunk, Clock, ModelSpec, Provider, P
 
 /** What one scripted call does. */
 export type FakeOutcome =
-  | { ok: string; delayMs?: number; usage?: { prompt: number; completion: number } }
+  | { ok: string; delayMs?: number; usage?: { prompt: number; completion: number }; noFinish?: boolean }
   | { status: number; retryAfter?: number }
   | { error: ModelMeshError }
   | { hang: true }
@@ -70,7 +70,7 @@ export class FakeProvider implements Provider {
       object: 'chat.completion',
       created: 1,
       model: request.model,
-      choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: text, refusal: null } }],
+      choices: [{ index: 0, finish_reason: 'ok' in outcome && outcome.noFinish ? (null as never) : 'stop', logprobs: null, message: { role: 'assistant', content: text, refusal: null } }],
       usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion },
     };
   }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from '@modelmesh/core';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.js';
 import { httpFailure, HttpFailureError } from './openai-error.js';
 
 /** Limits applied while a body is read. */
@@ -26,7 +27,7 @@ const tooLarge = (limit: number) =>
   );
 
 /**
- * Reads and parses a JSON body. Bytes are counted as they arrive, so an oversized body is
+ * Reads and parses a JSON body (an object nested at most {@link MAX_JSON_DEPTH} deep). Bytes are counted as they arrive, so an oversized body is
  * refused (413) on its `Content-Length` or at the first byte past the limit, never
  * buffered whole; a body that stalls for `idleTimeoutMs` gets 408 (the slow-body guard
  * that Node's overall `requestTimeout` is too coarse for).
@@ -93,5 +94,10 @@ function parseJson(bytes: Buffer): unknown {
     throw invalid();
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid();
+  if (exceedsJsonDepth(value)) {
+    throw new HttpFailureError(
+      httpFailure(400, `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep`, 'invalid_request_error', { code: 'json_too_deep' }),
+    );
+  }
   return value;
 }

@@ -8,6 +8,7 @@ import type { ProxyMetrics } from '../metrics/proxy-metrics.js';
 import type { ProxySettings } from '../proxy-settings.js';
 import type { RequestTrace } from '../request-trace.js';
 import type { PoolAccess } from '../routes/pool-access.js';
+import type { ProxyMessage } from './startup-messages.js';
 
 /** Everything the routes share, built once per handler. */
 export interface ProxyContext {
@@ -21,6 +22,8 @@ export interface ProxyContext {
   readonly clock: Clock;
   /** True once `drain()` began: readiness fails and new API requests are refused. */
   readonly isDraining: () => boolean;
+  /** Where requests answered with 500 are logged. */
+  readonly log: (message: ProxyMessage) => void;
 }
 
 /** One HTTP request being served. */

@@ -11,6 +11,8 @@ import { PoolAccess } from '../routes/pool-access.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
 import { matchRoute } from './route-table.js';
 import { serveExchange } from './serve-exchange.js';
+import { stderrLog } from './internal-error-log.js';
+import type { ProxyMessage } from './startup-messages.js';
 
 /** Options of {@link createProxyHandler}. */
 export interface ProxyHandlerOptions {
@@ -22,6 +24,8 @@ export interface ProxyHandlerOptions {
   readonly clock?: Clock;
   /** Where per-key request counters live; share one (e.g. Redis) across proxy processes. Default: in memory. */
   readonly stateStore?: StateStore;
+  /** Receives a redacted line, with the request id, for every request answered with 500 (default: stderr). */
+  readonly log?: (message: ProxyMessage) => void;
 }
 
 /**
@@ -82,6 +86,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     access: new PoolAccess(options.mesh),
     clock,
     isDraining: () => draining,
+    log: options.log ?? stderrLog,
   };
   const { maxConcurrent } = settings.limits;
 

@@ -4,6 +4,7 @@ import { ClientGoneError } from '../http/read-json-body.js';
 import { sendFailure } from '../http/send-response.js';
 import { traceHeaders } from '../request-trace.js';
 import { authenticate, enforceKeyRate } from './guards.js';
+import { logInternalError } from './internal-error-log.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
 import type { Route } from './route-table.js';
 
@@ -18,13 +19,16 @@ export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Rout
     if (route.api && ex.key?.rpm !== undefined) await enforceKeyRate(ctx, ex);
     await route.handle(ctx, ex, param);
   } catch (error) {
+    if (error instanceof ClientGoneError || (ex.signal.aborted && RequestAbortedError.isInstance(error) && ex.res.destroyed)) return;
+    const cause = ex.signal.aborted ? (ex.signal.reason as unknown) ?? error : error;
+    const failure = toHttpFailure(cause, () => ctx.clock.now());
+    // A 500 is our own fault: never silent, and the client gets the id the log line carries.
+    const requestId = failure.status === 500 ? logInternalError(ctx.log, ex, cause) : undefined;
     if (ex.res.headersSent) {
       ex.res.end();
       return;
     }
-    if (error instanceof ClientGoneError || (ex.signal.aborted && RequestAbortedError.isInstance(error) && ex.res.destroyed)) return;
-    const failure = toHttpFailure(ex.signal.aborted ? (ex.signal.reason as unknown) ?? error : error, () => ctx.clock.now());
     const meshHeaders = ex.trace.attempts > 0 ? traceHeaders(ex.trace, false) : {};
-    sendFailure(ex.res, failure, { ...ex.headers, ...meshHeaders });
+    sendFailure(ex.res, failure, { ...ex.headers, ...meshHeaders, ...(requestId !== undefined ? { 'x-request-id': requestId } : {}) });
   }
 }

@@ -13,7 +13,7 @@ export interface StartProxyOptions extends ProxyHandlerOptions {
   readonly host?: string;
   /** Overrides `settings.port` (a CLI's `--port`); 0 lets the OS choose. */
   readonly port?: number;
-  /** Receives the startup lines (default: printed to stdout); pass `() => {}` for silence. */
+  /** Receives the startup lines (default: printed to stdout) and each request answered with 500 (default: stderr); pass `() => {}` for silence. */
   readonly log?: (message: ProxyMessage) => void;
 }
 

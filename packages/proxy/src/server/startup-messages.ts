@@ -9,11 +9,11 @@ export type AuthMode =
   /** No key is configured and the proxy is bound to loopback: no authentication. */
   | { readonly mode: 'off'; readonly reason: string };
 
-/** One line the proxy reports at start, as data (a CLI may colour or reformat it). */
+/** One line the proxy reports (at start, or a request it answered with 500), as data (a CLI may colour or reformat it). */
 export interface ProxyMessage {
-  readonly level: 'info' | 'warn';
-  /** What the line is about. */
-  readonly code: 'listening' | 'auth' | 'cors' | 'limits';
+  readonly level: 'info' | 'warn' | 'error';
+  /** What the line is about; `internal-error` is a request answered with 500 (with its request id, redacted). */
+  readonly code: 'listening' | 'auth' | 'cors' | 'limits' | 'internal-error';
   /** The line, ready to print. */
   readonly text: string;
 }
