@@ -15,3 +15,4 @@ export { redactHeaders, isSecretHeader } from './redact-headers.js';
 export { readHeader, type HeaderSource } from './header-source.js';
 export { credentialSecrets } from './credential-secrets.js';
 export { createProviderHttp, type ProviderConnectionSettings, type ProviderHttp } from './provider-http.js';
+export type { HttpProvider } from './http-provider.js';
