@@ -16,3 +16,4 @@ export { readHeader, type HeaderSource } from './header-source.js';
 export { credentialSecrets } from './credential-secrets.js';
 export { createProviderHttp, type ProviderConnectionSettings, type ProviderHttp } from './provider-http.js';
 export type { HttpProvider } from './http-provider.js';
+export { connectionSettings, type CreateOptionsConnection } from './connection-settings.js';
