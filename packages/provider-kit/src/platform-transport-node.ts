@@ -62,7 +62,7 @@ class NodeResponse implements TransportResponse {
 /**
  * The HTTP client's fast path in Node: one request on undici's `Agent`, handing its body
  * (a Node readable) over as it is, with no WHATWG `Response` or `ReadableStream` in between.
- * Fails as `platformFetch` does: with the abort's reason on abort (the connection is
+ * Fails as `fetch` does: with the abort's reason on abort (the connection is
  * destroyed), otherwise `TypeError('fetch failed')` whose cause is the socket error.
  */
 export const platformTransport: Transport | undefined = async (request: TransportRequest): Promise<TransportResponse> => {
