@@ -71,6 +71,16 @@ describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
     expect(JSON.parse(req?.body ?? '')).toEqual({ model: 'm' });
   });
 
+  it('sends query parameters and a path with a colon (Gemini style) as ofetch writes them', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await client(s, { query: { 'api-version': '2024-10-21' } }).requestJson({ path: '/models/g-1.5:generateContent', body: {}, query: { alt: 'sse', q: 'a b' } });
+    await client(s).requestJson({ path: '/models/g-1.5:generateContent', body: {}, query: { alt: 'sse' } });
+    expect(s.requests.map((r) => r.url)).toEqual(['/v1/models/g-1.5:generateContent?api-version=2024-10-21&alt=sse&q=a+b', '/v1/models/g-1.5:generateContent?alt=sse']);
+  });
+
   it('decodes a body split inside a UTF-8 character, and gzip bodies', async () => {
     const text = JSON.stringify({ word: 'héllo wörld ✓' });
     const bytes = Buffer.from(text);
