@@ -1,5 +1,4 @@
 import type { BodySource } from './body-source.js';
-import { raceSignal } from './linked-signal.js';
 import type { RequestGuard } from './request-guard.js';
 
 const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
@@ -32,7 +31,7 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
   nextReady(): IteratorResult<Uint8Array, undefined> | undefined {
     if (this.finished || this.body === null) return done();
     for (;;) {
-      const ready = this.guard.watch.aborted ? undefined : this.body.poll?.();
+      const ready = this.guard.signal.aborted ? undefined : this.body.poll?.();
       if (ready === undefined) return undefined;
       const result = this.accept(ready);
       if (result !== 'again') return result;
@@ -47,8 +46,7 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
       if (this.started) this.guard.start('idle');
       let piece: Uint8Array | undefined;
       try {
-        const { watch } = this.guard;
-        piece = await (this.body.followsAbort === true && !watch.aborted ? this.body.read() : raceSignal(this.body.read(), watch));
+        piece = await (this.body.followsAbort === true && !this.guard.signal.aborted ? this.body.read() : this.guard.race(this.body.read()));
       } catch (error) {
         const failure = this.guard.failure(error, 'body');
         this.finish(true);

@@ -40,13 +40,10 @@ function messageOf(value: unknown): string | undefined {
 }
 
 /**
- * Reads the error bodies of the common wire formats:
- * OpenAI and most OpenAI-wire servers `{ error: { message, type, code, param } }`,
- * Anthropic `{ type: 'error', error: { type, message } }`, Google `{ error: { code, message, status } }`,
- * a bare `{ error: "text" }`, FastAPI `{ detail }`, and `{ message }`.
- * Accepts the parsed JSON value; a string is tried as JSON first.
+ * An error body as the JSON object it should be: a string is parsed first, and a one-element
+ * array (Google batch style) is unwrapped. Undefined for anything else (text, a list, a number).
  */
-export const parseErrorBody: ErrorBodyParser = (body) => {
+export function errorBodyObject(body: unknown): Record<string, unknown> | undefined {
   let value = body;
   if (typeof value === 'string') {
     try {
@@ -55,9 +52,20 @@ export const parseErrorBody: ErrorBodyParser = (body) => {
       return undefined;
     }
   }
-  // Some servers wrap the error in a one-element array (Google batch style).
   if (Array.isArray(value) && value.length === 1) value = value[0];
-  if (!isRecord(value)) return undefined;
+  return isRecord(value) ? value : undefined;
+}
+
+/**
+ * Reads the error bodies of the common wire formats:
+ * OpenAI and most OpenAI-wire servers `{ error: { message, type, code, param } }`,
+ * Anthropic `{ type: 'error', error: { type, message } }`, Google `{ error: { code, message, status } }`,
+ * a bare `{ error: "text" }`, FastAPI `{ detail }`, and `{ message }`.
+ * Accepts the parsed JSON value; a string is tried as JSON first.
+ */
+export const parseErrorBody: ErrorBodyParser = (body) => {
+  const value = errorBodyObject(body);
+  if (value === undefined) return undefined;
   const error = value['error'];
   if (isRecord(error)) {
     return {

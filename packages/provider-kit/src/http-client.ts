@@ -1,9 +1,8 @@
-import { ProviderError, type AbortSource, type RateLimitSnapshot } from '@modelmesh/core';
+import { ProviderError, type RateLimitSnapshot } from '@modelmesh/provider';
 import { createFetch } from 'ofetch';
-import { platformFetch, platformTransport } from '#platform-fetch';
+import { platformTransport } from '#platform-transport';
 import type { ErrorBodyParser } from './error-body.js';
 import { HttpResponse } from './http-response.js';
-import { raceSignal } from './linked-signal.js';
 import { mapHttpError } from './map-http-error.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
 import { RequestGuard } from './request-guard.js';
@@ -34,9 +33,9 @@ export interface HttpClientOptions {
   /** Query parameters added to every request (e.g. Azure's `api-version`). */
   query?: Readonly<Record<string, string>>;
   /**
-   * A `fetch` to use instead of the platform's (in Node a faster one on node:http; elsewhere
-   * the global one). Without one, Node sends plain JSON requests on its fast transport
-   * (node:http with no WHATWG `Response` in between) and the rest through ofetch.
+   * A `fetch` to use instead of the runtime's. Without one, Node sends plain JSON requests on
+   * its fast transport (undici's `Agent`, no WHATWG `Response` in between) and the rest through
+   * ofetch and the runtime's `fetch`; with one, every request goes through ofetch and it.
    */
   fetch?: typeof globalThis.fetch;
   /** Values masked in every error message (the API key). */
@@ -63,8 +62,8 @@ export interface HttpRequestOptions {
   headers?: Readonly<Record<string, string>>;
   /** The `Accept` header, e.g. `text/event-stream` for streams. */
   accept?: string;
-  /** The caller's abort: an `AbortSignal`, or the router's `call.abortWatch` (cheaper). */
-  signal?: AbortSource;
+  /** The caller's abort (`call.signal`): the request rejects with its reason and the connection is released. */
+  signal?: AbortSignal;
   /** Timeouts of this exchange. */
   timeouts?: RequestTimeouts;
   /** The model the request is for, named in errors. */
@@ -85,8 +84,8 @@ export interface JsonResult {
  * The HTTP client a provider uses. It never retries (`retry: 0`: the router is the only
  * retry loop) and never throws anything but ModelMesh errors, except that a request
  * aborted through the caller's signal rejects with that signal's reason, as `fetch` does.
- * Connections are kept alive: in Node by the keep-alive agents of `#platform-fetch`, elsewhere
- * by the runtime's `fetch`.
+ * Connections are kept alive: in Node by the fast transport's undici `Agent` and by the
+ * runtime's `fetch` (undici too), elsewhere by the runtime's `fetch`.
  */
 export interface HttpClient {
   /** Provider instance id. */
@@ -110,10 +109,11 @@ export interface HttpClient {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const $fetch = createFetch({
-    // Looked up per call: an injected fetch wins, then the platform one.
-    fetch: (input, init) => (options.fetch ?? platformFetch)(input, init),
+    // Looked up per call: an injected fetch wins, then the runtime's.
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
   });
-  const closing = new AbortController();
+  /** Set by close(): every later request fails with it. */
+  let closed: ProviderError | undefined;
   // Requests in flight, aborted by close(). Kept in a set rather than as listeners on one
   // long-lived signal, which would collect a listener per concurrent request.
   const active = new Set<RequestGuard>();
@@ -129,9 +129,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, guard: RequestGuard): Promise<TransportResponse> {
     const query = req.query === undefined && options.query === undefined ? NO_QUERY : { ...options.query, ...req.query };
     const transport = options.fetch === undefined ? platformTransport : undefined;
-    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.watch });
+    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.signal });
     if (transport !== undefined && direct !== undefined) return transport(direct);
-    return raceSignal(viaFetch(req, method, headers, query, guard.signal), guard.watch);
+    return guard.race(viaFetch(req, method, headers, query, guard.signal));
   }
 
   /** Sends a request through ofetch and the (injected or platform) fetch. */
@@ -155,13 +155,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function request(req: HttpRequestOptions): Promise<HttpResponse> {
     const context = { providerId: options.providerId, modelId: req.modelId, secrets };
-    if (closing.signal.aborted) throw closing.signal.reason;
+    if (closed !== undefined) throw closed;
     const timeouts = req.timeouts ?? {};
-    const guard: RequestGuard = new RequestGuard(context, timeouts, [req.signal], () => active.delete(guard));
+    const guard: RequestGuard = new RequestGuard(context, timeouts, req.signal, () => active.delete(guard));
     active.add(guard);
-    if (guard.watch.aborted) {
+    if (guard.signal.aborted) {
       guard.dispose();
-      throw guard.watch.reason;
+      throw guard.signal.reason;
     }
     guard.start('connect');
     guard.start('first-byte');
@@ -210,8 +210,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return { data: await response.json(), response };
     },
     close() {
-      closing.abort(new ProviderError({ providerId: options.providerId, code: 'connection_error', retryable: false, message: `Provider "${options.providerId}" was closed` }));
-      for (const guard of [...active]) guard.abort(closing.signal.reason);
+      closed ??= new ProviderError({ providerId: options.providerId, code: 'connection_error', retryable: false, message: `Provider "${options.providerId}" was closed` });
+      for (const guard of [...active]) guard.abort(closed);
     },
   };
 }

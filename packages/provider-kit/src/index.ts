@@ -5,7 +5,7 @@ export { readSse, type ReadSseOptions, type SseEvent, type SseSource } from './s
 export { readSseJson, type ReadSseJsonOptions, type SseJsonEvent } from './sse-json-stream.js';
 export { mapHttpError, mapErrorPayload, type HttpErrorInput, type ErrorPayloadInput } from './map-http-error.js';
 export { mapNetworkError, networkErrorCode, type NetworkErrorContext, type NetworkPhase } from './map-network-error.js';
-export { parseErrorBody, type ErrorBodyParser, type ProviderErrorBody } from './error-body.js';
+export { errorBodyObject, parseErrorBody, type ErrorBodyParser, type ProviderErrorBody } from './error-body.js';
 export { errorKind, type ErrorKind } from './error-kind.js';
 export { safeExcerpt, MAX_MESSAGE_CHARS } from './error-message.js';
 export { parseRetryAfter, parseRetryAfterFromMessage } from './retry-after.js';
@@ -13,4 +13,7 @@ export { parseRateLimitHeaders } from './rate-limit-headers.js';
 export { parseDurationMs } from './parse-duration.js';
 export { redactHeaders, isSecretHeader } from './redact-headers.js';
 export { readHeader, type HeaderSource } from './header-source.js';
-export { linkSignals, raceSignal, type LinkedSignal } from './linked-signal.js';
+export { credentialSecrets } from './credential-secrets.js';
+export { createProviderHttp, type ProviderConnectionSettings, type ProviderHttp } from './provider-http.js';
+export type { HttpProvider } from './http-provider.js';
+export { connectionSettings, type CreateOptionsConnection } from './connection-settings.js';

@@ -1,8 +1,13 @@
+// Node's fast path for plain requests: undici's request API with no ofetch, WHATWG `Request`,
+// `Response` or `ReadableStream` in between. What it buys, measured in ModelMesh's proxy in front
+// of a fake upstream (two runs, 1,800 sequential requests per row, same run each): 0.30–0.37 ms
+// added p50 per JSON request against 0.61–0.82 ms for ofetch over Node's `fetch`, and 390–500 µs
+// of proxy CPU per request against 950–1,130 µs; a `fetch` on node:http sat in between (0.47–0.54
+// ms, 600–700 µs) and was removed once this path took the requests it had served.
 import type { Readable } from 'node:stream';
-import type { AbortWatch } from '@modelmesh/core';
 import { Agent, type Dispatcher } from 'undici';
 import type { HeaderSource } from './header-source.js';
-import { decodeBody, NULL_BODY_STATUSES, toHeaders } from './node-http-shared.js';
+import { decodeBody, NULL_BODY_STATUSES, toHeaders } from './node-response-parts.js';
 import { NodeBodySource } from './node-body-source.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
@@ -26,36 +31,6 @@ function target(url: string): { readonly origin: string; readonly path: string }
     targets.set(url, found);
   }
   return found;
-}
-
-/**
- * An {@link AbortWatch} as the little of an `EventTarget` undici's `signal` option uses
- * (`aborted`, `reason`, add and remove an `abort` listener), so no `AbortSignal` is made.
- */
-class WatchedAbortSignal {
-  /** undici adds one listener per request; more are kept too. */
-  private readonly stops: Array<readonly [() => void, () => void]> = [];
-
-  constructor(private readonly source: AbortWatch) {}
-
-  get aborted(): boolean {
-    return this.source.aborted;
-  }
-
-  get reason(): unknown {
-    return this.source.reason;
-  }
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    this.stops.push([listener, this.source.watch(listener)]);
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    const index = this.stops.findIndex(([added]) => added === listener);
-    if (index < 0) return;
-    this.stops[index]?.[1]();
-    this.stops.splice(index, 1);
-  }
 }
 
 /** The response of the Node transport: headers become a fetch `Headers` only if someone asks. */
@@ -87,7 +62,7 @@ class NodeResponse implements TransportResponse {
 /**
  * The HTTP client's fast path in Node: one request on undici's `Agent`, handing its body
  * (a Node readable) over as it is, with no WHATWG `Response` or `ReadableStream` in between.
- * Fails as `platformFetch` does: with the abort's reason on abort (the connection is
+ * Fails as `fetch` does: with the abort's reason on abort (the connection is
  * destroyed), otherwise `TypeError('fetch failed')` whose cause is the socket error.
  */
 export const platformTransport: Transport | undefined = async (request: TransportRequest): Promise<TransportResponse> => {
@@ -96,7 +71,7 @@ export const platformTransport: Transport | undefined = async (request: Transpor
   const { origin, path } = target(request.url);
   let data: Dispatcher.ResponseData;
   try {
-    data = await dispatcher.request({ origin, path, method: method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, signal: new WatchedAbortSignal(signal) });
+    data = await dispatcher.request({ origin, path, method: method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, signal });
   } catch (error) {
     throw signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
   }
@@ -106,7 +81,8 @@ export const platformTransport: Transport | undefined = async (request: Transpor
     throw signal.reason;
   }
   // A read in progress learns the reason at once (the body's followsAbort); undici destroys the body.
-  const stopWatching = signal.watch((reason) => response.body?.fail(reason));
-  data.body.once('close', stopWatching);
+  const onAbort = () => response.body?.fail(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  data.body.once('close', () => signal.removeEventListener('abort', onAbort));
   return response;
 };

@@ -1,5 +1,4 @@
-import { ModelMeshError, ProviderTimeoutError, systemClock, type AbortSource, type AbortWatch, type TimerHandle } from '@modelmesh/core';
-import { type LinkedSignal, linkSignals } from './linked-signal.js';
+import { ModelMeshError, ProviderTimeoutError } from '@modelmesh/provider';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
 
@@ -11,57 +10,80 @@ export interface GuardContext {
 }
 
 /**
- * Owns the cancellation of one HTTP exchange: the caller's signal, the provider's close
- * signal and the phase timers all abort one linked signal, whose reason says why
- * (the caller's own reason, or a ProviderTimeoutError naming the phase).
+ * Owns the cancellation of one HTTP exchange: the caller's signal, the client's `close()`
+ * and the phase timers all abort one `AbortController`, whose reason says why (the caller's
+ * own reason, or a ProviderTimeoutError naming the phase). The listener on the caller's
+ * signal is removed when the exchange ends, rather than left to garbage collection as
+ * `AbortSignal.any` would. Timers are plain platform timers: a pending request's timeout
+ * keeps the process alive, as the request itself does.
  */
 export class RequestGuard {
-  private readonly linked: LinkedSignal;
+  private readonly controller = new AbortController();
   /** Armed timers by phase (a plain record: at most three, set and cleared on every request). */
-  private readonly timers: Partial<Record<TimeoutPhase, TimerHandle>> = {};
+  private readonly timers: Partial<Record<TimeoutPhase, ReturnType<typeof setTimeout>>> = {};
+  private readonly onCallerAbort: (() => void) | undefined;
+  private disposed = false;
 
   constructor(
     private readonly context: GuardContext,
     readonly timeouts: RequestTimeouts,
-    sources: readonly (AbortSource | undefined)[],
+    private readonly callerSignal: AbortSignal | undefined,
     private readonly onDispose?: () => void,
   ) {
-    this.linked = linkSignals(sources);
-    // Once aborted nothing is left to time: clean up even if no one reads the body again.
-    // (Already aborted: nothing is armed yet, and the caller disposes.)
-    this.linked.watch.watch(() => this.dispose());
+    if (callerSignal?.aborted) this.controller.abort(callerSignal.reason);
+    else if (callerSignal !== undefined) {
+      const onCallerAbort = () => this.abort(callerSignal.reason);
+      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+      this.onCallerAbort = onCallerAbort;
+    }
   }
 
-  /** The signal to hand to `fetch` (made on first use: the Node transport watches {@link RequestGuard.watch}). */
+  /** The exchange's signal: hand it to `fetch` or the transport. */
   get signal(): AbortSignal {
-    return this.linked.signal;
-  }
-
-  /** The exchange's abort, without an `AbortSignal`. */
-  get watch(): AbortWatch {
-    return this.linked.watch;
+    return this.controller.signal;
   }
 
   /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed). */
   start(phase: TimeoutPhase): void {
     const ms = phase === 'connect' ? this.timeouts.connect : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
-    if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.watch.aborted) return;
-    const error = () => new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 });
-    // On the system clock's shared timer lists: cheaper than a Node timer each, for timeouts that rarely fire.
-    this.timers[phase] = systemClock.setTimeout(() => this.linked.abort(error()), Math.max(0, ms));
+    if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.disposed || this.signal.aborted) return;
+    this.timers[phase] = setTimeout(() => {
+      this.timers[phase] = undefined;
+      this.abort(new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 }));
+    }, Math.max(0, ms));
   }
 
   /** Disarms the timer of `phase`. */
   stop(phase: TimeoutPhase): void {
     const timer = this.timers[phase];
     if (timer === undefined) return;
-    systemClock.clearTimeout(timer);
+    clearTimeout(timer);
     this.timers[phase] = undefined;
   }
 
-  /** Aborts the exchange (releases the connection). */
+  /** Aborts the exchange (releases the connection); nothing is left to time, so it also disposes. */
   abort(reason: unknown): void {
-    this.linked.abort(reason);
+    this.controller.abort(reason);
+    this.dispose();
+  }
+
+  /**
+   * Settles with `promise`, or rejects with the abort reason as soon as the exchange aborts,
+   * so a `fetch` or body that ignores its signal still cannot hang past a timeout.
+   */
+  race<T>(promise: Promise<T>): Promise<T> {
+    const { signal } = this;
+    if (signal.aborted) {
+      promise.catch(() => undefined);
+      return Promise.reject(signal.reason);
+    }
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      const settle = () => signal.removeEventListener('abort', onAbort);
+      promise.then(settle, settle);
+      promise.then(resolve, (error: unknown) => reject(signal.aborted ? signal.reason : error));
+    });
   }
 
   /**
@@ -70,18 +92,20 @@ export class RequestGuard {
    * otherwise the network failure as a `connection_error`.
    */
   failure(error: unknown, phase: NetworkPhase): unknown {
-    if (this.watch.aborted) return this.watch.reason;
+    if (this.signal.aborted) return this.signal.reason;
     // Already typed: a provider error, or an InvalidRequestError for a body that cannot be sent.
     if (ModelMeshError.isInstance(error)) return error;
     return mapNetworkError(error, { ...this.context, phase, connectTimeoutMs: this.timeouts.connect });
   }
 
-  /** Stops every timer and detaches from the source signals. Idempotent. */
+  /** Stops every timer and detaches from the caller's signal. Idempotent. */
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.stop('connect');
     this.stop('first-byte');
     this.stop('idle');
-    this.linked.dispose();
+    if (this.onCallerAbort !== undefined) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
     this.onDispose?.();
   }
 }

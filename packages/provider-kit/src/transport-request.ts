@@ -1,11 +1,12 @@
-import type { AbortWatch } from '@modelmesh/core';
 import { stringifyJsonBody } from './json-body.js';
 import type { TransportRequest } from './transport.js';
 
 /** An absolute http(s) base URL without credentials, query or fragment. */
 const PLAIN_BASE = /^https?:\/\/[^/?#\\\s@]+(?:\/[^?#\\\s]*)?$/;
-/** A relative path with no scheme, query, fragment or backslash. */
-const PLAIN_PATH = /^[^?#\\\s:]*$/;
+/** A relative path with no query, fragment or backslash, and no colon before its first slash (which could read as a scheme). */
+const PLAIN_PATH = /^[^?#\\\s:/]*(?:\/[^?#\\\s]*)?$/;
+/** A query key or value that every URL encoder leaves as it is (RFC 3986 unreserved characters). */
+const UNRESERVED = /^[A-Za-z0-9._~-]+$/;
 /** A header name (an HTTP token). */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A header value Node sends unchanged and `Headers` would not trim. */
@@ -21,7 +22,7 @@ export interface RequestParts {
   /** Client headers, request headers and `accept` merged (later ones win). */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
-  readonly signal: AbortWatch;
+  readonly signal: AbortSignal;
 }
 
 /** ofetch's rule for a body it serialises as JSON (`isJSONSerializable`), for objects. */
@@ -35,12 +36,18 @@ export function isJsonObject(body: object): boolean {
 /**
  * The request exactly as ofetch would hand it to `fetch` (URL from `withBase`, JSON body
  * with `content-type` and `accept` defaults, header names lower-case), for the plain cases a
- * provider sends: a JSON object body (or none), no query parameters, an absolute http(s)
- * base URL, valid header names and values. Undefined otherwise: then ofetch sends it.
+ * provider sends: a JSON object body (or none), query parameters that need no encoding (as
+ * ufo's `withQuery` writes them: in order, `key=value`), an absolute http(s) base URL, valid
+ * header names and values. Undefined otherwise: then ofetch sends it.
  */
 export function toTransportRequest(parts: RequestParts): TransportRequest | undefined {
   if (!PLAIN_BASE.test(parts.baseUrl) || !PLAIN_PATH.test(parts.path)) return undefined;
-  for (const _ in parts.query) return undefined;
+  let search = '';
+  for (const key in parts.query) {
+    const value = parts.query[key] as string;
+    if (!UNRESERVED.test(key) || !UNRESERVED.test(value)) return undefined;
+    search += `${search === '' ? '?' : '&'}${key}=${value}`;
+  }
   const headers: Record<string, string> = {};
   for (const name in parts.headers) {
     const value = parts.headers[name] as string;
@@ -58,7 +65,7 @@ export function toTransportRequest(parts: RequestParts): TransportRequest | unde
     if (!headers['content-type']) headers['content-type'] = 'application/json';
     headers['accept'] ??= 'application/json';
   }
-  return { url: joinBase(parts.baseUrl, parts.path), method: parts.method, headers, body, signal: parts.signal };
+  return { url: joinBase(parts.baseUrl, parts.path) + search, method: parts.method, headers, body, signal: parts.signal };
 }
 
 /** Joined URLs by base and path: a provider calls a handful over and over, and the same string each time is cheap to look up again. */

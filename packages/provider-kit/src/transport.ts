@@ -1,5 +1,4 @@
 import { type BodySource, webBodySource } from './body-source.js';
-import type { AbortWatch } from '@modelmesh/core';
 import type { HeaderSource } from './header-source.js';
 
 /** A request as a {@link Transport} sends it: everything resolved (URL, header names lower-case, body serialised). */
@@ -13,7 +12,7 @@ export interface TransportRequest {
   /** The serialised body (UTF-8), if any. */
   readonly body: string | undefined;
   /** Aborts the exchange: the transport rejects with its reason and closes the connection. */
-  readonly signal: AbortWatch;
+  readonly signal: AbortSignal;
 }
 
 /** A response as a transport hands it over: status, headers and the unread body. */

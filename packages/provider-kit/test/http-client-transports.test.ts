@@ -1,12 +1,13 @@
 import { ProviderError, ProviderTimeoutError } from '@modelmesh/provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '../src/index.js';
-import { platformFetch } from '../src/platform-fetch-node.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { getEventListeners } from 'node:events';
 import { gzipSync } from 'node:zlib';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await server?.close();
   server = undefined;
 });
@@ -14,6 +15,22 @@ afterEach(async () => {
 async function serve(handler: Handler): Promise<LocalServer> {
   server = await startServer(handler);
   return server;
+}
+
+/** The timers of `ms` set and not cleared from now on (a duration nothing but the test's timeouts uses). */
+function trackTimers(ms: number): Set<unknown> {
+  const pending = new Set<unknown>();
+  const { setTimeout: set, clearTimeout: clear } = globalThis;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, delay?: number) => {
+    const handle = set(callback, delay);
+    if (delay === ms) pending.add(handle);
+    return handle;
+  }) as typeof setTimeout);
+  vi.spyOn(globalThis, 'clearTimeout').mockImplementation((handle) => {
+    pending.delete(handle);
+    clear(handle);
+  });
+  return pending;
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -26,10 +43,10 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 // The same exchanges on Node's fast transport (no fetch injected) and through ofetch with
-// the node:http fetch injected: both must behave alike.
+// a fetch injected (the path of every other runtime): both must behave alike.
 const paths: [string, Partial<HttpClientOptions>][] = [
   ['fast transport', {}],
-  ['ofetch + fetch', { fetch: platformFetch }],
+  ['ofetch + fetch', { fetch: (input, init) => globalThis.fetch(input, init) }],
 ];
 
 describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
@@ -52,6 +69,16 @@ describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
     expect(req?.headers['authorization']).toBe('Bearer k');
     expect(req?.headers['content-length']).toBe(String('{"model":"m"}'.length));
     expect(JSON.parse(req?.body ?? '')).toEqual({ model: 'm' });
+  });
+
+  it('sends query parameters and a path with a colon (Gemini style) as ofetch writes them', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await client(s, { query: { 'api-version': '2024-10-21' } }).requestJson({ path: '/models/g-1.5:generateContent', body: {}, query: { alt: 'sse', q: 'a b' } });
+    await client(s).requestJson({ path: '/models/g-1.5:generateContent', body: {}, query: { alt: 'sse' } });
+    expect(s.requests.map((r) => r.url)).toEqual(['/v1/models/g-1.5:generateContent?api-version=2024-10-21&alt=sse&q=a+b', '/v1/models/g-1.5:generateContent?alt=sse']);
   });
 
   it('decodes a body split inside a UTF-8 character, and gzip bodies', async () => {
@@ -107,5 +134,41 @@ describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
     expect(first.status).toBe(204);
     expect(await first.text()).toBe('');
     expect((await c.request({ path: '/a', method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('leaves no listener on the caller signal and no timer behind, however the exchange ends', async () => {
+    const s = await serve((req, res) => {
+      if (req.url?.endsWith('/json')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      } else if (req.url?.endsWith('/error')) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"boom"}}');
+      } else if (!req.url?.endsWith('/hang')) sse(res, ['data: {"n":1}\n\n', 'data: [DONE]\n\n'], req.url?.endsWith('/done') === true);
+    });
+    const c = client(s);
+    const controller = new AbortController();
+    const timeouts = { connect: 987_654, firstByte: 987_654, idle: 987_654 };
+    const timers = trackTimers(987_654);
+    const settled = (): void => {
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      expect(timers.size).toBe(0);
+    };
+    await c.requestJson({ path: '/json', body: {}, signal: controller.signal, timeouts });
+    settled();
+    await failure(c.requestJson({ path: '/error', body: {}, signal: controller.signal, timeouts }));
+    settled();
+    expect(await (await c.requestStream({ path: '/done', body: {}, signal: controller.signal, timeouts })).text()).toContain('[DONE]');
+    settled();
+    // Released before its end: the body is cancelled and everything is let go.
+    const open = await c.requestStream({ path: '/open', body: {}, signal: controller.signal, timeouts });
+    expect((await open.chunks().next()).done).toBe(false);
+    await open.cancel();
+    settled();
+    // Aborted by the caller while waiting for the headers, with every phase timer armed.
+    const hanging = c.requestStream({ path: '/hang', body: {}, signal: controller.signal, timeouts });
+    setImmediate(() => controller.abort(new Error('gave up')));
+    expect(await failure(hanging)).toEqual(new Error('gave up'));
+    settled();
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toTransportRequest, type RequestParts } from '../src/transport-request.js';
-import { AbortLink } from '@modelmesh/core';
 
-const signal = new AbortLink();
+const signal = new AbortController().signal;
 const parts = (over: Partial<RequestParts> = {}): RequestParts => ({
   baseUrl: 'http://127.0.0.1:8000/v1',
   path: '/chat/completions',
@@ -33,8 +32,19 @@ describe('toTransportRequest (the fast transport plan, as ofetch would send it)'
     expect(plan?.headers).toEqual({ accept: 'text/event-stream', 'content-type': 'application/json; charset=utf-8' });
   });
 
+  it('appends query parameters that need no encoding, in order, as ufo withQuery writes them', () => {
+    expect(toTransportRequest(parts({ query: { 'api-version': '2024-10-21', alt: 'sse' } }))?.url).toBe('http://127.0.0.1:8000/v1/chat/completions?api-version=2024-10-21&alt=sse');
+    // A colon after the first slash is a path (Gemini's `models/x:generateContent`), not a scheme.
+    expect(toTransportRequest(parts({ path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent', query: { alt: 'sse' } }))?.url).toBe(
+      'http://127.0.0.1:8000/v1/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+    );
+  });
+
   it('leaves anything unusual to ofetch', () => {
-    expect(toTransportRequest(parts({ query: { 'api-version': '1' } }))).toBeUndefined();
+    expect(toTransportRequest(parts({ query: { q: 'a b' } }))).toBeUndefined();
+    expect(toTransportRequest(parts({ query: { empty: '' } }))).toBeUndefined();
+    expect(toTransportRequest(parts({ query: { 'k&': 'v' } }))).toBeUndefined();
+    expect(toTransportRequest(parts({ path: 'models:list' }))).toBeUndefined();
     expect(toTransportRequest(parts({ baseUrl: 'http://user:pw@h/v1' }))).toBeUndefined();
     expect(toTransportRequest(parts({ baseUrl: 'http://h/v1?x=1' }))).toBeUndefined();
     expect(toTransportRequest(parts({ path: '/a?b=1' }))).toBeUndefined();

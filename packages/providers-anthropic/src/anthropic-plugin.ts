@@ -1,4 +1,5 @@
 import { PROVIDER_SPECIFICATION_VERSION, type ProviderCreateOptions, type ProviderPlugin } from '@modelmesh/provider';
+import { connectionSettings } from '@modelmesh/provider-kit';
 import { anthropicEnv } from './anthropic-env.js';
 import { ANTHROPIC_MODELS } from './anthropic-models.js';
 import { ANTHROPIC_CONNECTOR, createAnthropic, type AnthropicProvider } from './anthropic-provider.js';
@@ -14,14 +15,7 @@ const number = (value: unknown): number | undefined => (typeof value === 'number
 export function settingsFromCreateOptions(options: ProviderCreateOptions): AnthropicSettings {
   const extra = options.options ?? {};
   const fromEnv = anthropicEnv(options.env ?? {});
-  const settings: AnthropicSettings = { id: options.id, env: {} };
-  const apiKey = options.apiKey ?? fromEnv.apiKey;
-  const baseUrl = options.baseUrl ?? fromEnv.baseUrl;
-  if (apiKey !== undefined) settings.apiKey = apiKey;
-  if (baseUrl !== undefined) settings.baseUrl = baseUrl;
-  if (options.headers !== undefined) settings.headers = options.headers;
-  if (options.fetch !== undefined) settings.fetch = options.fetch;
-  if (options.timeout !== undefined) settings.timeout = options.timeout;
+  const settings: AnthropicSettings = { id: options.id, env: {}, ...connectionSettings(options, fromEnv) };
   const version = extra['anthropic_version'] ?? extra['anthropicVersion'];
   if (typeof version === 'string') settings.anthropicVersion = version;
   const maxTokens = number(extra['default_max_tokens'] ?? extra['defaultMaxTokens']);

@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, ModelSpec, Provider, ProviderCall } from '@modelmesh/provider';
+import type { HttpProvider } from '@modelmesh/provider-kit';
 import { anthropicChat } from './anthropic-chat.js';
 import { createAnthropicClient } from './anthropic-client.js';
 import { anthropicEnv, runtimeEnv } from './anthropic-env.js';
@@ -13,15 +13,8 @@ export const ANTHROPIC_CONNECTOR = 'anthropic.claude.v1';
 /** Anthropic's public API (the SDK's base URL: paths start with `/v1`). */
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
-/** An Anthropic provider instance. */
-export interface AnthropicProvider extends Provider {
-  /** The base URL requests go to (without `/v1`). */
-  readonly baseUrl: string;
-  /** The models this instance serves. */
-  readonly models: readonly ModelSpec[];
-  listModels(call?: Pick<ProviderCall, 'signal'>): Promise<ModelSpec[]>;
-  close(): Promise<void>;
-}
+/** An Anthropic provider instance (`baseUrl` without `/v1`). */
+export type AnthropicProvider = HttpProvider;
 
 /** `https://host/v1/` → `https://host`: paths already start with `/v1`, and a base URL copied with it would double it. */
 function normalizeBaseUrl(url: string): string {
@@ -53,8 +46,8 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicProv
     connector: ANTHROPIC_CONNECTOR,
     baseUrl,
     models,
-    chat: (request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> => anthropicChat(client, request, call),
-    chatStream: (request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> => anthropicChatStream(client, request, call),
+    chat: (request, call) => anthropicChat(client, request, call),
+    chatStream: (request, call) => anthropicChatStream(client, request, call),
     listModels: (call) => listAnthropicModels(client, call),
     close: async () => client.http.close(),
   };

@@ -1,5 +1,5 @@
-import type { ProviderCall, ProviderError } from '@modelmesh/provider';
-import { createHttpClient, isSecretHeader, type HttpClient, type HttpRequestOptions, type HttpResponse, type RequestTimeouts } from '@modelmesh/provider-kit';
+import type { ProviderError } from '@modelmesh/provider';
+import { createProviderHttp, type HttpRequestOptions, type HttpResponse, type ProviderHttp } from '@modelmesh/provider-kit';
 import { mapGoogleHttpError, parseGoogleError } from './google-errors.js';
 import type { GoogleSettings, GoogleWarning } from './google-settings.js';
 import { WarningLog } from './prepare-gemini-request.js';
@@ -21,19 +21,13 @@ export interface ResolvedGoogleSettings extends Omit<GoogleSettings, 'id' | 'bas
 }
 
 /** What the chat, stream, embeddings and models calls share for one provider instance. */
-export interface GoogleClient {
+export interface GoogleClient extends ProviderHttp {
   readonly settings: ResolvedGoogleSettings;
-  readonly http: HttpClient;
-  /** Values masked in errors: the API key and any credential header. */
-  readonly secrets: readonly string[];
   readonly warnings: WarningLog;
-  now(): number;
   /** `/{version}/models/{model}:{method}` (a model id that already names a resource, e.g. `tunedModels/x`, is kept). */
   methodPath(model: string, method: string): string;
   /** `/{version}/{path}`. */
   versionPath(path: string): string;
-  /** Request options common to every call: signal, caller headers, rate-limit reporting, timeouts. */
-  callOptions(call: Pick<ProviderCall, 'signal'> & Partial<ProviderCall>, modelId: string | undefined, streaming: boolean): Omit<HttpRequestOptions, 'path'>;
   /** Sends a request; a non-2xx answer throws the mapped typed error. */
   send(options: HttpRequestOptions): Promise<HttpResponse>;
   /** Reads (a capped part of) an error response and maps it. */
@@ -45,31 +39,14 @@ function defaultWarning(warning: GoogleWarning): void {
 }
 
 /**
- * Sets up the HTTP side of a provider instance. The key goes in the `x-goog-api-key` header,
- * never in the URL (a URL ends up in logs and proxies). Timeouts: a stream's headers come as soon
- * as Gemini accepts the request, so `connect` bounds them; a JSON answer's headers come with the
- * finished answer, so only `firstByte` (default the router's attempt time) does.
+ * Sets up the HTTP side of a provider instance on provider-kit's `createProviderHttp`. The key
+ * goes in the `x-goog-api-key` header, never in the URL (a URL ends up in logs and proxies).
  */
 export function createGoogleClient(settings: ResolvedGoogleSettings): GoogleClient {
   const headers: Record<string, string> = {};
   if (settings.apiKey !== undefined && settings.apiKey !== '') headers['x-goog-api-key'] = settings.apiKey;
-  Object.assign(headers, settings.headers);
-  const secrets = [
-    ...(settings.apiKey ? [settings.apiKey] : []),
-    ...Object.entries(settings.headers ?? {})
-      .filter(([name]) => isSecretHeader(name))
-      .map(([, value]) => value.replace(/^(bearer|basic|token)\s+/i, '')),
-  ].filter((s) => s.length >= 4);
-  const now = settings.now ?? Date.now;
-  const http = createHttpClient({
-    providerId: settings.id,
-    baseUrl: settings.baseUrl.replace(/\/+$/, ''),
-    headers,
-    fetch: settings.fetch,
-    secrets,
-    parseErrorBody: parseGoogleError,
-    now,
-  });
+  const shared = createProviderHttp({ ...settings, baseUrl: settings.baseUrl.replace(/\/+$/, '') }, { headers, parseErrorBody: parseGoogleError });
+  const { http, secrets, now } = shared;
   const versionPath = (path: string): string => `/${settings.apiVersion}/${path.replace(/^\/+/, '')}`;
   const errorFrom = async (response: HttpResponse, modelId: string | undefined): Promise<ProviderError> => {
     let body = '';
@@ -81,23 +58,11 @@ export function createGoogleClient(settings: ResolvedGoogleSettings): GoogleClie
     return mapGoogleHttpError({ providerId: settings.id, ...(modelId === undefined ? {} : { modelId }), status: response.status, headers: response.headers, body, secrets, now: now() });
   };
   return {
+    ...shared,
     settings,
-    http,
-    secrets,
     warnings: new WarningLog(settings.id, settings.onWarning ?? defaultWarning),
-    now,
     versionPath,
     methodPath: (model, method) => versionPath(`${model.includes('/') ? model : `models/${model}`}:${method}`),
-    callOptions(call, modelId, streaming) {
-      const given = call.timeouts ?? {};
-      const timeouts: RequestTimeouts = { firstByte: given.firstByte ?? given.attempt ?? settings.timeout, idle: given.idle };
-      if (streaming) timeouts.connect = given.connect;
-      const options: Omit<HttpRequestOptions, 'path'> = { signal: call.signal, timeouts };
-      if (modelId !== undefined) options.modelId = modelId;
-      if (call.headers) options.headers = call.headers;
-      if (call.reportRateLimit) options.reportRateLimit = call.reportRateLimit.bind(call);
-      return options;
-    },
     errorFrom,
     async send(options) {
       const response = await http.request(options);

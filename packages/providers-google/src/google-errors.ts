@@ -1,5 +1,5 @@
 import { AuthenticationError, ContextLengthExceededError, ProviderHttpError, RateLimitError, type ProviderError } from '@modelmesh/provider';
-import { mapErrorPayload, mapHttpError, parseErrorBody, parseRetryAfter, type ErrorBodyParser, type HeaderSource } from '@modelmesh/provider-kit';
+import { errorBodyObject, mapErrorPayload, mapHttpError, parseErrorBody, parseRetryAfter, type ErrorBodyParser, type HeaderSource } from '@modelmesh/provider-kit';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -11,17 +11,8 @@ const INVALID_KEY_REASONS = new Set(['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_
 
 /** The `{ code, message, status, details }` object of a Google error body (also inside a one-element array). */
 function googleError(body: unknown): Record<string, unknown> | undefined {
-  let value = body;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  if (Array.isArray(value) && value.length === 1) value = value[0];
-  if (!isRecord(value)) return undefined;
-  return isRecord(value['error']) ? value['error'] : undefined;
+  const error = errorBodyObject(body)?.['error'];
+  return isRecord(error) ? error : undefined;
 }
 
 function detailsOf(error: Record<string, unknown> | undefined, type: string): Record<string, unknown> | undefined {

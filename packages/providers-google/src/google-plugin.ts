@@ -1,4 +1,5 @@
 import { PROVIDER_SPECIFICATION_VERSION, type ProviderCreateOptions, type ProviderPlugin } from '@modelmesh/provider';
+import { connectionSettings } from '@modelmesh/provider-kit';
 import type { GeminiGenerationConfig, GeminiSafetySetting } from './gemini-types.js';
 import { googleEnv } from './google-env.js';
 import { GOOGLE_MODELS } from './google-models.js';
@@ -25,14 +26,8 @@ export function googleSettingsFromCreateOptions(options: ProviderCreateOptions):
     id: options.id,
     // Only what config and options.env say: a plugin never reads process.env behind the mesh's back.
     env: {},
+    ...connectionSettings(options, fromEnv),
   };
-  const apiKey = options.apiKey ?? fromEnv.apiKey;
-  const baseUrl = options.baseUrl ?? fromEnv.baseUrl;
-  if (apiKey !== undefined) settings.apiKey = apiKey;
-  if (baseUrl !== undefined) settings.baseUrl = baseUrl;
-  if (options.headers !== undefined) settings.headers = options.headers;
-  if (options.fetch !== undefined) settings.fetch = options.fetch;
-  if (options.timeout !== undefined) settings.timeout = options.timeout;
   const apiVersion = extra['api_version'] ?? extra['apiVersion'];
   if (typeof apiVersion === 'string' && apiVersion !== '') settings.apiVersion = apiVersion;
   const safety = safetySettingsOf(extra['safety_settings'] ?? extra['safetySettings']);

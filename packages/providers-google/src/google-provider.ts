@@ -1,4 +1,5 @@
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelSpec, Provider, ProviderCall } from '@modelmesh/provider';
+import type { Provider } from '@modelmesh/provider';
+import type { HttpProvider } from '@modelmesh/provider-kit';
 import { googleChat, googleChatStream } from './google-chat.js';
 import { createGoogleClient, GOOGLE_API_VERSION, GOOGLE_BASE_URL } from './google-client.js';
 import { googleEmbed } from './google-embeddings.js';
@@ -10,15 +11,9 @@ import type { GoogleSettings } from './google-settings.js';
 /** The connector id of the Gemini API provider. */
 export const GOOGLE_CONNECTOR = 'google.gemini.v1';
 
-/** A Gemini API provider instance. */
-export interface GoogleProvider extends Provider {
-  /** Base URL requests go to (without the version). */
-  readonly baseUrl: string;
-  /** The models this instance serves by default. */
-  readonly models: readonly ModelSpec[];
-  embed(request: EmbeddingCreateParams, call: ProviderCall): Promise<CreateEmbeddingResponse>;
-  listModels(call?: Pick<ProviderCall, 'signal'>): Promise<ModelSpec[]>;
-  close(): Promise<void>;
+/** A Gemini API provider instance (`baseUrl` without the API version). */
+export interface GoogleProvider extends HttpProvider {
+  embed: NonNullable<Provider['embed']>;
 }
 
 /**
@@ -52,8 +47,8 @@ export function createGoogle(settings: GoogleSettings = {}): GoogleProvider {
     connector: GOOGLE_CONNECTOR,
     baseUrl,
     models,
-    chat: (request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> => googleChat(client, request, call),
-    chatStream: (request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> => googleChatStream(client, request, call),
+    chat: (request, call) => googleChat(client, request, call),
+    chatStream: (request, call) => googleChatStream(client, request, call),
     embed: (request, call) => googleEmbed(client, request, call),
     listModels: (call) => listGoogleModels(client, models, call),
     close: async () => client.http.close(),

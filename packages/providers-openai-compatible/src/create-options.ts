@@ -1,4 +1,5 @@
 import type { ProviderCreateOptions } from '@modelmesh/provider';
+import { connectionSettings } from '@modelmesh/provider-kit';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 
 /** `site_url` → `siteUrl`. */
@@ -50,12 +51,8 @@ export function booleanOption(options: Readonly<Record<string, unknown>> | undef
  */
 export function settingsFromCreateOptions(options: ProviderCreateOptions): Omit<OpenAICompatibleSettings, 'baseUrl'> & { baseUrl: string | undefined } {
   const extra = options.options;
-  const settings: Omit<OpenAICompatibleSettings, 'baseUrl'> & { baseUrl: string | undefined } = { id: options.id, baseUrl: options.baseUrl };
-  if (options.apiKey !== undefined) settings.apiKey = options.apiKey;
-  if (options.headers !== undefined) settings.headers = options.headers;
+  const settings: Omit<OpenAICompatibleSettings, 'baseUrl'> & { baseUrl: string | undefined } = { id: options.id, baseUrl: options.baseUrl, ...connectionSettings(options) };
   if (options.query !== undefined) settings.query = options.query;
-  if (options.fetch !== undefined) settings.fetch = options.fetch;
-  if (options.timeout !== undefined) settings.timeout = options.timeout;
   const drop = stringListOption(extra, 'drop_params');
   if (drop !== undefined) settings.dropParams = drop;
   const streamUsage = booleanOption(extra, 'stream_usage');

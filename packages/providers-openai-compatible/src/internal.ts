@@ -15,5 +15,5 @@ export { createWarnOnce, type WarnOnce } from './warn-once.js';
 export { applyAnswerHook, type AnswerContext, type ResponseTransform, type ChunkTransform } from './answer-hooks.js';
 export { readRateLimits, chainRateLimitParsers, type RateLimitHeaderParser } from './rate-limit-hook.js';
 export { reclassified, reclassifying, type ErrorReclassifier } from './error-hook.js';
-export { credentialSecrets } from './credential-secrets.js';
+export { credentialSecrets } from '@modelmesh/provider-kit';
 export { refineErrorBody, type ErrorBodyRefinement } from './vendor-error-parser.js';

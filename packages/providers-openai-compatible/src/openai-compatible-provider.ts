@@ -1,4 +1,5 @@
-import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelSpec, Provider, ProviderCall } from '@modelmesh/provider';
+import type { ModelSpec, Provider } from '@modelmesh/provider';
+import type { HttpProvider } from '@modelmesh/provider-kit';
 import { reclassifying } from './error-hook.js';
 import { chatCompletion } from './openai-compatible-chat.js';
 import { createOpenAICompatibleClient } from './openai-compatible-client.js';
@@ -10,15 +11,9 @@ import { chatCompletionStream } from './openai-compatible-stream.js';
 /** The connector id of the generic OpenAI-wire provider. */
 export const OPENAI_COMPATIBLE_CONNECTOR = 'openai-compatible.llm.v1';
 
-/** A provider for an OpenAI-wire endpoint. */
-export interface OpenAICompatibleProvider extends Provider {
-  /** The base URL requests go to. */
-  readonly baseUrl: string;
-  /** The configured models (empty when `models` is `'discover'` or unset). */
-  readonly models: readonly ModelSpec[];
-  embed(request: EmbeddingCreateParams, call: ProviderCall): Promise<CreateEmbeddingResponse>;
-  listModels(call?: Pick<ProviderCall, 'signal'>): Promise<ModelSpec[]>;
-  close(): Promise<void>;
+/** A provider for an OpenAI-wire endpoint (`models`: the configured ones, empty when `models` is `'discover'` or unset). */
+export interface OpenAICompatibleProvider extends HttpProvider {
+  embed: NonNullable<Provider['embed']>;
 }
 
 /**
@@ -45,9 +40,8 @@ export function createOpenAICompatibleProvider(settings: OpenAICompatibleSetting
     connector: settings.connector ?? OPENAI_COMPATIBLE_CONNECTOR,
     baseUrl: settings.baseUrl,
     models,
-    chat: (request: ChatCompletionCreateParamsNonStreaming, call: ProviderCall): Promise<ChatCompletion> => reclassifying(reclassifyError, () => chatCompletion(client, request, call)),
-    chatStream: (request: ChatCompletionCreateParamsStreaming, call: ProviderCall): Promise<AsyncIterable<ChatCompletionChunk>> =>
-      reclassifying(reclassifyError, () => chatCompletionStream(client, request, call)),
+    chat: (request, call) => reclassifying(reclassifyError, () => chatCompletion(client, request, call)),
+    chatStream: (request, call) => reclassifying(reclassifyError, () => chatCompletionStream(client, request, call)),
     embed: (request, call) => reclassifying(reclassifyError, () => createEmbeddings(client, request, call)),
     listModels: (call) => reclassifying(reclassifyError, () => listModels(client, models, call)),
     close: async () => client.http.close(),

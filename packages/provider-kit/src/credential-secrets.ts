@@ -1,10 +1,9 @@
-import { isSecretHeader } from '@modelmesh/provider-kit';
+import { isSecretHeader } from './redact-headers.js';
 
 /**
  * The values to mask in errors for a set of credentials: the API key and the value of any
  * credential header (`Authorization`, `x-api-key`, ...) without its `Bearer`/`Basic`/`Token`
  * prefix. Values shorter than 4 characters are left out (masking them would mangle messages).
- * A vendor package that opens a second connection (Ollama's native API) masks the same ones.
  */
 export function credentialSecrets(apiKey: string | undefined, headers: Readonly<Record<string, string>> | undefined): string[] {
   return [

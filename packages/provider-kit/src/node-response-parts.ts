@@ -1,21 +1,8 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 
-/** The keep-alive agents every Node request of the HTTP client shares (fetch and fast transport alike). */
-export const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
-};
-
 /** Statuses whose responses have no body, as fetch defines them. */
 export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
-
-/** The response body, decompressed when `content-encoding` says gzip, deflate or br. */
-export function decode(res: http.IncomingMessage): Readable {
-  return decodeBody(res.headers, res);
-}
 
 /** A body stream with its (lower-case) response headers, decompressed when `content-encoding` says gzip, deflate or br. */
 export function decodeBody(headers: Readonly<Record<string, string | readonly string[] | undefined>>, body: Readable): Readable {
