@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 const script = fileURLToPath(new URL('./proxy-server.mjs', import.meta.url));
 
-/** Starts the server `role` in its own process; resolves with `{ port, stop }`. */
+/**
+ * Starts the server `role` in its own process; resolves with `{ port, cpu, stop }`, where
+ * `cpu()` resolves with the process's CPU time so far (user + system, µs).
+ */
 export function serve(role, upstreamPort) {
   return new Promise((resolve, reject) => {
     const child = fork(script, [role, ...(upstreamPort === undefined ? [] : [String(upstreamPort)])]);
@@ -13,7 +16,12 @@ export function serve(role, upstreamPort) {
     child.once('exit', failed);
     child.once('message', (port) => {
       child.off('exit', failed);
-      resolve({ port, stop: () => child.connected && child.disconnect() });
+      const cpu = () =>
+        new Promise((done) => {
+          child.once('message', (usage) => done(usage.user + usage.system));
+          child.send('cpu');
+        });
+      resolve({ port, cpu, stop: () => child.connected && child.disconnect() });
     });
   });
 }

@@ -32,3 +32,7 @@ async function start(role, upstreamPort) {
 const [role, upstreamPort] = process.argv.slice(2);
 process.send?.(await start(role, upstreamPort === undefined ? undefined : Number(upstreamPort)));
 process.once('disconnect', () => process.exit(0));
+// The parent asks for this process's CPU time around each measured batch (CPU per request).
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.(process.cpuUsage());
+});
