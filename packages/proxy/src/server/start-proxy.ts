@@ -47,7 +47,10 @@ export interface RunningProxy {
    * `shutdownGraceMs`), aborts the rest, and closes the server.
    */
   drain(graceMs?: number): Promise<DrainResult>;
-  /** Closes at once: in-flight requests are aborted. */
+  /**
+   * Closes at once: in-flight requests are aborted. During a drain it ends the grace period
+   * early, and the drain's {@link DrainResult} counts these requests as aborted.
+   */
   close(): Promise<void>;
   /** `await using proxy = await startProxy(...)` closes it at the end of the scope. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -96,6 +99,15 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     if (handler.draining) server.closeIdleConnections();
   });
 
+  // Every abort during a drain goes through here, whoever asks (the grace period ending, close(),
+  // a second signal), so the drain's result counts what was really aborted.
+  let abortedInDrain = 0;
+  const abortInFlight = (): number => {
+    const count = handler.abortInFlight();
+    abortedInDrain += count;
+    return count;
+  };
+
   let drained: Promise<DrainResult> | undefined;
   const drain = (graceMs = settings.shutdownGraceMs): Promise<DrainResult> =>
     (drained ??= (async () => {
@@ -108,20 +120,21 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
           ? handler.inFlight === 0
           : await Promise.race([handler.whenIdle().then(() => true), sleep(clock, graceMs, controller.signal).then(() => false, () => false)]);
       controller.abort();
-      const aborted = inTime ? 0 : handler.abortInFlight();
-      if (aborted > 0) {
+      if (!inTime) abortInFlight();
+      if (abortedInDrain > 0) {
         // Let the aborted requests write their 503 or stream error event, briefly, then cut what is left.
         await Promise.race([handler.whenIdle(), new Promise((resolve) => setTimeout(resolve, 100).unref())]);
       }
       server.closeAllConnections();
       await closed;
+      const aborted = Math.min(abortedInDrain, before);
       return { completed: before - aborted, aborted };
     })());
 
   const close = async (): Promise<void> => {
     const done = drain(0);
     // A drain already waiting out its grace period ends now.
-    handler.abortInFlight();
+    abortInFlight();
     await done;
   };
 
