@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sleep, systemClock, type ProxyConfig } from '@modelmesh/core';
 import { resolveProxySettings, type ProxySettings, type ProxySettingsInput } from '../proxy-settings.js';
+import { ConnectionGuard } from './connection-guard.js';
+import { defaultMaxConnections } from './descriptor-limit.js';
 import { createProxyHandler, type ProxyHandler, type ProxyHandlerOptions } from './proxy-handler.js';
 import { authModeOf, startupMessages, type AuthMode, type ProxyMessage } from './startup-messages.js';
 
@@ -68,6 +70,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const clock = options.clock ?? systemClock;
   const handler = createProxyHandler({ ...options, settings, clock });
   const { limits } = settings;
+  const guard = new ConnectionGuard({ maxConnections: limits.maxConnections ?? defaultMaxConnections(), clock });
   const server = createServer(
     {
       headersTimeout: Math.min(limits.headerTimeoutMs, limits.requestTimeoutMs),
@@ -77,8 +80,11 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       noDelay: true,
       keepAliveTimeout: 5_000,
     },
-    handler,
+    (req, res) => {
+      if (guard.admitRequest(req, res)) handler(req, res);
+    },
   );
+  guard.attach(server);
   await listen(server, settings.port, settings.host).catch((error: unknown) => {
     handler.dispose();
     throw error;
