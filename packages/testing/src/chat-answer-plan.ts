@@ -35,3 +35,8 @@ export function planChatContent(
     finishReason: answer.finishReason ?? (toolCalls > 0 ? 'tool_calls' : 'stop'),
   };
 }
+
+/** The fields a `chat.completion` object begins with, in the order OpenAI sends them. */
+export function completionHead(plan: ChatPlanBase): { id: string; object: 'chat.completion'; created: number; model: string } {
+  return { id: plan.id, object: 'chat.completion', created: plan.created, model: plan.model };
+}

@@ -1,5 +1,5 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageFunctionToolCall, CompletionUsage } from '@modelmesh/core';
-import { planChatContent, type ChatPlanBase } from './chat-answer-plan.js';
+import { completionHead, planChatContent, type ChatPlanBase } from './chat-answer-plan.js';
 import type { MockAnswer } from './mock-outcome.js';
 import type { MockRequest } from './recorded-calls.js';
 
@@ -71,10 +71,7 @@ export function planAnswer(answer: MockAnswer, request: MockRequest, at: AnswerC
 /** The answer as a non-streamed completion. */
 export function toCompletion(plan: PlannedAnswer): ChatCompletion {
   return {
-    id: plan.id,
-    object: 'chat.completion',
-    created: plan.created,
-    model: plan.model,
+    ...completionHead(plan),
     choices: [
       {
         index: 0,

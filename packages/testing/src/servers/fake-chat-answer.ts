@@ -1,5 +1,5 @@
 import type { ChatCompletion, CompletionUsage } from '@modelmesh/core';
-import { planChatContent, type ChatPlanBase } from '../chat-answer-plan.js';
+import { completionHead, planChatContent, type ChatPlanBase } from '../chat-answer-plan.js';
 import { estimateTokens, type ChatRequestView } from './fake-chat-request.js';
 import type { FakeAnswer } from './fake-step.js';
 
@@ -77,10 +77,7 @@ export function planChatAnswer(request: ChatRequestView, answer: FakeAnswer, ide
 /** The non-streaming `chat.completion` object of a plan. */
 export function chatCompletionJson(plan: ChatAnswerPlan): ChatCompletion {
   return {
-    id: plan.id,
-    object: 'chat.completion',
-    created: plan.created,
-    model: plan.model,
+    ...completionHead(plan),
     choices: [
       {
         index: 0,
