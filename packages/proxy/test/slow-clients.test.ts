@@ -16,7 +16,8 @@ describe('slow and silent clients', () => {
   // Node 20 already does this (headersTimeout counts from the connection, checked every
   // connectionsCheckingInterval, which startProxy sets from the header timeout); kept as a guard.
   it('closes connections that never send a byte with a 408 once the header timeout passes', async () => {
-    fixture = await startFixture({ settings: { limits: { headerTimeoutMs: 150 } } });
+    // 1 s rather than less: on a loaded machine a real request's headers can take a few hundred ms.
+    fixture = await startFixture({ settings: { limits: { headerTimeoutMs: 1_000 } } });
     const idle = Array.from({ length: 20 }, () => rawConnection(fixture?.proxy.url ?? ''));
     await Promise.all(idle.map((c) => c.connected));
     // Each resolves only when the server closes it: the test's own timeout bounds the wait.

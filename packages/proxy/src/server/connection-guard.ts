@@ -37,8 +37,8 @@ export interface ConnectionGuardOptions {
  * Bounds what connections can hold, so idle or slow sockets cannot exhaust the process's file
  * descriptors. Node closes a silent or slow connection only when its header timeout ends
  * (with a 408, checked every `connectionsCheckingInterval`), and until then each one holds a
- * descriptor: 300 such sockets took all 256 of a process, and connections beyond the limit
- * stayed unaccepted in the kernel's queue, where no timeout reaches them. So at the cap, a new
+ * descriptor: measured, 300 idle sockets against a process limited to 256 descriptors made
+ * `/healthz` and real requests fail until the timeout closed them. So at the cap, a new
  * connection takes the place of the oldest one that has served no request for
  * {@link EVICTABLE_AFTER_MS} (silent, trickling headers, or idle on keep-alive), and a real
  * request or a probe gets in while slow clients hold the slots. When there is none, up to

@@ -106,12 +106,13 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   });
 
   // Every abort during a drain goes through here, whoever asks (the grace period ending, close(),
-  // a second signal), so the drain's result counts what was really aborted.
-  let abortedInDrain = 0;
-  const abortInFlight = (): number => {
+  // a second signal), so the drain's result counts what was really aborted. The first abort ends
+  // every request in flight; a later one finds the same requests still writing their answers, so
+  // only the first is counted.
+  let abortedInDrain: number | undefined;
+  const abortInFlight = (): void => {
     const count = handler.abortInFlight();
-    abortedInDrain += count;
-    return count;
+    abortedInDrain ??= count;
   };
 
   let drained: Promise<DrainResult> | undefined;
@@ -127,13 +128,13 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
           : await Promise.race([handler.whenIdle().then(() => true), sleep(clock, graceMs, controller.signal).then(() => false, () => false)]);
       controller.abort();
       if (!inTime) abortInFlight();
-      if (abortedInDrain > 0) {
+      if ((abortedInDrain ?? 0) > 0) {
         // Let the aborted requests write their 503 or stream error event, briefly, then cut what is left.
         await Promise.race([handler.whenIdle(), new Promise((resolve) => setTimeout(resolve, 100).unref())]);
       }
       server.closeAllConnections();
       await closed;
-      const aborted = Math.min(abortedInDrain, before);
+      const aborted = Math.min(abortedInDrain ?? 0, before);
       return { completed: before - aborted, aborted };
     })());
 
