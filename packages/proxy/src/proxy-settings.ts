@@ -32,6 +32,13 @@ export interface ProxyLimitSettings {
   readonly bodyIdleTimeoutMs: number;
   /** Concurrent API requests served; more get 503 with `Retry-After`. Unlimited when absent. */
   readonly maxConcurrent?: number;
+  /**
+   * Client connections held at most. At the cap a new connection replaces the oldest one not
+   * serving a request; when all are busy, a few more serve only `/healthz` and `/readyz`. Each
+   * connection that calls a model also holds an upstream socket, so the default is 400, or
+   * (`ulimit -n` − 64) / 2 when that is lower (read on Linux when the proxy starts).
+   */
+  readonly maxConnections?: number;
 }
 
 /** Fully resolved proxy settings. */
@@ -69,6 +76,7 @@ export function resolveProxySettings(input: ProxySettingsInput | ProxyConfig | P
       headerTimeoutMs,
       requestTimeoutMs: limits.requestTimeoutMs ?? PROXY_DEFAULTS.requestTimeoutMs,
       bodyIdleTimeoutMs: limits.bodyIdleTimeoutMs ?? headerTimeoutMs,
+      ...(limits.maxConnections !== undefined ? { maxConnections: limits.maxConnections } : {}),
       ...(limits.maxConcurrent !== undefined ? { maxConcurrent: limits.maxConcurrent } : {}),
     },
     shutdownGraceMs: input.shutdownGraceMs ?? PROXY_DEFAULTS.shutdownGraceMs,

@@ -1,23 +1,13 @@
-import type {
-  ChatCompletion,
-  ChatCompletionChunk,
-  ChatCompletionFinishReason,
-  ChatCompletionMessageFunctionToolCall,
-  CompletionUsage,
-} from '@modelmesh/core';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionMessageFunctionToolCall, CompletionUsage } from '@modelmesh/core';
+import { completionHead, planChatContent, type ChatPlanBase } from './chat-answer-plan.js';
 import type { MockAnswer } from './mock-outcome.js';
 import type { MockRequest } from './recorded-calls.js';
 
 /** What a mock answer amounts to, ready to be sent whole or in chunks. */
-export interface PlannedAnswer {
-  readonly id: string;
-  readonly created: number;
-  readonly model: string;
-  readonly content: string | null;
+export interface PlannedAnswer extends ChatPlanBase {
   /** Content pieces for a stream; joined they equal `content`. */
   readonly pieces: readonly string[];
   readonly toolCalls: readonly ChatCompletionMessageFunctionToolCall[];
-  readonly finishReason: ChatCompletionFinishReason;
   readonly usage: CompletionUsage;
 }
 
@@ -65,9 +55,7 @@ export function planAnswer(answer: MockAnswer, request: MockRequest, at: AnswerC
       function: { name: call.name, arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {}) },
     }),
   );
-  const joined = answer.chunks?.join('');
-  const content = answer.content !== undefined ? answer.content : (joined ?? (toolCalls.length > 0 ? null : DEFAULT_CONTENT));
-  const pieces = answer.chunks ? [...answer.chunks] : splitIntoWords(content ?? '');
+  const { content, pieces, finishReason } = planChatContent(answer, toolCalls.length, DEFAULT_CONTENT, splitIntoWords);
   return {
     id: `chatcmpl-mock-${at.sequence}`,
     created: Math.floor(at.now / 1000),
@@ -75,7 +63,7 @@ export function planAnswer(answer: MockAnswer, request: MockRequest, at: AnswerC
     content,
     pieces,
     toolCalls,
-    finishReason: answer.finishReason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop'),
+    finishReason,
     usage: usageOf(answer, request, content ?? ''),
   };
 }
@@ -83,10 +71,7 @@ export function planAnswer(answer: MockAnswer, request: MockRequest, at: AnswerC
 /** The answer as a non-streamed completion. */
 export function toCompletion(plan: PlannedAnswer): ChatCompletion {
   return {
-    id: plan.id,
-    object: 'chat.completion',
-    created: plan.created,
-    model: plan.model,
+    ...completionHead(plan),
     choices: [
       {
         index: 0,

@@ -192,6 +192,8 @@ export interface ProxyDocument {
     header_timeout?: DurationInput;
     request_timeout?: DurationInput;
     max_concurrent?: number;
+    /** 400 by default (the proxy's). */
+    max_connections?: number;
   };
   /** Default 10s. */
   shutdown_grace?: DurationInput;

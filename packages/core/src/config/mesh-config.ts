@@ -154,7 +154,8 @@ export interface ProxyLimits {
   /** Time allowed for a whole HTTP request, in ms. */
   requestTimeoutMs: number;
   /** Concurrent requests served; further requests get 503. Unlimited when absent. */
-  maxConcurrent?: number;
+  maxConcurrent?: number;  /** Client connections the proxy holds at most (the proxy's default when absent). */
+  maxConnections?: number;
 }
 
 /** The OpenAI-compatible proxy server. */

@@ -37,6 +37,7 @@ export const proxySchema = z.strictObject({
       header_timeout: duration({ positive: true }).optional(),
       request_timeout: duration({ positive: true }).optional(),
       max_concurrent: positiveInt().optional(),
+      max_connections: positiveInt().optional(),
     })
     .optional(),
   shutdown_grace: duration().optional(),

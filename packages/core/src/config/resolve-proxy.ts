@@ -60,6 +60,7 @@ export function resolveProxy(raw: unknown, pools: ReadonlySet<string>, budgets: 
       headerTimeoutMs: limits.header_timeout ?? 10_000,
       requestTimeoutMs: limits.request_timeout ?? 300_000,
       maxConcurrent: limits.max_concurrent,
+      maxConnections: limits.max_connections,
     }),
     shutdownGraceMs: entry.shutdown_grace ?? 10_000,
   };

@@ -71,8 +71,12 @@ abstract class Family<S> {
     return entry.state;
   }
 
-  abstract render(): string;
+  /** The exposition text; `keep` (by label values) leaves out the series it refuses. */
+  abstract render(keep?: SeriesFilter): string;
 }
+
+/** Decides from its label values whether a series is shown. */
+export type SeriesFilter = (values: readonly string[]) => boolean;
 
 /** A monotonically increasing count (or sum) per label set. */
 export class Counter extends Family<{ value: number }> {
@@ -90,9 +94,9 @@ export class Counter extends Family<{ value: number }> {
     return { value: 0 };
   }
 
-  render(): string {
+  render(keep?: SeriesFilter): string {
     let text = header(this.name, this.help, 'counter');
-    for (const { values, state } of this.series) text += `${this.name}${labelText(this.labelNames, values)} ${formatValue(state.value)}\n`;
+    for (const { values, state } of this.series) if (!keep || keep(values)) text += `${this.name}${labelText(this.labelNames, values)} ${formatValue(state.value)}\n`;
     return text;
   }
 }
@@ -106,9 +110,9 @@ export class Gauge {
     private readonly read: () => Iterable<readonly [readonly string[], number]>,
   ) {}
 
-  render(): string {
+  render(keep?: SeriesFilter): string {
     let text = header(this.name, this.help, 'gauge');
-    for (const [values, value] of this.read()) text += `${this.name}${labelText(this.labelNames, values)} ${formatValue(value)}\n`;
+    for (const [values, value] of this.read()) if (!keep || keep(values)) text += `${this.name}${labelText(this.labelNames, values)} ${formatValue(value)}\n`;
     return text;
   }
 }
@@ -143,9 +147,10 @@ export class Histogram extends Family<HistogramState> {
     return { counts: this.buckets.map(() => 0), sum: 0, count: 0 };
   }
 
-  render(): string {
+  render(keep?: SeriesFilter): string {
     let text = header(this.name, this.help, 'histogram');
     for (const { values, state } of this.series) {
+      if (keep && !keep(values)) continue;
       this.buckets.forEach((bound, i) => {
         text += `${this.name}_bucket${labelText(this.labelNames, values, ['le', formatValue(bound)])} ${state.counts[i] ?? 0}\n`;
       });

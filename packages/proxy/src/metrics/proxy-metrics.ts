@@ -1,9 +1,13 @@
 import type { MeshClient } from '@modelmesh/core';
-import { Counter, Gauge, Histogram } from './metric-families.js';
+import { Counter, Gauge, Histogram, type SeriesFilter } from './metric-families.js';
+import type { MetricsScope } from './metrics-scope.js';
 
 /** Status codes as label text, made once each (the label lookup then reuses the same string). */
 const statusLabels: string[] = [];
 const statusLabel = (status: number): string => (statusLabels[status] ??= String(status));
+
+/** Which label of a family a {@link MetricsScope} checks: its kind, and its position. */
+type ScopeLabel = readonly [keyof MetricsScope, number];
 
 /** Latency buckets in seconds: LLM calls take from tens of milliseconds to minutes. */
 const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
@@ -19,15 +23,28 @@ export class ProxyMetrics {
   readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
-  private readonly gauges: readonly Gauge[];
+  /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
+  private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
 
   constructor(
     private readonly mesh: MeshClient,
     inFlight: () => number,
   ) {
-    this.gauges = [
-      new Gauge('modelmesh_http_in_flight', 'API requests being served now.', [], () => [[[], inFlight()]]),
-      new Gauge('modelmesh_model_up', 'Model health: 1 active (or on trial), 0 in standby.', ['model', 'provider'], () => this.modelHealth()),
+    const inFlightGauge = new Gauge('modelmesh_http_in_flight', 'API requests being served now.', [], () => [[[], inFlight()]]);
+    const modelUp = new Gauge('modelmesh_model_up', 'Model health: 1 active (or on trial), 0 in standby.', ['model', 'provider'], () => this.modelHealth());
+    this.exposition = [
+      [this.httpRequests, ['pool', 1]],
+      // A total without labels: load, not whose.
+      [inFlightGauge, undefined],
+      [this.attempts, ['pool', 0]],
+      [this.attemptFailures, ['pool', 0]],
+      [this.failovers, ['pool', 0]],
+      [this.latency, ['pool', 0]],
+      [this.tokens, ['pool', 0]],
+      [this.cost, ['pool', 0]],
+      [modelUp, ['model', 0]],
+      [this.deactivations, ['model', 0]],
+      [this.budgetRefusals, ['budget', 1]],
     ];
   }
 
@@ -59,10 +76,13 @@ export class ProxyMetrics {
     this.httpRequests.inc([endpoint, pool ?? '', model ?? '', statusLabel(status)]);
   }
 
-  /** The exposition text. */
-  render(): string {
-    const families = [this.httpRequests, this.gauges[0], this.attempts, this.attemptFailures, this.failovers, this.latency, this.tokens, this.cost, this.gauges[1], this.deactivations, this.budgetRefusals];
-    return families.map((family) => family?.render() ?? '').join('');
+  /** The exposition text: every series, or only those `scope` lets a restricted key see. */
+  render(scope?: MetricsScope): string {
+    let text = '';
+    for (const [family, label] of this.exposition) {
+      text += family.render(scope && label ? (values) => scope[label[0]](values[label[1]] ?? '') : undefined);
+    }
+    return text;
   }
 
   private modelHealth(): Array<readonly [readonly string[], number]> {

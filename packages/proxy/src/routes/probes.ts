@@ -22,7 +22,7 @@ export async function readyz(ctx: ProxyContext, ex: Exchange): Promise<void> {
   sendJson(ex.res, state.ready ? 200 : 503, { status: state.ready ? 'ready' : 'not ready', ...state }, ex.headers);
 }
 
-/** `GET /metrics`: Prometheus text exposition. */
+/** `GET /metrics`: Prometheus text exposition, scoped to the key's pools when it is restricted. */
 export async function metrics(ctx: ProxyContext, ex: Exchange): Promise<void> {
-  sendText(ex.res, 200, ctx.metrics.render(), 'text/plain; version=0.0.4; charset=utf-8', ex.headers);
+  sendText(ex.res, 200, ctx.metrics.render(ctx.access.metricsScope(ex.key)), 'text/plain; version=0.0.4; charset=utf-8', ex.headers);
 }

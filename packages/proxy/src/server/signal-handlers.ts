@@ -25,7 +25,8 @@ export function installSignalHandlers(proxy: RunningProxy, options: SignalHandle
   const onSignal = (signal: NodeJS.Signals) => {
     if (started) {
       log(`${signal} again: aborting ${proxy.handler.inFlight} in-flight request(s)`);
-      proxy.handler.abortInFlight();
+      // close() aborts through the running drain, so its result counts these as aborted.
+      void proxy.close().catch(() => {});
       return;
     }
     started = true;

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sleep, systemClock, type ProxyConfig } from '@modelmesh/core';
 import { resolveProxySettings, type ProxySettings, type ProxySettingsInput } from '../proxy-settings.js';
+import { ConnectionGuard } from './connection-guard.js';
+import { defaultMaxConnections } from './descriptor-limit.js';
 import { createProxyHandler, type ProxyHandler, type ProxyHandlerOptions } from './proxy-handler.js';
 import { authModeOf, startupMessages, type AuthMode, type ProxyMessage } from './startup-messages.js';
 
@@ -47,7 +49,10 @@ export interface RunningProxy {
    * `shutdownGraceMs`), aborts the rest, and closes the server.
    */
   drain(graceMs?: number): Promise<DrainResult>;
-  /** Closes at once: in-flight requests are aborted. */
+  /**
+   * Closes at once: in-flight requests are aborted. During a drain it ends the grace period
+   * early, and the drain's {@link DrainResult} counts these requests as aborted.
+   */
   close(): Promise<void>;
   /** `await using proxy = await startProxy(...)` closes it at the end of the scope. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -65,6 +70,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const clock = options.clock ?? systemClock;
   const handler = createProxyHandler({ ...options, settings, clock });
   const { limits } = settings;
+  const guard = new ConnectionGuard({ maxConnections: limits.maxConnections ?? defaultMaxConnections(), clock });
   const server = createServer(
     {
       headersTimeout: Math.min(limits.headerTimeoutMs, limits.requestTimeoutMs),
@@ -74,8 +80,11 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       noDelay: true,
       keepAliveTimeout: 5_000,
     },
-    handler,
+    (req, res) => {
+      if (guard.admitRequest(req, res)) handler(req, res);
+    },
   );
+  guard.attach(server);
   await listen(server, settings.port, settings.host).catch((error: unknown) => {
     handler.dispose();
     throw error;
@@ -96,6 +105,16 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     if (handler.draining) server.closeIdleConnections();
   });
 
+  // Every abort during a drain goes through here, whoever asks (the grace period ending, close(),
+  // a second signal), so the drain's result counts what was really aborted. The first abort ends
+  // every request in flight; a later one finds the same requests still writing their answers, so
+  // only the first is counted.
+  let abortedInDrain: number | undefined;
+  const abortInFlight = (): void => {
+    const count = handler.abortInFlight();
+    abortedInDrain ??= count;
+  };
+
   let drained: Promise<DrainResult> | undefined;
   const drain = (graceMs = settings.shutdownGraceMs): Promise<DrainResult> =>
     (drained ??= (async () => {
@@ -108,20 +127,21 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
           ? handler.inFlight === 0
           : await Promise.race([handler.whenIdle().then(() => true), sleep(clock, graceMs, controller.signal).then(() => false, () => false)]);
       controller.abort();
-      const aborted = inTime ? 0 : handler.abortInFlight();
-      if (aborted > 0) {
+      if (!inTime) abortInFlight();
+      if ((abortedInDrain ?? 0) > 0) {
         // Let the aborted requests write their 503 or stream error event, briefly, then cut what is left.
         await Promise.race([handler.whenIdle(), new Promise((resolve) => setTimeout(resolve, 100).unref())]);
       }
       server.closeAllConnections();
       await closed;
+      const aborted = Math.min(abortedInDrain ?? 0, before);
       return { completed: before - aborted, aborted };
     })());
 
   const close = async (): Promise<void> => {
     const done = drain(0);
     // A drain already waiting out its grace period ends now.
-    handler.abortInFlight();
+    abortInFlight();
     await done;
   };
 

@@ -1,11 +1,4 @@
-import {
-  AuthenticationError,
-  ContentFilteredError,
-  ContextLengthExceededError,
-  ProviderError,
-  ProviderHttpError,
-  RateLimitError,
-} from '@modelmesh/core';
+import { AuthenticationError, ContentFilteredError, ContextLengthExceededError, ProviderError, ProviderHttpError, RateLimitError } from '@modelmesh/core';
 import { expect } from 'vitest';
 import { httpStatus, malformedJson, rateLimited } from '../servers/fake-steps.js';
 import type { FakeStep } from '../servers/fake-step.js';

@@ -1,4 +1,5 @@
-import type { ChatCompletion, ChatCompletionFinishReason, CompletionUsage } from '@modelmesh/core';
+import type { ChatCompletion, CompletionUsage } from '@modelmesh/core';
+import { completionHead, planChatContent, type ChatPlanBase } from '../chat-answer-plan.js';
 import { estimateTokens, type ChatRequestView } from './fake-chat-request.js';
 import type { FakeAnswer } from './fake-step.js';
 
@@ -10,15 +11,10 @@ export interface ResolvedToolCall {
 }
 
 /** Everything an answer sends, decided once so that JSON and SSE say the same thing. */
-export interface ChatAnswerPlan {
-  readonly id: string;
-  readonly created: number;
-  readonly model: string;
-  readonly content: string | null;
+export interface ChatAnswerPlan extends ChatPlanBase {
   /** Stream pieces of the content. */
   readonly contentPieces: readonly string[];
   readonly toolCalls: readonly ResolvedToolCall[];
-  readonly finishReason: ChatCompletionFinishReason;
   readonly usage: CompletionUsage | undefined;
 }
 
@@ -64,10 +60,7 @@ export function planChatAnswer(request: ChatRequestView, answer: FakeAnswer, ide
     name: call.name,
     arguments: typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
   }));
-  const joined = answer.chunks?.join('');
-  const content =
-    answer.content !== undefined ? answer.content : joined !== undefined ? joined : toolCalls.length > 0 ? null : `Echo: ${request.lastUserText}`;
-  const contentPieces = answer.chunks ? [...answer.chunks] : splitIntoPieces(content ?? '');
+  const { content, pieces: contentPieces, finishReason } = planChatContent(answer, toolCalls.length, `Echo: ${request.lastUserText}`, splitIntoPieces);
   const completionText = (content ?? '') + toolCalls.map((call) => call.name + call.arguments).join('');
   return {
     id: `chatcmpl-fake${String(identity.sequence).padStart(6, '0')}`,
@@ -76,7 +69,7 @@ export function planChatAnswer(request: ChatRequestView, answer: FakeAnswer, ide
     content,
     contentPieces,
     toolCalls,
-    finishReason: answer.finishReason ?? (toolCalls.length > 0 ? 'tool_calls' : 'stop'),
+    finishReason,
     usage: usageOf(request, completionText, answer.usage),
   };
 }
@@ -84,10 +77,7 @@ export function planChatAnswer(request: ChatRequestView, answer: FakeAnswer, ide
 /** The non-streaming `chat.completion` object of a plan. */
 export function chatCompletionJson(plan: ChatAnswerPlan): ChatCompletion {
   return {
-    id: plan.id,
-    object: 'chat.completion',
-    created: plan.created,
-    model: plan.model,
+    ...completionHead(plan),
     choices: [
       {
         index: 0,

@@ -1,35 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Buffer } from 'node:buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FakeRequestLog, MutableRequestRecord } from './fake-request-log.js';
-import { SSE_HEADERS, sseEncode } from './sse-encode.js';
+import type { FakeLoggedRecord, FakeRequestEnd, Mutable } from './fake-request-log.js';
+import type { FakeWireFormat } from './fake-wire.js';
 
-/** One request and its response while a step plays it. */
+/** One request and its response while a step plays it, on any vendor's wire. */
 export interface FakeExchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
-  readonly record: MutableRequestRecord;
-  readonly log: FakeRequestLog;
+  readonly record: Mutable<FakeLoggedRecord>;
+  /** Where the exchange's ending is recorded (the server's request log, of any wire's records). */
+  readonly log: { finish(record: Mutable<FakeLoggedRecord>, end: Exclude<FakeRequestEnd, 'pending'>): void };
   /** Aborts when the connection closes for any reason, so pending waits stop playing. */
   readonly closed: AbortSignal;
-  /** `x-request-id` of the response. */
+  /** The response's request id (`x-request-id`, `request-id`, ...). */
   readonly requestId: string;
+  /** How the vendor writes its responses. */
+  readonly wire: FakeWireFormat;
 }
-
-/** Headers every response carries. */
-export function baseHeaders(exchange: FakeExchange): Record<string, string> {
-  return { 'x-request-id': exchange.requestId, 'openai-processing-ms': '1', 'openai-version': '2020-10-01' };
-}
-
-/** Rate-limit headers in OpenAI's format, sent with every successful answer unless a step overrides them. */
-export const DEFAULT_RATE_LIMIT_HEADERS: Readonly<Record<string, string>> = {
-  'x-ratelimit-limit-requests': '10000',
-  'x-ratelimit-remaining-requests': '9999',
-  'x-ratelimit-reset-requests': '6ms',
-  'x-ratelimit-limit-tokens': '30000000',
-  'x-ratelimit-remaining-tokens': '29999990',
-  'x-ratelimit-reset-tokens': '0s',
-};
 
 /** Waits `ms` (0: not at all); false when the connection closed meanwhile, so the caller stops. */
 export async function pause(exchange: FakeExchange, ms: number | undefined): Promise<boolean> {
@@ -43,31 +31,46 @@ export async function pause(exchange: FakeExchange, ms: number | undefined): Pro
   return !exchange.closed.aborted;
 }
 
-/** Sends a whole response: strings as they are, anything else as JSON. */
+/** The headers of a JSON answer: the wire's content type and base headers, then `headers`. */
+function jsonHeaders(exchange: FakeExchange, headers: Readonly<Record<string, string>>): Record<string, string> {
+  return { 'content-type': exchange.wire.jsonContentType, ...exchange.wire.baseHeaders(exchange.requestId), ...headers };
+}
+
+/** Sends a whole response: strings as they are, anything else as the wire's JSON. */
 export function sendBody(exchange: FakeExchange, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
   if (exchange.closed.aborted) return;
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  exchange.res.writeHead(status, {
-    'content-type': 'application/json',
-    ...baseHeaders(exchange),
-    ...headers,
-    'content-length': String(Buffer.byteLength(text)),
-  });
+  const text = exchange.wire.json(body);
+  exchange.res.writeHead(status, { ...jsonHeaders(exchange, headers), 'content-length': String(Buffer.byteLength(text)) });
   exchange.res.end(text);
+}
+
+/** Starts a JSON response whose body never fully arrives: the headers promise the whole length, half is sent. */
+export function sendHalf(exchange: FakeExchange, text: string, headers: Readonly<Record<string, string>>): void {
+  if (exchange.closed.aborted) return;
+  const bytes = Buffer.from(text);
+  exchange.res.writeHead(200, { ...jsonHeaders(exchange, headers), 'content-length': String(bytes.length) });
+  exchange.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+}
+
+/** Sends the headers of a JSON response at once and the body only after `delayMs`. */
+export async function sendLate(exchange: FakeExchange, text: string, headers: Readonly<Record<string, string>>, delayMs: number): Promise<void> {
+  exchange.res.writeHead(200, jsonHeaders(exchange, headers));
+  exchange.res.flushHeaders();
+  if (await pause(exchange, delayMs)) exchange.res.end(text);
 }
 
 /** Sends the status line and headers of an SSE response at once. */
 export function openStream(exchange: FakeExchange, headers: Readonly<Record<string, string>>): void {
   if (exchange.closed.aborted) return;
-  exchange.res.writeHead(200, { ...SSE_HEADERS, ...baseHeaders(exchange), ...headers });
+  exchange.res.writeHead(200, { ...exchange.wire.sseHeaders, ...exchange.wire.baseHeaders(exchange.requestId), ...headers });
   exchange.res.flushHeaders();
 }
 
-/** Writes one SSE data event and counts it. */
-export function sendEvent(exchange: FakeExchange, data: unknown): void {
+/** Writes one encoded SSE event, counting it unless told not to. */
+export function sendFrame(exchange: FakeExchange, text: string, counted = true): void {
   if (exchange.closed.aborted) return;
-  exchange.res.write(sseEncode(data));
-  exchange.record.chunksSent += 1;
+  exchange.res.write(text);
+  if (counted) exchange.record.chunksSent += 1;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { chatCompletionJson, planChatAnswer } from './fake-chat-answer.js';
 import { chatStreamEvents } from './fake-chat-chunks.js';
 import { readChatRequest } from './fake-chat-request.js';
-import type { PayloadBuilder } from './fake-step-player.js';
+import type { PayloadBuilder } from './fake-openai-player.js';
 import { embeddingsJson, modelListJson } from './fake-resource-answers.js';
 import { modelNotFoundBody, openAIErrorBody, type OpenAIErrorBody } from './openai-error-bodies.js';
 

@@ -5,7 +5,8 @@ import { payloadBuilder, matchRoute, refusal, unknownRouteBody } from './fake-op
 import type { FakeRequestRecord } from './fake-request-log.js';
 import { DEFAULT_FAKE_MODELS } from './fake-resource-answers.js';
 import type { FakeScript, FakeStep } from './fake-step.js';
-import { playStep } from './fake-step-player.js';
+import { playStep } from './fake-openai-player.js';
+import { OPENAI_WIRE } from './fake-openai-wire.js';
 import { authErrorBody } from './openai-error-bodies.js';
 
 /** Options of {@link startFakeOpenAIServer}. */
@@ -43,7 +44,7 @@ export function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {}): Pr
       return { ...(typeof model === 'string' ? { model } : {}), stream: stream === true };
     },
     answer: async ({ req, res, record, log, closed, sequence, takeStep }) => {
-      const exchange: FakeExchange = { req, res, record, log, closed, requestId: `req_fake${sequence}` };
+      const exchange: FakeExchange = { req, res, record, log, closed, requestId: `req_fake${sequence}`, wire: OPENAI_WIRE };
       const route = matchRoute(record.method, record.path);
       if (!route) return sendBody(exchange, 404, unknownRouteBody(record.method, record.path));
       const sentKey = /^Bearer\s+(.*)$/i.exec(record.headers['authorization'] ?? '')?.[1];

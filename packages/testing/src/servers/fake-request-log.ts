@@ -1,3 +1,4 @@
+import type { FakeHttpRequestFields } from './fake-http-request.js';
 import type { FakeStep } from './fake-step.js';
 
 /**
@@ -9,20 +10,9 @@ export type FakeRequestEnd = 'pending' | 'completed' | 'client-closed' | 'server
 
 /**
  * One request the fake server received. The record is live: `step`, `chunksSent` and `end`
- * change while the response is played.
+ * change while the response is played. `path` is without the query string, e.g. `/v1/chat/completions`.
  */
-export interface FakeRequestRecord {
-  /** Position in `server.requests` since the last `reset()`. */
-  readonly index: number;
-  readonly method: string;
-  /** Path without the query string, e.g. `/v1/chat/completions`. */
-  readonly path: string;
-  /** Query parameters (last value wins). */
-  readonly query: Readonly<Record<string, string>>;
-  /** Request headers with lowercased names (repeated headers joined with `, `). */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The body: parsed JSON, else the raw text; `undefined` when empty. */
-  readonly body: unknown;
+export interface FakeRequestRecord extends FakeHttpRequestFields, FakeLoggedRecord {
   /** `body.model` when it is a string. */
   readonly model?: string;
   /** `body.stream === true`. */
@@ -33,8 +23,6 @@ export interface FakeRequestRecord {
   readonly step: FakeStep | undefined;
   /** SSE data events written so far (role, content, tool, finish, usage and error events; not `[DONE]`). */
   readonly chunksSent: number;
-  /** How the exchange ended so far. */
-  readonly end: FakeRequestEnd;
 }
 
 /** What every wire's request record has, whatever else it records: the fields the log itself keeps. */

@@ -26,8 +26,7 @@ export type {
 } from './fake-step.js';
 export { httpStatus, malformedJson, rateLimited, type HttpStatusOptions, type RateLimitedOptions } from './fake-steps.js';
 export { SSE_DONE, SSE_HEADERS, sseComment, sseEncode } from './sse-encode.js';
-export { MALFORMED_EVENT } from './fake-stream-player.js';
-export { DEFAULT_RATE_LIMIT_HEADERS } from './fake-exchange.js';
+export { DEFAULT_RATE_LIMIT_HEADERS, MALFORMED_EVENT } from './fake-openai-wire.js';
 export { DEFAULT_FAKE_MODELS } from './fake-resource-answers.js';
 export { splitIntoPieces } from './fake-chat-answer.js';
 export {

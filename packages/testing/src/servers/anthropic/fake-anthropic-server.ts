@@ -1,12 +1,11 @@
-import type { FakeExchange } from '../fake-exchange.js';
+import { sendBody, type FakeExchange } from '../fake-exchange.js';
 import { bodyObject } from '../fake-http-request.js';
 import { startFakeHttpServer, type FakeHttpServer } from '../fake-http-server.js';
-import type { FakeRequestLog, MutableRequestRecord } from '../fake-request-log.js';
 import { anthropicErrorBody } from './anthropic-error-bodies.js';
-import { sendAnthropicBody } from './fake-anthropic-exchange.js';
 import { playAnthropicStep } from './fake-anthropic-player.js';
 import { anthropicPayloadBuilder, anthropicRefusal, DEFAULT_FAKE_ANTHROPIC_MODELS, matchAnthropicRoute } from './fake-anthropic-routes.js';
 import type { FakeAnthropicRequestRecord, FakeAnthropicScript, FakeAnthropicStep } from './fake-anthropic-step.js';
+import { ANTHROPIC_WIRE } from './fake-anthropic-wire.js';
 
 /** Options of {@link startFakeAnthropicServer}. */
 export interface FakeAnthropicServerOptions {
@@ -55,17 +54,9 @@ export function startFakeAnthropicServer(options: FakeAnthropicServerOptions = {
       return { ...(typeof model === 'string' ? { model } : {}), stream: stream === true };
     },
     answer: async ({ req, res, record, log, closed, sequence, takeStep }) => {
-      // The exchange helpers shared with the OpenAI wire type `step` as an OpenAI step; they never read it.
-      const exchange: FakeExchange = {
-        req,
-        res,
-        record: record as unknown as MutableRequestRecord,
-        log: log as unknown as FakeRequestLog,
-        closed,
-        requestId: `req_fake${String(sequence).padStart(6, '0')}`,
-      };
+      const exchange: FakeExchange = { req, res, record, log, closed, requestId: `req_fake${String(sequence).padStart(6, '0')}`, wire: ANTHROPIC_WIRE };
       const route = matchAnthropicRoute(record.method, record.path);
-      if (!route) return sendAnthropicBody(exchange, 404, anthropicErrorBody('not_found_error', 'Not found', exchange.requestId));
+      if (!route) return sendBody(exchange, 404, anthropicErrorBody('not_found_error', 'Not found', exchange.requestId));
       const refused = anthropicRefusal({
         route,
         body: record.body,
@@ -76,7 +67,7 @@ export function startFakeAnthropicServer(options: FakeAnthropicServerOptions = {
         validation,
         requestId: exchange.requestId,
       });
-      if (refused) return sendAnthropicBody(exchange, refused.status, refused.body);
+      if (refused) return sendBody(exchange, refused.status, refused.body);
 
       const step = takeStep();
       await playAnthropicStep(exchange, step, anthropicPayloadBuilder(route, record.body, listed, sequence));

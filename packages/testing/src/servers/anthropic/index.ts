@@ -34,8 +34,7 @@ export {
   type AnthropicStatusOptions,
 } from './fake-anthropic-steps.js';
 export { ANTHROPIC_ERROR_STATUS, anthropicErrorBody, defaultAnthropicErrorBody, promptTooLongBody, type AnthropicErrorBody } from './anthropic-error-bodies.js';
-export { anthropicRateLimitHeaders, ANTHROPIC_SSE_HEADERS } from './fake-anthropic-exchange.js';
+export { ANTHROPIC_MALFORMED_EVENT, anthropicRateLimitHeaders, ANTHROPIC_SSE_HEADERS } from './fake-anthropic-wire.js';
 export { anthropicSseEncode, type AnthropicStreamEvent } from './fake-anthropic-events.js';
-export { ANTHROPIC_MALFORMED_EVENT } from './fake-anthropic-player.js';
 export { DEFAULT_FAKE_ANTHROPIC_MODELS } from './fake-anthropic-routes.js';
 export { ANTHROPIC_REQUEST_PARAMS, SAMPLING_REMOVED_VERSION, validateAnthropicRequest, type AnthropicValidationOptions } from './validate-anthropic-request.js';

@@ -1,3 +1,7 @@
+import { playAnswer } from '../fake-answer-player.js';
+import { sendBody, type FakeExchange } from '../fake-exchange.js';
+import { playFakeStep } from '../fake-step-player.js';
+import type { FakeStreamFailure } from '../fake-wire.js';
 import {
   candidateBlockedJson,
   geminiResponseJson,
@@ -7,15 +11,12 @@ import {
   type GeminiResponseJson,
   type GeminiStreamEvents,
 } from './fake-gemini-answer.js';
-import { destroyConnection, openStream, pause, sendBody, sendEvent, sendHalf, type GeminiExchange } from './fake-gemini-exchange.js';
 import { estimateTokens, readGeminiRequest } from './fake-gemini-request.js';
 import { batchEmbedContentsJson, embedContentJson, geminiModelJson, geminiModelListJson } from './fake-gemini-resources.js';
 import type { GeminiRoute } from './fake-gemini-routes.js';
 import type { FakeGeminiStep } from './fake-gemini-step.js';
+import { geminiSseEvent } from './fake-gemini-wire.js';
 import { defaultGoogleErrorBody, googleErrorBody } from './google-error-bodies.js';
-
-/** The text of the malformed event: the start of a JSON object that never closes. */
-export const GEMINI_MALFORMED_EVENT = '{not json';
 
 const DEFAULT_STREAM_ERROR = { code: 503, message: 'The model is overloaded. Please try again later.', status: 'UNAVAILABLE' };
 
@@ -36,31 +37,23 @@ export interface GeminiPlayContext {
 const isChat = (route: GeminiRoute): boolean => route.rpc === 'generateContent' || route.rpc === 'streamGenerateContent';
 
 /** Plays a step on an exchange. */
-export async function playGeminiStep(exchange: GeminiExchange, step: FakeGeminiStep, context: GeminiPlayContext): Promise<void> {
-  // `slow-first-token` uses `delayMs` for the wait after the headers instead.
-  if (step.kind !== 'slow-first-token' && !(await pause(exchange, step.delayMs))) return;
-  switch (step.kind) {
-    case 'status': {
-      const fallback = defaultGoogleErrorBody(step.status);
-      const body = step.body === undefined ? fallback.body : step.body;
-      sendBody(exchange, step.status, body, { 'content-type': step.body === undefined ? fallback.contentType : 'application/json; charset=UTF-8', ...step.headers });
-      return;
-    }
-    case 'timeout':
-      return;
-    case 'reset':
-      destroyConnection(exchange, 'reset');
-      return;
-    case 'prompt-blocked':
-    case 'candidate-blocked':
-      if (isChat(context.route)) return playBlocked(exchange, step, context);
-      return playAnswer(exchange, { kind: 'ok' }, context);
-    default:
-      return playAnswer(exchange, step, context);
-  }
+export function playGeminiStep(exchange: FakeExchange, step: FakeGeminiStep, context: GeminiPlayContext): Promise<void> {
+  return playFakeStep(exchange, step, {
+    defaultErrorBody: (status) => defaultGoogleErrorBody(status),
+    async playOther(ex, other) {
+      switch (other.kind) {
+        case 'prompt-blocked':
+        case 'candidate-blocked':
+          if (isChat(context.route)) return playBlocked(ex, other, context);
+          return playGeminiAnswer(ex, { kind: 'ok' }, context);
+        default:
+          return playGeminiAnswer(ex, other, context);
+      }
+    },
+  });
 }
 
-async function playBlocked(exchange: GeminiExchange, step: Extract<FakeGeminiStep, { kind: 'prompt-blocked' | 'candidate-blocked' }>, context: GeminiPlayContext): Promise<void> {
+async function playBlocked(exchange: FakeExchange, step: Extract<FakeGeminiStep, { kind: 'prompt-blocked' | 'candidate-blocked' }>, context: GeminiPlayContext): Promise<void> {
   const request = readGeminiRequest(context.body, context.route.model ?? '');
   if (step.kind === 'prompt-blocked') {
     const plan = planGeminiAnswer(request, { text: '' }, context.sequence);
@@ -80,7 +73,7 @@ async function playBlocked(exchange: GeminiExchange, step: Extract<FakeGeminiSte
   return deliver(exchange, answerStep, context, events, candidateBlockedJson(blocked, before.join(''), category));
 }
 
-async function playAnswer(exchange: GeminiExchange, step: AnswerStep, context: GeminiPlayContext): Promise<void> {
+async function playGeminiAnswer(exchange: FakeExchange, step: AnswerStep, context: GeminiPlayContext): Promise<void> {
   const { route, body } = context;
   const headers = { ...step.headers };
   switch (route.rpc) {
@@ -103,80 +96,26 @@ async function playAnswer(exchange: GeminiExchange, step: AnswerStep, context: G
   }
 }
 
-/** Sends a chat answer the way the request asked: SSE events, a JSON array of events, or one JSON response. */
-async function deliver(exchange: GeminiExchange, step: AnswerStep, context: GeminiPlayContext, events: GeminiStreamEvents, json: GeminiResponseJson): Promise<void> {
+/** What a `stream-error` step sends on Gemini's wire: an error event, or the error's HTTP answer. */
+function streamFailure(step: AnswerStep): FakeStreamFailure {
+  const error = { ...DEFAULT_STREAM_ERROR, ...(step.kind === 'stream-error' ? step.error : undefined) };
+  return { frame: geminiSseEvent({ error }), status: error.code, body: googleErrorBody(error.code, error.message, error.status) };
+}
+
+/** Plays a JSON answer. */
+function playJson(exchange: FakeExchange, step: AnswerStep, body: unknown, headers: Readonly<Record<string, string>>): Promise<void> {
+  return playAnswer(exchange, step, { type: 'json', body }, headers, streamFailure);
+}
+
+/** Sends a chat answer the way the request asked: SSE events (the final one where an unreached break comes), a JSON array of events, or one JSON response. */
+async function deliver(exchange: FakeExchange, step: AnswerStep, context: GeminiPlayContext, events: GeminiStreamEvents, json: GeminiResponseJson): Promise<void> {
   const headers = { ...step.headers };
   if (context.route.rpc !== 'streamGenerateContent') return playJson(exchange, step, json, headers);
-  if (context.sse) return playStream(exchange, step, events, headers);
   // Without alt=sse, streamGenerateContent answers one JSON array of the events.
-  return playJson(exchange, step, [...events.pieces, events.final], headers);
-}
-
-/** Where a misbehaving step breaks the stream: after this many pieces (undefined: never). */
-function breakPoint(step: AnswerStep, pieces: number): number | undefined {
-  if (step.kind === 'cut' || step.kind === 'stall' || step.kind === 'malformed-chunk' || step.kind === 'stream-error') return Math.max(0, Math.min(step.afterChunks, pieces));
-  return undefined;
-}
-
-/** What happens at the break point; true when the stream goes on afterwards. */
-function breakStream(exchange: GeminiExchange, step: AnswerStep): boolean {
-  switch (step.kind) {
-    case 'cut':
-      destroyConnection(exchange, 'close');
-      return false;
-    case 'stall':
-      return false;
-    case 'malformed-chunk':
-      sendEvent(exchange, GEMINI_MALFORMED_EVENT);
-      return true;
-    case 'stream-error':
-      sendEvent(exchange, { error: { ...DEFAULT_STREAM_ERROR, ...step.error } });
-      exchange.res.end();
-      return false;
-    default:
-      return true;
-  }
-}
-
-/** Plays an answer as `alt=sse` events: the pieces (with the step's break), then the final event. */
-async function playStream(exchange: GeminiExchange, step: AnswerStep, events: GeminiStreamEvents, headers: Readonly<Record<string, string>>): Promise<void> {
-  openStream(exchange, headers);
-  if (step.kind === 'slow-first-token' && !(await pause(exchange, step.delayMs))) return;
-  const stopAt = breakPoint(step, events.pieces.length);
-  for (const [index, piece] of events.pieces.entries()) {
-    if (index === stopAt && !breakStream(exchange, step)) return;
-    if (index > 0 && !(await pause(exchange, step.chunkDelayMs))) return;
-    sendEvent(exchange, piece);
-  }
-  if (stopAt === events.pieces.length && !breakStream(exchange, step)) return;
-  if (step.kind !== 'missing-final') sendEvent(exchange, events.final);
-  if (!exchange.closed.aborted) exchange.res.end();
-}
-
-/** Plays an answer step for a JSON answer; stream failures get their JSON counterparts. */
-async function playJson(exchange: GeminiExchange, step: AnswerStep, body: unknown, headers: Readonly<Record<string, string>>): Promise<void> {
-  const text = JSON.stringify(body, null, 2);
-  switch (step.kind) {
-    case 'ok':
-    case 'missing-final':
-      return sendBody(exchange, 200, text, headers);
-    case 'slow-first-token':
-      exchange.res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8', ...headers });
-      exchange.res.flushHeaders();
-      if (await pause(exchange, step.delayMs)) exchange.res.end(text);
-      return;
-    case 'cut':
-      sendHalf(exchange, text, headers);
-      destroyConnection(exchange, 'close');
-      return;
-    case 'stall':
-      sendHalf(exchange, text, headers);
-      return;
-    case 'malformed-chunk':
-      return sendBody(exchange, 200, text.slice(0, Math.floor(text.length / 2)), headers);
-    case 'stream-error': {
-      const error = { ...DEFAULT_STREAM_ERROR, ...step.error };
-      return sendBody(exchange, error.code, googleErrorBody(error.code, error.message, error.status));
-    }
-  }
+  if (!context.sse) return playJson(exchange, step, [...events.pieces, events.final], headers);
+  const frames = [
+    ...events.pieces.map((piece) => ({ text: geminiSseEvent(piece), piece: true })),
+    { text: geminiSseEvent(events.final), tail: true, omittedBy: 'missing-final' },
+  ];
+  return playAnswer(exchange, step, { type: 'stream', frames }, headers, streamFailure);
 }

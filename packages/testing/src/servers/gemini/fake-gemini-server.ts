@@ -1,8 +1,9 @@
 import { startFakeHttpServer, type FakeHttpServer } from '../fake-http-server.js';
 import type { FakeRequestEnd } from '../fake-request-log.js';
-import { sendBody, type GeminiExchange } from './fake-gemini-exchange.js';
+import { sendBody, type FakeExchange } from '../fake-exchange.js';
 import type { FakeGeminiRequestRecord } from './fake-gemini-log.js';
 import { playGeminiStep } from './fake-gemini-player.js';
+import { GEMINI_WIRE } from './fake-gemini-wire.js';
 import { DEFAULT_FAKE_GEMINI_MODELS } from './fake-gemini-resources.js';
 import { geminiRefusal, matchGeminiRoute, unknownRouteBody } from './fake-gemini-routes.js';
 import type { FakeGeminiScript, FakeGeminiStep } from './fake-gemini-step.js';
@@ -57,7 +58,7 @@ export function startFakeGeminiServer(options: FakeGeminiServerOptions = {}): Pr
       };
     },
     answer: async ({ req, res, record, log, closed, sequence, takeStep }) => {
-      const exchange: GeminiExchange = { req, res, record, log, closed };
+      const exchange: FakeExchange = { req, res, record, log, closed, requestId: `req_fake${sequence}`, wire: GEMINI_WIRE };
       const route = matchGeminiRoute(record.method, record.path);
       if (!route) return sendBody(exchange, 404, unknownRouteBody(record.method, record.path));
       if (options.apiKey !== undefined) {

@@ -47,7 +47,6 @@ export {
   type GoogleErrorBody,
   type GoogleErrorDetail,
 } from './google-error-bodies.js';
-export { geminiSseEvent, GEMINI_SSE_HEADERS } from './fake-gemini-exchange.js';
-export { GEMINI_MALFORMED_EVENT } from './fake-gemini-player.js';
+export { GEMINI_MALFORMED_EVENT, geminiSseEvent, GEMINI_SSE_HEADERS } from './fake-gemini-wire.js';
 export { DEFAULT_FAKE_GEMINI_MODELS, FAKE_GEMINI_EMBEDDING_DIMENSIONS } from './fake-gemini-resources.js';
 export { HARM_CATEGORIES } from './fake-gemini-answer.js';
