@@ -88,4 +88,31 @@ describe('TimerLists (the system clock timers)', () => {
     expect(rethrown).toHaveLength(1);
     expect(() => rethrown[0]?.()).toThrow('boom');
   });
+
+  it('the platform timer holds the process alive exactly while a timer of its duration is pending', () => {
+    const armed: Array<{ hasRef(): boolean }> = [];
+    const fakeSetTimeout = globalThis.setTimeout;
+    vi.stubGlobal('setTimeout', (callback: () => void, ms: number) => {
+      const timer = fakeSetTimeout(callback, ms);
+      armed.push(timer);
+      return timer;
+    });
+    const timers = new TimerLists();
+    const first = timers.set(() => undefined, 1_000);
+    expect(armed.map((t) => t.hasRef())).toEqual([true]);
+    // Cancelled: the shared timer stays armed (no re-arm cost) but no longer holds the process.
+    timers.clear(first);
+    expect(armed.map((t) => t.hasRef())).toEqual([false]);
+    // Pending again on the same armed timer (a backoff sleep): it holds the process again.
+    vi.advanceTimersByTime(400);
+    const fired = vi.fn();
+    timers.set(fired, 1_000);
+    expect(armed.map((t) => t.hasRef())).toEqual([true]);
+    // The first deadline passes with the second still due: re-armed, and the new timer holds the process.
+    vi.advanceTimersByTime(600);
+    expect(fired).not.toHaveBeenCalled();
+    expect(armed.map((t) => t.hasRef())).toEqual([true, true]);
+    vi.advanceTimersByTime(400);
+    expect(fired).toHaveBeenCalledTimes(1);
+  });
 });

@@ -19,7 +19,8 @@ export interface Clock {
 const systemTimers = new TimerLists();
 
 /**
- * The real clock. Timers do not keep the process alive, and are grouped by duration on
+ * The real clock. A pending timer keeps the process alive, as `setTimeout` does (a script
+ * whose request sleeps before a retry must not exit). Timers are grouped by duration on
  * shared platform timers (`runtime/timer-lists.ts`): requests set and cancel several long
  * timeouts each, which is cheaper that way.
  */

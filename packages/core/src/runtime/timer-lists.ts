@@ -17,6 +17,12 @@ interface DurationList {
   timer: ReturnType<typeof setTimeout> | undefined;
 }
 
+/** Node's timers can stop keeping the process alive (`unref`) and start again (`ref`); browsers' cannot. */
+interface RefCounted {
+  ref?(): unknown;
+  unref?(): unknown;
+}
+
 const monotonicNow = (): number => performance.now();
 
 /**
@@ -25,8 +31,14 @@ const monotonicNow = (): number => performance.now();
  * first byte, body) and almost always cancels them all; with one platform timer each, Node
  * builds and tears down its own timer list for every one of them. Here setting a timer
  * appends to a linked list and cancelling unlinks it; the platform timer only fires at the
- * earliest deadline, runs what is due and re-arms for the next. Timers never keep the
- * process alive (as with `unref()`), and fire no earlier than asked.
+ * earliest deadline, runs what is due and re-arms for the next. Timers fire no earlier
+ * than asked.
+ *
+ * A pending timer keeps the process alive, as a plain `setTimeout` does: a request sleeping
+ * before a retry, or waiting for a model to recover, may be the only thing a script waits
+ * on, and Node would otherwise exit mid-request (code 13). Only a platform timer kept armed
+ * for timers that were all cancelled is `unref()`ed, so a finished request's deadline does
+ * not hold the process open.
  */
 export class TimerLists {
   private readonly lists = new Map<number, DurationList>();
@@ -40,8 +52,13 @@ export class TimerLists {
       this.lists.set(duration, list);
     }
     const entry: TimerEntry = { at: monotonicNow() + duration, callback, list, prev: list.tail, next: undefined, cancelled: false };
-    if (list.tail) list.tail.next = entry;
-    else list.head = entry;
+    if (list.tail) {
+      list.tail.next = entry;
+    } else {
+      list.head = entry;
+      // An armed timer left with only cancelled timers was unref'd: a pending one needs it to hold the process again.
+      (list.timer as RefCounted | undefined)?.ref?.();
+    }
     list.tail = entry;
     // An armed timer fires at the head's deadline or earlier, never later than this one's.
     if (list.timer === undefined) this.arm(list, duration);
@@ -52,7 +69,10 @@ export class TimerLists {
   clear(handle: unknown): void {
     const entry = handle as Partial<TimerEntry> | undefined;
     if (!entry || entry.cancelled !== false || entry.list === undefined) return;
+    const { list } = entry as TimerEntry;
     this.unlink(entry as TimerEntry);
+    // Nothing pending any more: the armed timer stays (cheaper than cancelling) but must not hold the process.
+    if (list.head === undefined) (list.timer as RefCounted | undefined)?.unref?.();
   }
 
   private unlink(entry: TimerEntry): void {
@@ -66,9 +86,7 @@ export class TimerLists {
   }
 
   private arm(list: DurationList, delay: number): void {
-    const timer = setTimeout(() => this.fire(list), delay);
-    (timer as { unref?: () => void }).unref?.();
-    list.timer = timer;
+    list.timer = setTimeout(() => this.fire(list), delay);
   }
 
   private fire(list: DurationList): void {
