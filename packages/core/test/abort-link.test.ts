@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AbortLink, createMesh, onAbort, RequestAbortedError, type ChatCompletion, type Provider, type ProviderCall } from '../src/index.js';
-import { ask, twoModelMesh } from './support/mesh-fixture.js';
+import { describe, expect, it, vi } from 'vitest';
+import { AbortLink, onAbort } from '../src/index.js';
 
 describe('AbortLink', () => {
   it('tells its watchers once, with the reason, and later aborts change nothing', () => {
@@ -81,63 +80,5 @@ describe('AbortLink', () => {
     link.abort('link');
     onAbort(undefined, () => seen.push('never'));
     expect(seen).toEqual(['signal', 'link']);
-  });
-});
-
-describe('abort plumbing of a routed request', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
-  /** A provider that answers at once and, unlike most, never reads `call.signal`. */
-  const quietProvider = (calls: ProviderCall[]): Provider => ({
-    id: 'quiet',
-    connector: 'test.quiet.v1',
-    chat: async (request, call) => {
-      calls.push(call);
-      return {
-        id: 'c',
-        object: 'chat.completion',
-        created: 1,
-        model: request.model,
-        choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'ok', refusal: null } }],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      } satisfies ChatCompletion;
-    },
-    chatStream: () => Promise.reject(new Error('not used')),
-  });
-
-  it('makes no AbortController when neither provider nor middleware reads a signal; reading one works', async () => {
-    const calls: ProviderCall[] = [];
-    const client = createMesh({
-      providers: [{ provider: quietProvider(calls), models: [{ id: 'm', capabilities: ['chat-completion'] }] }],
-      config: { pools: { chat: { capability: 'chat-completion' } } },
-    });
-    let made = 0;
-    vi.stubGlobal(
-      'AbortController',
-      class extends AbortController {
-        constructor() {
-          super();
-          made++;
-        }
-      },
-    );
-    await client.chat.completions.create(ask, { signal: new AbortLink() });
-    expect(made).toBe(0);
-    // Read after the attempt: a real, not-aborted signal.
-    const signal = calls[0]?.signal;
-    expect(signal).toBeInstanceOf(AbortSignal);
-    expect(signal?.aborted).toBe(false);
-    expect(made).toBe(1);
-  });
-
-  it('an AbortLink as the request signal cancels the request and the provider sees the abort on either view', async () => {
-    const { client, a } = twoModelMesh();
-    a.script('model-a', { hang: true });
-    const link = new AbortLink();
-    const pending = client.chat.completions.create(ask, { signal: link });
-    await new Promise((resolve) => setImmediate(resolve));
-    link.abort();
-    await expect(pending).rejects.toBeInstanceOf(RequestAbortedError);
-    expect(a.calls[0]?.signal.aborted).toBe(true);
   });
 });

@@ -28,15 +28,14 @@ export interface AttemptTimeouts {
 /** Per-call context the router hands a provider. */
 export interface ProviderCall {
   /**
-   * Aborts when the caller cancels, the deadline passes or the attempt times out. Providers
-   * must honour it, including mid-stream. On calls from the router it is an accessor that
-   * makes its `AbortSignal` on first read (a `{ ...call }` copy does not carry it).
+   * Aborts when the caller cancels, the deadline passes or the attempt times out; the reason
+   * is a ModelMesh error saying which. Providers must honour it, including mid-stream. A plain
+   * property: a `{ ...call }` copy carries it.
    */
   signal: AbortSignal;
   /**
-   * The same cancellation as `signal`, as a plain {@link AbortWatch}. Reading `signal` makes
-   * an `AbortSignal`, which in Node costs microseconds and garbage; a provider that only
-   * needs to be told of the abort (as `@modelmesh/provider-kit` does) watches this instead.
+   * @deprecated The router no longer sets it; read `signal`. (Removed with the home-made
+   * abort types.)
    */
   abortWatch?: AbortWatch;
   /** Timeouts for this attempt. */

@@ -90,7 +90,7 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
       const next = decideNext(ctx, run, model, outcome.failure);
       if (next.kind === 'throw') throw next.error;
       if (next.kind === 'failover') break;
-      await sleep(ctx.clock, next.delayMs, run.signals.watch).catch(() => throwIfAborted(run));
+      await sleep(ctx.clock, next.delayMs, run.signals.signal).catch(() => throwIfAborted(run));
       const again = ctx.health.beginAttempt(model.key);
       if (!again) break;
       ticket = again;
@@ -188,9 +188,9 @@ async function attemptOnce<T>(
     ctx.events.emit('request.routed', event);
   }
   const attempt = run.signals.attempt();
-  const context = new AttemptContext(run, model, attempt);
+  const context = new AttemptContext(run, model, attempt.signal);
   const call = new AttemptCall(
-    attempt,
+    attempt.signal,
     { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
     run.options.headers,
     (snapshot) => {
@@ -320,7 +320,7 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
   const trialRunning = statuses.some((s) => s.recovering && s.health.state === 'half-open');
   const wakeAt = Math.min(earliest ?? Infinity, trialRunning ? now + TRIAL_POLL_MS : Infinity);
   if (definition.policy.waitForRecovery && wakeAt < run.signals.deadlineAt) {
-    await sleep(ctx.clock, wakeAt - now, run.signals.watch).catch(() => throwIfAborted(run));
+    await sleep(ctx.clock, wakeAt - now, run.signals.signal).catch(() => throwIfAborted(run));
     return;
   }
   if (run.attempts === 0 && run.budgetRefusal) throw run.budgetRefusal;

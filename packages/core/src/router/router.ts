@@ -1,5 +1,4 @@
 import { ModelMeshError } from '../errors/model-mesh-error.js';
-import { AbortLink } from '../runtime/abort-link.js';
 import { ProviderTimeoutError } from '../errors/provider-errors.js';
 import { RequestAbortedError } from '../errors/routing-errors.js';
 import { completionToChunks } from '../streaming/completion-assembler.js';
@@ -64,9 +63,8 @@ export class Router {
   async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
     const run = this.startRun(params, options);
     const { ctx } = this;
-    // The stream's `controller`: an AbortLink, so no AbortSignal is made unless the caller reads `controller.signal`.
-    const controller = new AbortLink();
-    controller.watch(() => run.signals.abort(new RequestAbortedError({ message: 'Stream aborted by the caller' })));
+    // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
+    const { controller } = run.signals;
     let outcome;
     try {
       outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
@@ -94,7 +92,8 @@ export class Router {
       void committed.iterator.return?.()?.catch(() => undefined);
       void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
     };
-    const stopWatching = run.signals.watch.watch(settleUnread);
+    controller.signal.addEventListener('abort', settleUnread, { once: true });
+    const stopWatching = () => controller.signal.removeEventListener('abort', settleUnread);
     return new Stream(() => {
       if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
       started = true;
