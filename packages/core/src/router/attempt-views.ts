@@ -1,7 +1,7 @@
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { AttemptTimeouts, ProviderCall, RateLimitSnapshot } from '../provider/provider.js';
 import type { MeshModel } from './mesh-model.js';
-import type { RequestRun } from './route-loop.js';
+import type { RequestRun } from './request-run.js';
 
 /** The middleware context of one attempt: plain data, so a `{ ...context }` copy keeps everything. */
 export class AttemptContext implements MiddlewareContext {
