@@ -8,19 +8,8 @@ import type { RequestNeeds } from './request-needs.js';
 import { RequestSignals } from './request-signals.js';
 import type { RequestOptions } from './router-context.js';
 
-/** What a request run starts from. */
-export interface RequestRunInit {
-  readonly id: string;
-  readonly pool: ResolvedPool;
-  /** The caller's parameters (chat or embeddings); `model` names the pool. */
-  readonly params: { readonly model: string };
-  readonly options: RequestOptions;
-  readonly needs: RequestNeeds;
-  readonly sessionId: string | undefined;
-  /** Chat requests pass through middleware; embeddings do not. */
-  readonly throughMiddleware: boolean;
-  readonly clock: Clock;
-}
+/** What a request run starts from: its request, and the clock its timers run on. */
+export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware'> & { readonly clock: Clock };
 
 /**
  * One request while it is being routed: what it asked for, and what its attempts so far have
@@ -30,10 +19,13 @@ export interface RequestRunInit {
 export class RequestRun {
   readonly id: string;
   readonly pool: ResolvedPool;
+  /** The caller's parameters (chat or embeddings); `model` names the pool. */
   readonly params: { readonly model: string };
   readonly options: RequestOptions;
   readonly needs: RequestNeeds;
+  /** Session id for `session-sticky`. */
   readonly sessionId: string | undefined;
+  /** Chat requests pass through middleware; embeddings do not. */
   readonly throughMiddleware: boolean;
   readonly startedAt: number;
   /** The request's abort plumbing: caller signal, deadline, attempt controllers. */
