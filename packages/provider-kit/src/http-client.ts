@@ -1,4 +1,5 @@
-import { ProviderError, type AbortSource, type RateLimitSnapshot } from '@modelmesh/core';
+import { ProviderError, type RateLimitSnapshot } from '@modelmesh/core';
+import type { AbortSource } from './abort-link.js';
 import { createFetch } from 'ofetch';
 import { platformFetch, platformTransport } from '#platform-fetch';
 import type { ErrorBodyParser } from './error-body.js';
@@ -54,7 +55,7 @@ export interface HttpRequestOptions {
   headers?: Readonly<Record<string, string>>;
   /** The `Accept` header, e.g. `text/event-stream` for streams. */
   accept?: string;
-  /** The caller's abort: an `AbortSignal`, or the router's `call.abortWatch` (cheaper). */
+  /** The caller's abort, e.g. the router's `call.signal`. */
   signal?: AbortSource;
   /** Timeouts of this exchange. */
   timeouts?: RequestTimeouts;

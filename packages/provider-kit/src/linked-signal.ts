@@ -1,4 +1,4 @@
-import { AbortLink, onAbort, type AbortSource, type AbortWatch } from '@modelmesh/core';
+import { AbortLink, onAbort, type AbortSource, type AbortWatch } from './abort-link.js';
 
 /** An abort that follows several sources, with a way to detach from them. */
 export interface LinkedSignal {

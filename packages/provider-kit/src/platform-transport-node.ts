@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { AbortWatch } from '@modelmesh/core';
+import type { AbortWatch } from './abort-link.js';
 import { Agent, type Dispatcher } from 'undici';
 import type { HeaderSource } from './header-source.js';
 import { decodeBody, NULL_BODY_STATUSES, toHeaders } from './node-http-shared.js';

@@ -1,4 +1,5 @@
-import { ProviderError, ProviderTimeoutError, systemClock, type AbortSource, type AbortWatch, type TimerHandle } from '@modelmesh/core';
+import { ProviderError, ProviderTimeoutError, systemClock, type TimerHandle } from '@modelmesh/core';
+import type { AbortSource, AbortWatch } from './abort-link.js';
 import { type LinkedSignal, linkSignals } from './linked-signal.js';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';

@@ -1,4 +1,4 @@
-import type { AbortWatch } from '@modelmesh/core';
+import type { AbortWatch } from './abort-link.js';
 import type { TransportRequest } from './transport.js';
 
 /** An absolute http(s) base URL without credentials, query or fragment. */

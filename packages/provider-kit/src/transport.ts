@@ -1,5 +1,5 @@
 import { type BodySource, webBodySource } from './body-source.js';
-import type { AbortWatch } from '@modelmesh/core';
+import type { AbortWatch } from './abort-link.js';
 import type { HeaderSource } from './header-source.js';
 
 /** A request as a {@link Transport} sends it: everything resolved (URL, header names lower-case, body serialised). */

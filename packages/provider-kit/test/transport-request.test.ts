@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toTransportRequest, type RequestParts } from '../src/transport-request.js';
-import { AbortLink } from '@modelmesh/core';
+import { AbortLink } from '../src/abort-link.js';
 
 const signal = new AbortLink();
 const parts = (over: Partial<RequestParts> = {}): RequestParts => ({

@@ -92,7 +92,7 @@ export function createGoogleClient(settings: ResolvedGoogleSettings): GoogleClie
       const given = call.timeouts ?? {};
       const timeouts: RequestTimeouts = { firstByte: given.firstByte ?? given.attempt ?? settings.timeout, idle: given.idle };
       if (streaming) timeouts.connect = given.connect;
-      const options: Omit<HttpRequestOptions, 'path'> = { signal: call.abortWatch ?? call.signal, timeouts };
+      const options: Omit<HttpRequestOptions, 'path'> = { signal: call.signal, timeouts };
       if (modelId !== undefined) options.modelId = modelId;
       if (call.headers) options.headers = call.headers;
       if (call.reportRateLimit) options.reportRateLimit = call.reportRateLimit.bind(call);

@@ -68,7 +68,7 @@ export function createOpenAICompatibleClient(settings: OpenAICompatibleSettings)
       const given = call.timeouts ?? {};
       const timeouts: RequestTimeouts = { firstByte: given.firstByte ?? given.attempt ?? settings.timeout, idle: given.idle };
       if (streaming) timeouts.connect = given.connect;
-      const options: Omit<HttpRequestOptions, 'path'> = { signal: call.abortWatch ?? call.signal, timeouts, modelId };
+      const options: Omit<HttpRequestOptions, 'path'> = { signal: call.signal, timeouts, modelId };
       if (call.headers) options.headers = call.headers;
       if (call.reportRateLimit) options.reportRateLimit = call.reportRateLimit.bind(call);
       return options;

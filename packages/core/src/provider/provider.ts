@@ -1,4 +1,3 @@
-import type { AbortWatch } from '../runtime/abort-link.js';
 import type { ChatCompletion, ChatCompletionChunk } from '../types/chat-completion.js';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from '../types/chat-params.js';
 import type { CreateEmbeddingResponse, EmbeddingCreateParams } from '../types/embeddings.js';
@@ -33,11 +32,6 @@ export interface ProviderCall {
    * property: a `{ ...call }` copy carries it.
    */
   signal: AbortSignal;
-  /**
-   * @deprecated The router no longer sets it; read `signal`. (Removed with the home-made
-   * abort types.)
-   */
-  abortWatch?: AbortWatch;
   /** Timeouts for this attempt. */
   timeouts: AttemptTimeouts;
   /** Extra HTTP headers from the caller. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AbortLink, onAbort } from '../src/index.js';
+import { AbortLink, onAbort } from '../src/abort-link.js';
 
 describe('AbortLink', () => {
   it('tells its watchers once, with the reason, and later aborts change nothing', () => {

@@ -1,3 +1,5 @@
+// Moved from @modelmesh/core, which no longer exports home-made abort types: kept private to
+// provider-kit until its own signal handling replaces it (a stopgap so this branch compiles).
 /**
  * The part of an abort signal that code inside ModelMesh needs: whether it fired, why, and a
  * way to be told. Unlike `AbortSignal` it is a plain object, so passing one around costs
