@@ -98,11 +98,6 @@ export class AttemptSignal {
     return this.#controller.signal;
   }
 
-  /** True once the attempt was aborted. */
-  get aborted(): boolean {
-    return this.#controller.signal.aborted;
-  }
-
   /** (Re)arms the timeout: after `ms`, the attempt aborts with `error()`. */
   arm(ms: number, error: () => ModelMeshError): void {
     this.disarm();
