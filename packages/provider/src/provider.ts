@@ -28,8 +28,9 @@ export interface AttemptTimeouts {
 /** Per-call context the router hands a provider. */
 export interface ProviderCall {
   /**
-   * Aborts when the caller cancels, the deadline passes or the attempt times out. Providers
-   * must honour it, including mid-stream.
+   * Aborts when the caller cancels, the deadline passes or the attempt times out; the reason
+   * is a ModelMesh error saying which. Providers must honour it, including mid-stream. A plain
+   * property: a `{ ...call }` copy carries it.
    */
   signal: AbortSignal;
   /** Timeouts for this attempt. */

@@ -7,6 +7,9 @@ import { originalBudgets } from './original-budgets.js';
 import { parseEntry, parseEntryPartially } from './parse-entry.js';
 import type { ResolveContext } from './resolve-context.js';
 import type { ProviderIndex } from './resolve-providers.js';
+import type { PlacedBudget } from './placed-budget.js';
+
+export type { PlacedBudget } from './placed-budget.js';
 
 /** What budget scopes may point at. */
 export interface BudgetReferences {
@@ -90,12 +93,6 @@ export function toBudget(name: string, entry: Partial<BudgetEntry>, path: Config
 function budgetEntries(raw: unknown): [string | undefined, unknown, ConfigPath][] {
   if (Array.isArray(raw)) return raw.map((item, i) => [undefined, item, ['budgets', i]]);
   return Object.entries(raw as Record<string, unknown>).map(([key, item]) => [key, item, ['budgets', key]]);
-}
-
-/** A resolved budget and where it was written, for the duplicate-name check. */
-export interface PlacedBudget {
-  budget: BudgetConfig;
-  path: ConfigPath;
 }
 
 /** Reports budgets whose name was already used; names key usage reports, so they must be unique. */

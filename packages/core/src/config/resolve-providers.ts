@@ -5,7 +5,7 @@ import type { ProviderConfig } from './mesh-config.js';
 import { parseEntry } from './parse-entry.js';
 import { type ProviderEntry, providerSchema } from './provider-schema.js';
 import { originalBudgets } from './original-budgets.js';
-import type { PlacedBudget } from './resolve-budgets.js';
+import type { PlacedBudget } from './placed-budget.js';
 import type { ResolveContext } from './resolve-context.js';
 
 /** Resolves provider references (by id or by connector id) for models and pool filters. */

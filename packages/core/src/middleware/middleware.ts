@@ -22,10 +22,7 @@ export interface MiddlewareContext {
   readonly attempt: number;
   /** Whether the request streams. */
   readonly stream: boolean;
-  /**
-   * Aborts with the request. An accessor that makes its `AbortSignal` on first read, so a
-   * copy made with `{ ...context }` does not carry it: pass the context itself along.
-   */
+  /** Aborts when the attempt ends early: the caller cancelled, the deadline passed or the attempt timed out. */
   readonly signal: AbortSignal;
   /** Free-form data shared by the hooks of this attempt (seeded from the request's metadata). */
   readonly metadata: Record<string, unknown>;

@@ -1,14 +1,9 @@
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { AttemptTimeouts, ProviderCall, RateLimitSnapshot } from '@modelmesh/provider';
-import type { AbortWatch } from '../runtime/abort-link.js';
 import type { MeshModel } from './mesh-model.js';
-import type { AttemptSignal } from './request-signals.js';
-import type { RequestRun } from './route-loop.js';
+import type { RequestRun } from './request-run.js';
 
-// Classes rather than object literals with getters: a literal with an accessor is built on a
-// slow path (about 20× a plain object), and two are made for every attempt.
-
-/** The middleware context of one attempt. `signal` is an accessor: its AbortSignal is made on first read. */
+/** The middleware context of one attempt: plain data, so a `{ ...context }` copy keeps everything. */
 export class AttemptContext implements MiddlewareContext {
   readonly requestId: string;
   readonly poolName: string;
@@ -18,11 +13,11 @@ export class AttemptContext implements MiddlewareContext {
   readonly connector: string;
   readonly attempt: number;
   readonly stream: boolean;
+  readonly signal: AbortSignal;
   readonly metadata: Record<string, unknown>;
   cost?: number;
-  readonly #attempt: AttemptSignal;
 
-  constructor(run: RequestRun, model: MeshModel, attempt: AttemptSignal) {
+  constructor(run: RequestRun, model: MeshModel, signal: AbortSignal) {
     this.requestId = run.id;
     this.poolName = run.pool.definition.name;
     this.modelKey = model.key;
@@ -31,32 +26,22 @@ export class AttemptContext implements MiddlewareContext {
     this.connector = model.connector;
     this.attempt = run.attempts;
     this.stream = run.needs.stream;
+    this.signal = signal;
     this.metadata = { ...run.options.metadata };
-    this.#attempt = attempt;
-  }
-
-  get signal(): AbortSignal {
-    return this.#attempt.signal;
   }
 }
 
-/** What a provider gets for one attempt. `signal` is an accessor: its AbortSignal is made on first read. */
+/** What a provider gets for one attempt: plain data, so a `{ ...call }` copy keeps everything. */
 export class AttemptCall implements ProviderCall {
-  readonly abortWatch: AbortWatch;
+  readonly signal: AbortSignal;
   readonly timeouts: AttemptTimeouts;
   readonly headers: Record<string, string> | undefined;
   readonly reportRateLimit: (snapshot: RateLimitSnapshot) => void;
-  readonly #attempt: AttemptSignal;
 
-  constructor(attempt: AttemptSignal, timeouts: AttemptTimeouts, headers: Record<string, string> | undefined, reportRateLimit: (snapshot: RateLimitSnapshot) => void) {
-    this.#attempt = attempt;
-    this.abortWatch = attempt.watch;
+  constructor(signal: AbortSignal, timeouts: AttemptTimeouts, headers: Record<string, string> | undefined, reportRateLimit: (snapshot: RateLimitSnapshot) => void) {
+    this.signal = signal;
     this.timeouts = timeouts;
     this.headers = headers;
     this.reportRateLimit = reportRateLimit;
-  }
-
-  get signal(): AbortSignal {
-    return this.#attempt.signal;
   }
 }

@@ -3,7 +3,6 @@ import { evaluateCandidates, toCandidateViews } from './candidates.js';
 import type { MeshModel } from './mesh-model.js';
 import type { ResolvedPool } from './pool-registry.js';
 import { requestNeeds } from './request-needs.js';
-import { strategyMemory } from './route-loop.js';
 import type { RouterContext } from './router-context.js';
 
 /** One pool member in an explanation. */
@@ -70,7 +69,7 @@ export function explainRouting(ctx: RouterContext, pool: ResolvedPool, messages:
           stream: false,
           now,
           random: ctx.random,
-          memory: strategyMemory(ctx, definition.name),
+          memory: ctx.pools.strategyMemory(definition.name),
         })
       : undefined;
   const order = selection?.order.map((v) => v.key) ?? [];

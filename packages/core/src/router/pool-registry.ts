@@ -1,4 +1,5 @@
 import { RoutingError } from '@modelmesh/provider';
+import type { StrategyMemory } from '../strategies/strategy.js';
 import type { MeshModel, PoolDefinition, PoolPolicy } from './mesh-model.js';
 
 /** The part of the capability registry the router needs. */
@@ -18,13 +19,16 @@ export interface ResolvedPool {
   readonly onDemand: boolean;
 }
 
+const NO_MEMORY: StrategyMemory = Object.freeze({});
+
 /**
  * Turns a virtual model name into a pool: first by pool name, then by capability alias or
  * path (reusing a configured pool for that capability, or building one on demand from every
- * model whose capabilities fall within the node).
+ * model whose capabilities fall within the node). It also keeps each pool's strategy memory.
  */
 export class PoolRegistry {
   private readonly resolved = new Map<string, ResolvedPool>();
+  private readonly memories = new Map<string, StrategyMemory>();
 
   constructor(
     private readonly pools: ReadonlyMap<string, PoolDefinition>,
@@ -68,6 +72,16 @@ export class PoolRegistry {
       if (RoutingError.isInstance(error)) return undefined;
       throw error;
     }
+  }
+
+  /** What the pool's strategy remembers between requests (e.g. stick-until-failure's current model). */
+  strategyMemory(poolName: string): StrategyMemory {
+    return this.memories.get(poolName) ?? NO_MEMORY;
+  }
+
+  /** Keeps the memory a strategy returned, for the pool's next request. */
+  rememberStrategy(poolName: string, memory: StrategyMemory): void {
+    this.memories.set(poolName, memory);
   }
 
   private lookup(name: string): ResolvedPool {

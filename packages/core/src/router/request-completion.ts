@@ -5,7 +5,7 @@ import { costOf } from './cost.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { withUsageAliases } from '../usage/usage-aliases.js';
 import type { MeshModel } from './mesh-model.js';
-import type { RequestRun } from './route-loop.js';
+import type { RequestRun } from './request-run.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { RouterContext } from './router-context.js';
 

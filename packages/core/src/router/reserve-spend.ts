@@ -1,7 +1,7 @@
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import type { MeshModel } from './mesh-model.js';
-import type { RequestRun } from './route-loop.js';
+import type { RequestRun } from './request-run.js';
 import type { RouterContext } from './router-context.js';
 import { estimateSpend } from './spend-estimate.js';
 
@@ -33,8 +33,7 @@ export async function reserveSpend(ctx: RouterContext, run: RequestRun, model: M
   if (result.kind === 'quota') {
     ctx.health.deactivate(model.key, 'quota-exhausted', result.until, result.detail);
   } else {
-    run.excluded.set(model.key, `budget "${result.error.budgetName}" has no room for this request`);
-    run.budgetRefusal = result.error;
+    run.refuseBudget(model.key, result.error);
   }
   return 'skip';
 }

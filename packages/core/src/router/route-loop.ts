@@ -1,46 +1,17 @@
-import { ModelMeshError, ProviderTimeoutError, RateLimitError, NoActiveModelError, RoutingError, type ProviderCall, type ChatCompletion, type BudgetExceededError } from '@modelmesh/provider';
+import { type ModelMeshError, ProviderTimeoutError, NoActiveModelError, RoutingError, type ProviderCall, type ChatCompletion } from '@modelmesh/provider';
+import type { AttemptTicket } from '../health/tracker-types.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import { sleep } from '../runtime/clock.js';
-import type { Selection, StrategyMemory } from '../strategies/strategy.js';
-import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
+import type { Selection } from '../strategies/strategy.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
-import { reserveSpend } from './reserve-spend.js';
 import { AttemptCall, AttemptContext } from './attempt-views.js';
-import { exhausted } from './exhaustion-error.js';
+import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
-import type { ResolvedPool } from './pool-registry.js';
-import type { RequestSignals, AttemptSignal } from './request-signals.js';
-import type { RequestNeeds } from './request-needs.js';
-import type { AttemptTicket } from '../health/tracker-types.js';
-import type { RequestOptions, RouterContext } from './router-context.js';
-
-/** The state of one request while it is being routed. */
-export interface RequestRun {
-  readonly id: string;
-  readonly pool: ResolvedPool;
-  /** The caller's parameters (chat or embeddings); `model` names the pool. */
-  readonly params: { readonly model: string };
-  readonly options: RequestOptions;
-  readonly needs: RequestNeeds;
-  readonly signals: RequestSignals;
-  readonly startedAt: number;
-  readonly sessionId: string | undefined;
-  /** Chat requests pass through middleware; embeddings do not. */
-  readonly middleware: boolean;
-  attempts: number;
-  readonly perModel: Map<string, number>;
-  readonly excluded: Map<string, string>;
-  lastError: ModelMeshError | undefined;
-  lastModelKey: string | undefined;
-  memoryStored: boolean;
-  /** The last `rotate` budget refusal: thrown if no model can take the request within budget. */
-  budgetRefusal?: BudgetExceededError;
-  /** While every failure so far was a 429: the one that resets soonest. */
-  rateLimited?: RateLimitError;
-  /** Some failure was not a rate limit. */
-  otherFailure?: boolean;
-}
+import type { RequestRun } from './request-run.js';
+import type { AttemptSignal } from './request-signals.js';
+import { reserveSpend } from './reserve-spend.js';
+import type { RouterContext } from './router-context.js';
 
 /** Runs one attempt on one model (middleware included); throws on failure. */
 export type AttemptExecutor<T> = (
@@ -85,7 +56,7 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
       const next = decideNext(ctx, run, model, outcome.failure);
       if (next.kind === 'throw') throw next.error;
       if (next.kind === 'failover') break;
-      await sleep(ctx.clock, next.delayMs, run.signals.watch).catch(() => throwIfAborted(run));
+      await sleep(ctx.clock, next.delayMs, run.signals.signal).catch(() => throwIfAborted(run));
       const again = ctx.health.beginAttempt(model.key);
       if (!again) break;
       ticket = again;
@@ -117,15 +88,10 @@ function claimCandidate(
 /** How often a request waiting on another request's half-open trial looks again. */
 const TRIAL_POLL_MS = 250;
 
-/** Per-pool strategy memory lives on the context's pools; only a request's first selection updates it. */
-const memories = new WeakMap<RouterContext, Map<string, StrategyMemory>>();
-
 function select(ctx: RouterContext, run: RequestRun, eligible: readonly CandidateStatus[], now: number, representative: boolean): Selection {
   const definition = run.pool.definition;
   const strategy = ctx.strategy(definition.strategy.name);
   if (!strategy) throw new RoutingError({ poolName: definition.name, message: `Unknown strategy "${definition.strategy.name}" in pool "${definition.name}"` });
-  let poolMemories = memories.get(ctx);
-  if (!poolMemories) memories.set(ctx, (poolMemories = new Map()));
   const members = run.pool.members;
   const views = toCandidateViews(eligible, (m) => members.indexOf(m), run.needs, ctx.latency, ctx.headroom, now);
   const selection = strategy.select(views, {
@@ -135,16 +101,11 @@ function select(ctx: RouterContext, run: RequestRun, eligible: readonly Candidat
     stream: run.needs.stream,
     now,
     random: ctx.random,
-    memory: poolMemories.get(definition.name) ?? {},
+    memory: ctx.pools.strategyMemory(definition.name),
   });
-  if (!run.memoryStored && representative && selection.memory) poolMemories.set(definition.name, selection.memory);
-  run.memoryStored = true;
+  // Only a request's first selection moves the pool's memory, and only when it saw the pool as every request does.
+  if (run.firstSelection() && representative && selection.memory) ctx.pools.rememberStrategy(definition.name, selection.memory);
   return selection;
-}
-
-/** Reads a pool's strategy memory (for explain()). */
-export function strategyMemory(ctx: RouterContext, poolName: string): StrategyMemory {
-  return memories.get(ctx)?.get(poolName) ?? {};
 }
 
 type AttemptResult<T> = RouteOutcome<T> | { kind: 'failed'; failure: FailureClass };
@@ -160,13 +121,11 @@ async function attemptOnce<T>(
 ): Promise<AttemptResult<T>> {
   const definition = run.pool.definition;
   const { timeouts } = definition.policy;
-  run.attempts++;
-  run.perModel.set(model.key, (run.perModel.get(model.key) ?? 0) + 1);
+  const failoverFrom = run.beginAttempt(model.key);
   const now = ctx.clock.now();
-  if (run.lastModelKey !== undefined && run.lastModelKey !== model.key && ctx.events.has('request.failover')) {
-    ctx.events.emit('request.failover', { requestId: run.id, poolName: definition.name, fromModel: run.lastModelKey, toModel: model.key, attempt: run.attempts, at: now });
+  if (failoverFrom !== undefined && ctx.events.has('request.failover')) {
+    ctx.events.emit('request.failover', { requestId: run.id, poolName: definition.name, fromModel: failoverFrom, toModel: model.key, attempt: run.attempts, at: now });
   }
-  run.lastModelKey = model.key;
   const onRouted = run.options.onRouted;
   if (onRouted || ctx.events.has('request.routed')) {
     const event = {
@@ -183,9 +142,9 @@ async function attemptOnce<T>(
     ctx.events.emit('request.routed', event);
   }
   const attempt = run.signals.attempt();
-  const context = new AttemptContext(run, model, attempt);
+  const context = new AttemptContext(run, model, attempt.signal);
   const call = new AttemptCall(
-    attempt,
+    attempt.signal,
     { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
     run.options.headers,
     (snapshot) => {
@@ -205,19 +164,14 @@ async function attemptOnce<T>(
       throw run.signals.abortError;
     }
     const error = toMeshError(raw, model.providerId, model.modelId);
-    const fallback = run.middleware ? await ctx.middleware.onError(error, context) : undefined;
+    const fallback = run.throughMiddleware ? await ctx.middleware.onError(error, context) : undefined;
     const failure = classifyFailure(error, definition.policy.retry);
     ctx.health.recordFailure(
       ticket,
       { kind: failure.kind, providerId: model.providerId, retryAfterMs: failure.retryAfterMs, status: failure.status, detail: error.message },
       definition.policy.health,
     );
-    run.lastError = error;
-    if (RateLimitError.isInstance(error)) {
-      if (!run.rateLimited || (error.retryAfter ?? Infinity) < (run.rateLimited.retryAfter ?? Infinity)) run.rateLimited = error;
-    } else {
-      run.otherFailure = true;
-    }
+    run.recordFailure(error);
     if (fallback !== undefined) {
       emitAttemptFailed(ctx, run, model, error, 'fallback', 0);
       return { kind: 'fallback', value: fallback, model, context };
@@ -235,7 +189,7 @@ function decideNext(ctx: RouterContext, run: RequestRun, model: MeshModel, failu
   const final: NextStep =
     step.kind === 'throw' || budgetLeft
       ? step
-      : { kind: 'throw', error: exhausted(run) };
+      : { kind: 'throw', error: run.exhaustedError() };
   const label = final.kind === 'throw' ? 'surface' : final.kind;
   emitAttemptFailed(ctx, run, model, failure.error, label, final.kind === 'retry-same' ? final.delayMs : 0);
   return final;
@@ -248,24 +202,24 @@ function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure
     case 'surface':
       return { kind: 'throw', error: failure.error };
     case 'failover-provider':
-      for (const member of run.pool.members) if (member.providerId === model.providerId) run.excluded.set(member.key, `provider ${model.providerId} rejected the credentials`);
+      for (const member of run.pool.members) if (member.providerId === model.providerId) run.exclude(member.key, `provider ${model.providerId} rejected the credentials`);
       return { kind: 'failover' };
     case 'failover-larger-context': {
       const window = model.contextWindow;
       for (const member of run.pool.members) {
         if (member.key === model.key || (window !== undefined && (member.contextWindow ?? Infinity) <= window)) {
-          run.excluded.set(member.key, `context window too small (${model.key} overflowed)`);
+          run.exclude(member.key, `context window too small (${model.key} overflowed)`);
         }
       }
       return { kind: 'failover' };
     }
     case 'failover':
-      run.excluded.set(model.key, why);
+      run.exclude(model.key, why);
       return { kind: 'failover' };
     case 'retry': {
-      const used = run.perModel.get(model.key) ?? 0;
+      const used = run.attemptsOn(model.key);
       if (used >= retry.maxAttemptsPerModel) {
-        run.excluded.set(model.key, why);
+        run.exclude(model.key, why);
         return { kind: 'failover' };
       }
       // In standby now (e.g. a 429): let other candidates serve; wait-for-recovery may bring it back.
@@ -273,7 +227,7 @@ function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure
       let delayMs = backoffDelay(retry, used, ctx.random);
       if (retry.honorRetryAfter && failure.retryAfterMs !== undefined) {
         if (failure.retryAfterMs > retry.maxRetryAfterMs) {
-          run.excluded.set(model.key, `${why} (Retry-After ${failure.retryAfterMs / 1000}s is too long)`);
+          run.exclude(model.key, `${why} (Retry-After ${failure.retryAfterMs / 1000}s is too long)`);
           return { kind: 'failover' };
         }
         delayMs = Math.max(delayMs, failure.retryAfterMs);
@@ -281,7 +235,7 @@ function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure
       // After a timeout, another try on the same model only helps if it can run its full attempt time.
       const needed = ProviderTimeoutError.isInstance(failure.error) ? delayMs + run.pool.definition.policy.timeouts.attemptMs : delayMs;
       if (needed >= run.signals.remaining()) {
-        run.excluded.set(model.key, why);
+        run.exclude(model.key, why);
         return { kind: 'failover' };
       }
       return { kind: 'retry-same', delayMs };
@@ -310,16 +264,16 @@ async function waitForRecoveryOrThrow(ctx: RouterContext, run: RequestRun, statu
   const now = ctx.clock.now();
   const recovering = statuses.filter((s) => s.recovering).map((s) => s.model.key);
   const earliest = recovering.length > 0 ? ctx.health.earliestRecovery(recovering) : undefined;
-  if (run.attempts >= definition.policy.retry.maxAttempts) throw exhausted(run);
+  if (run.attempts >= definition.policy.retry.maxAttempts) throw run.exhaustedError();
   // A model on its half-open trial may be back any moment: look again shortly rather than give up.
   const trialRunning = statuses.some((s) => s.recovering && s.health.state === 'half-open');
   const wakeAt = Math.min(earliest ?? Infinity, trialRunning ? now + TRIAL_POLL_MS : Infinity);
   if (definition.policy.waitForRecovery && wakeAt < run.signals.deadlineAt) {
-    await sleep(ctx.clock, wakeAt - now, run.signals.watch).catch(() => throwIfAborted(run));
+    await sleep(ctx.clock, wakeAt - now, run.signals.signal).catch(() => throwIfAborted(run));
     return;
   }
   if (run.attempts === 0 && run.budgetRefusal) throw run.budgetRefusal;
-  if (run.attempts > 0) throw exhausted(run);
+  if (run.attempts > 0) throw run.exhaustedError();
   if (recovering.length > 0) {
     const retryAfter = earliest === undefined ? undefined : Math.max(0, Math.ceil((earliest - now) / 1000));
     throw new NoActiveModelError({ poolName: definition.name, recoversAt: earliest, retryAfter, details: { skipped: skippedReasons(statuses) } });

@@ -3,7 +3,6 @@ import type { RequestCompletedEvent, RequestRoutedEvent } from '../events/mesh-e
 import type { FailureRecord, HealthPolicy, StandbyReason } from '../health/health-types.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { MiddlewareChain } from '../middleware/middleware-chain.js';
-import type { AbortLink, AbortWatch } from '../runtime/abort-link.js';
 import type { Clock, RandomSource } from '../runtime/clock.js';
 import type { Strategy } from '../strategies/strategy.js';
 import type { ChatCompletionMessageParam } from '@modelmesh/provider';
@@ -48,11 +47,8 @@ export interface RouterContext {
 
 /** Per-call options, as the `openai` client takes them (plus ModelMesh's own). */
 export interface RequestOptions {
-  /**
-   * Cancels the request, retries and waits included. An `AbortSignal`, or any
-   * {@link AbortWatch} such as an {@link AbortLink} (which spares making an `AbortSignal`).
-   */
-  signal?: AbortSignal | AbortWatch;
+  /** Cancels the request, retries and waits included: it then rejects with a `RequestAbortedError`. */
+  signal?: AbortSignal;
   /** Overall deadline for this request in milliseconds (overrides the pool's `timeouts.request`). */
   timeout?: number;
   /** Extra HTTP headers for the provider. `x-session-id` also sets the session for `session-sticky`. */

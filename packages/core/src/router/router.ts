@@ -1,40 +1,30 @@
 import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
-import { AbortLink } from '../runtime/abort-link.js';
 import { Stream } from '../streaming/stream.js';
 import { finishRequest, requireFinished } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
-import { RequestSignals } from './request-signals.js';
-import { routeRequest, type RequestRun } from './route-loop.js';
+import type { MeshModel } from './mesh-model.js';
+import { RequestRun } from './request-run.js';
+import type { AttemptSignal } from './request-signals.js';
+import { routeRequest, type AttemptExecutor, type RouteOutcome } from './route-loop.js';
 import type { RequestOptions, RouterContext } from './router-context.js';
 import { openStreamUntilFirstContent } from './stream-commit.js';
 import { deliverStream } from './stream-delivery.js';
 import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
 
-/** Routes chat requests over the mesh's pools. */
+/** Routes chat and embedding requests over the mesh's pools. */
 export class Router {
   constructor(readonly ctx: RouterContext) {}
 
   /** A non-streaming chat completion, with retries and failover. */
   async chat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions = {}): Promise<ChatCompletion> {
-    const run = this.startRun(params, options);
     const { ctx } = this;
-    let outcome;
-    try {
-      outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
-        const forModel = { ...params, model: model.modelId };
-        const request = ctx.middleware.rewritesRequests ? await attempt.race(ctx.middleware.beforeRequest(forModel, context)) : forModel;
-        const { attemptMs } = run.pool.definition.policy.timeouts;
-        attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
-        try {
-          return requireFinished(await attempt.race(model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call)), model);
-        } finally {
-          attempt.dispose();
-        }
-      });
-    } catch (error) {
-      await finishRequest(ctx, { run, failure: asMeshError(error) });
-      throw error;
-    }
+    const run = this.startChat(params, options);
+    const outcome = await this.route(run, async (model, context, attempt, call) => {
+      const forModel = { ...params, model: model.modelId };
+      const request = ctx.middleware.rewritesRequests ? await attempt.race(ctx.middleware.beforeRequest(forModel, context)) : forModel;
+      const completion = await underAttemptTimeout(run, model, attempt, () => model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call));
+      return requireFinished(completion, model);
+    });
     const completion = await finishRequest(ctx, {
       run,
       model: outcome.model,
@@ -51,21 +41,14 @@ export class Router {
    * then, failures are retried and failed over); the returned stream yields from there.
    */
   async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
-    const run = this.startRun(params, options);
     const { ctx } = this;
-    // The stream's `controller`: an AbortLink, so no AbortSignal is made unless the caller reads `controller.signal`.
-    const controller = new AbortLink();
-    controller.watch(() => run.signals.abort(new RequestAbortedError({ message: 'Stream aborted by the caller' })));
-    let outcome;
-    try {
-      outcome = await routeRequest(ctx, run, async (model, context, attempt, call) => {
-        const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
-        return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
-      });
-    } catch (error) {
-      await finishRequest(ctx, { run, failure: asMeshError(error) });
-      throw error;
-    }
+    const run = this.startChat(params, options);
+    // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
+    const { controller } = run.signals;
+    const outcome = await this.route(run, async (model, context, attempt, call) => {
+      const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
+      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
+    });
     run.signals.stopDeadline();
     if (outcome.kind === 'fallback') {
       const fallback = outcome.value;
@@ -83,11 +66,11 @@ export class Router {
       void committed.iterator.return?.()?.catch(() => undefined);
       void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
     };
-    const stopWatching = run.signals.watch.watch(settleUnread);
+    controller.signal.addEventListener('abort', settleUnread, { once: true });
     return new Stream(() => {
       if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
       started = true;
-      stopWatching();
+      controller.signal.removeEventListener('abort', settleUnread);
       return deliverStream(ctx, { run, model, context, ticket, attempt, committed, spend });
     }, controller);
   }
@@ -95,28 +78,16 @@ export class Router {
   /** Embeddings from the pool `params.model` names, with retries and failover (no middleware). */
   async embed(params: EmbeddingCreateParams, options: RequestOptions = {}): Promise<CreateEmbeddingResponse> {
     validateEmbeddingParams(params);
-    const run = this.startRun(params, options, embeddingNeeds(params.input));
-    const { ctx } = this;
-    let outcome;
-    try {
-      outcome = await routeRequest(ctx, run, async (model, _context, attempt, call) => {
-        const { attemptMs } = run.pool.definition.policy.timeouts;
-        attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
-        try {
-          const embed = model.provider.embed?.bind(model.provider);
-          if (!embed) throw new InvalidRequestError({ message: `Provider "${model.providerId}" offers no embeddings` });
-          return await attempt.race(embed({ ...params, model: model.modelId }, call));
-        } finally {
-          attempt.dispose();
-        }
-      });
-    } catch (error) {
-      await finishRequest(ctx, { run, failure: asMeshError(error) });
-      throw error;
-    }
+    const run = this.startRun(params, options, embeddingNeeds(params.input), options.sessionId, false);
+    const outcome = await this.route(run, (model, _context, attempt, call) =>
+      underAttemptTimeout(run, model, attempt, async () => {
+        if (!model.provider.embed) throw new InvalidRequestError({ message: `Provider "${model.providerId}" offers no embeddings` });
+        return model.provider.embed({ ...params, model: model.modelId }, call);
+      }),
+    );
     if (outcome.kind === 'fallback') throw new InvalidRequestError({ message: 'Middleware fallbacks do not apply to embeddings' });
     const response = outcome.value;
-    await finishRequest(ctx, {
+    await finishRequest(this.ctx, {
       run,
       model: outcome.model,
       ticket: outcome.ticket,
@@ -127,40 +98,51 @@ export class Router {
     return response;
   }
 
-  private startRun(params: ChatCompletionCreateParams | EmbeddingCreateParams, options: RequestOptions, embedding?: RequestNeeds): RequestRun {
-    if (!embedding) validateChatParams(params);
+  /**
+   * Routes `run`, calling `execute` for each attempt. A request that fails for good is
+   * settled here (health, spend, usage, `request.completed`) before the error reaches the
+   * caller; a successful one is settled by the caller of this method, which knows its answer.
+   */
+  private async route<T>(run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
+    try {
+      return await routeRequest(this.ctx, run, execute);
+    } catch (error) {
+      await finishRequest(this.ctx, { run, failure: ModelMeshError.isInstance(error) ? error : undefined });
+      throw error;
+    }
+  }
+
+  private startChat(params: ChatCompletionCreateParams, options: RequestOptions): RequestRun {
+    validateChatParams(params);
+    return this.startRun(params, options, requestNeeds(params, this.ctx.countTokens), sessionIdOf(params, options), true);
+  }
+
+  private startRun(
+    params: ChatCompletionCreateParams | EmbeddingCreateParams,
+    options: RequestOptions,
+    needs: RequestNeeds,
+    sessionId: string | undefined,
+    throughMiddleware: boolean,
+  ): RequestRun {
     const { ctx } = this;
-    const pool = ctx.pools.get(params.model);
-    const now = ctx.clock.now();
-    const timeoutMs = options.timeout ?? pool.definition.policy.timeouts.requestMs;
-    const run: RequestRun = {
-      id: ctx.newRequestId(),
-      pool,
-      params,
-      options,
-      needs: embedding ?? requestNeeds(params as ChatCompletionCreateParams, ctx.countTokens),
-      middleware: embedding === undefined,
-      signals: new RequestSignals(ctx.clock, now + timeoutMs, pool.definition.name, timeoutMs, options.signal, () => run.attempts),
-      startedAt: now,
-      sessionId: embedding ? options.sessionId : sessionIdOf(params as ChatCompletionCreateParams, options),
-      attempts: 0,
-      perModel: new Map(),
-      excluded: new Map(),
-      lastError: undefined,
-      lastModelKey: undefined,
-      memoryStored: false,
-    };
-    return run;
+    return new RequestRun({ id: ctx.newRequestId(), pool: ctx.pools.get(params.model), params, options, needs, sessionId, throughMiddleware, clock: ctx.clock });
+  }
+}
+
+/** Runs one provider call under the pool's attempt timeout; the attempt's timers stop when it settles. */
+async function underAttemptTimeout<T>(run: RequestRun, model: MeshModel, attempt: AttemptSignal, call: () => Promise<T>): Promise<T> {
+  const { attemptMs } = run.pool.definition.policy.timeouts;
+  attempt.arm(attemptMs, () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: attemptMs / 1000, phase: 'attempt' }));
+  try {
+    return await attempt.race(call());
+  } finally {
+    attempt.dispose();
   }
 }
 
 function sessionIdOf(params: ChatCompletionCreateParams, options: RequestOptions): string | undefined {
   const header = options.headers && Object.entries(options.headers).find(([name]) => name.toLowerCase() === 'x-session-id')?.[1];
   return options.sessionId ?? header ?? params.metadata?.['session_id'] ?? params.user;
-}
-
-function asMeshError(error: unknown): ModelMeshError | undefined {
-  return ModelMeshError.isInstance(error) ? error : undefined;
 }
 
 async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {

@@ -2,7 +2,7 @@ import { ModelMeshError, ProviderError, ProviderTimeoutError, StreamInterruptedE
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import { CompletionAssembler } from '../streaming/completion-assembler.js';
 import type { MeshModel } from './mesh-model.js';
-import type { RequestRun } from './route-loop.js';
+import type { RequestRun } from './request-run.js';
 import type { AttemptSignal } from './request-signals.js';
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { RouterContext } from './router-context.js';

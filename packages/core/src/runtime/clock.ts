@@ -1,5 +1,3 @@
-import { onAbort, type AbortSource } from './abort-link.js';
-import { TimerLists } from './timer-lists.js';
 /** Opaque timer handle. */
 export type TimerHandle = unknown;
 
@@ -16,17 +14,19 @@ export interface Clock {
   clearTimeout(handle: TimerHandle): void;
 }
 
-const systemTimers = new TimerLists();
+/** The longest delay platform timers take; Node runs a longer one after 1 ms instead. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
- * The real clock. Timers do not keep the process alive, and are grouped by duration on
- * shared platform timers (`runtime/timer-lists.ts`): requests set and cancel several long
- * timeouts each, which is cheaper that way.
+ * The real clock: `Date.now()` and the platform's `setTimeout`. A pending timer keeps a Node
+ * process alive, as it must: a script whose request sleeps before a retry (backoff,
+ * Retry-After, waiting for recovery) would otherwise exit mid-request (code 13). Delays
+ * past about 24.8 days are capped there rather than running at once.
  */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => systemTimers.set(callback, ms),
-  clearTimeout: (handle) => systemTimers.clear(handle),
+  setTimeout: (callback, ms) => setTimeout(callback, Math.min(ms, MAX_DELAY_MS)),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /** Source of uniform random numbers in [0, 1). Injected so strategies and jitter are reproducible. */
@@ -38,16 +38,17 @@ export const systemRandom: RandomSource = () => Math.random();
 /**
  * Resolves after `ms` on `clock`, or rejects with the signal's reason when it aborts first.
  */
-export function sleep(clock: Clock, ms: number, signal?: AbortSource): Promise<void> {
+export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clock.clearTimeout(handle);
+      reject(signal?.reason);
+    };
     const handle = clock.setTimeout(() => {
-      stopWatching();
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, Math.max(0, ms));
-    const stopWatching = onAbort(signal, (reason) => {
-      clock.clearTimeout(handle);
-      reject(reason);
-    });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -8,9 +8,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
   /**
    * @param iterate - produces the items; called once, on first iteration.
-   * @param controller - aborting it cancels the request upstream. Anything shaped like an
-   *   `AbortController` will do; the router passes an `AbortLink`, which makes its
-   *   `AbortSignal` only if someone reads `controller.signal`.
+   * @param controller - aborting it cancels the request upstream (the router passes the
+   *   request's own controller).
    */
   constructor(
     private readonly iterate: () => AsyncIterator<Item>,

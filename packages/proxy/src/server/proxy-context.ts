@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AbortWatch, Clock, MeshClient } from '@modelmesh/core';
+import type { Clock, MeshClient } from '@modelmesh/core';
 import type { KeyRateLimiter } from '../auth/key-rate-limiter.js';
 import type { KeyTable, ProxyKey } from '../auth/key-table.js';
 import type { CorsPolicy } from '../http/cors.js';
@@ -31,7 +31,7 @@ export interface Exchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   /** Aborted when the client goes away or a forced shutdown ends the request. */
-  readonly signal: AbortWatch;
+  readonly signal: AbortSignal;
   /** Headers every answer carries (CORS; `connection: close` while draining). */
   readonly headers: HeaderMap;
   /** What the mesh's events said about this request. */

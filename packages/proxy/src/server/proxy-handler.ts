@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AbortLink, MemoryStateStore, systemClock, type Clock, type MeshClient, type ProxyConfig, type StateStore } from '@modelmesh/core';
+import { MemoryStateStore, systemClock, type Clock, type MeshClient, type ProxyConfig, type StateStore } from '@modelmesh/core';
 import { KeyRateLimiter } from '../auth/key-rate-limiter.js';
 import { KeyTable } from '../auth/key-table.js';
 import { CorsPolicy } from '../http/cors.js';
@@ -56,8 +56,8 @@ export interface ProxyHandler {
 }
 
 interface InFlight {
-  /** Aborts the request's mesh call (client gone, forced shutdown); an AbortLink, as no AbortSignal is needed. */
-  readonly abort: AbortLink;
+  /** Aborts the request's mesh call (client gone, forced shutdown). */
+  readonly abort: AbortController;
   readonly res: ServerResponse;
 }
 
@@ -112,10 +112,10 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       metrics.observeHttp(route.endpoint, undefined, undefined, 503);
       return refuse(res, req, httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } }), headers);
     }
-    const entry: InFlight = { abort: new AbortLink(), res };
+    const entry: InFlight = { abort: new AbortController(), res };
     inFlight.add(entry);
     if (route.api) activeApi++;
-    const ex: Exchange = { req, res, signal: entry.abort, headers, trace: { attempts: 0 }, key: undefined };
+    const ex: Exchange = { req, res, signal: entry.abort.signal, headers, trace: { attempts: 0 }, key: undefined };
     res.once('close', () => {
       // Closed before the response was complete: the client left, so the upstream call stops.
       if (!res.writableFinished) entry.abort.abort(new HttpFailureError(httpFailure(499, 'Client closed the request', 'invalid_request_error')));

@@ -1,0 +1,139 @@
+import { type BudgetExceededError, type ModelMeshError, RateLimitError, AllProvidersExhaustedError } from '@modelmesh/provider';
+import type { Clock } from '../runtime/clock.js';
+import type { ResolvedPool } from './pool-registry.js';
+import type { RequestNeeds } from './request-needs.js';
+import { RequestSignals } from './request-signals.js';
+import type { RequestOptions } from './router-context.js';
+
+/** What a request run starts from: its request, and the clock its timers run on. */
+export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware'> & { readonly clock: Clock };
+
+/**
+ * One request while it is being routed: what it asked for, and what its attempts so far have
+ * taught (models excluded and why, attempts per model, the failures). The route loop, spend
+ * reservation and completion read it; only its own methods change it.
+ */
+export class RequestRun {
+  readonly id: string;
+  readonly pool: ResolvedPool;
+  /** The caller's parameters (chat or embeddings); `model` names the pool. */
+  readonly params: { readonly model: string };
+  readonly options: RequestOptions;
+  readonly needs: RequestNeeds;
+  /** Session id for `session-sticky`. */
+  readonly sessionId: string | undefined;
+  /** Chat requests pass through middleware; embeddings do not. */
+  readonly throughMiddleware: boolean;
+  readonly startedAt: number;
+  /** The request's abort plumbing: caller signal, deadline, attempt controllers. */
+  readonly signals: RequestSignals;
+  #attempts = 0;
+  readonly #perModel = new Map<string, number>();
+  readonly #excluded = new Map<string, string>();
+  #lastModelKey: string | undefined;
+  #lastError: ModelMeshError | undefined;
+  #selected = false;
+  #budgetRefusal: BudgetExceededError | undefined;
+  /** While every failure so far was a 429: the one that resets soonest. */
+  #rateLimited: RateLimitError | undefined;
+  #otherFailure = false;
+
+  constructor(init: RequestRunInit) {
+    this.id = init.id;
+    this.pool = init.pool;
+    this.params = init.params;
+    this.options = init.options;
+    this.needs = init.needs;
+    this.sessionId = init.sessionId;
+    this.throughMiddleware = init.throughMiddleware;
+    this.startedAt = init.clock.now();
+    const { policy, name } = init.pool.definition;
+    const timeoutMs = init.options.timeout ?? policy.timeouts.requestMs;
+    this.signals = new RequestSignals(init.clock, this.startedAt + timeoutMs, name, timeoutMs, init.options.signal, () => this.#attempts);
+  }
+
+  /** Attempts started so far (the current one included). */
+  get attempts(): number {
+    return this.#attempts;
+  }
+
+  /** Models this request will not try again, with the reason. */
+  get excluded(): ReadonlyMap<string, string> {
+    return this.#excluded;
+  }
+
+  /** The last `rotate` budget refusal: thrown if no model can take the request within budget. */
+  get budgetRefusal(): BudgetExceededError | undefined {
+    return this.#budgetRefusal;
+  }
+
+  /** Attempts started on `modelKey` so far. */
+  attemptsOn(modelKey: string): number {
+    return this.#perModel.get(modelKey) ?? 0;
+  }
+
+  /**
+   * Counts a new attempt on `modelKey`. Returns the model the previous attempt ran on when
+   * this one moves to another (a failover), else undefined.
+   */
+  beginAttempt(modelKey: string): string | undefined {
+    this.#attempts++;
+    this.#perModel.set(modelKey, this.attemptsOn(modelKey) + 1);
+    const previous = this.#lastModelKey;
+    this.#lastModelKey = modelKey;
+    return previous !== undefined && previous !== modelKey ? previous : undefined;
+  }
+
+  /** Remembers a failed attempt's error, for the error the caller gets if every attempt fails. */
+  recordFailure(error: ModelMeshError): void {
+    this.#lastError = error;
+    if (!RateLimitError.isInstance(error)) {
+      this.#otherFailure = true;
+    } else if (!this.#rateLimited || (error.retryAfter ?? Infinity) < (this.#rateLimited.retryAfter ?? Infinity)) {
+      this.#rateLimited = error;
+    }
+  }
+
+  /** Leaves `modelKey` out of this request's remaining candidates. */
+  exclude(modelKey: string, why: string): void {
+    this.#excluded.set(modelKey, why);
+  }
+
+  /** A `rotate` budget has no room on `modelKey`: skip it, and remember the refusal. */
+  refuseBudget(modelKey: string, error: BudgetExceededError): void {
+    this.#excluded.set(modelKey, `budget "${error.budgetName}" has no room for this request`);
+    this.#budgetRefusal = error;
+  }
+
+  /**
+   * True the first time only: a request updates its pool's strategy memory with its first
+   * selection, not with the re-selections of its retries.
+   */
+  firstSelection(): boolean {
+    if (this.#selected) return false;
+    this.#selected = true;
+    return true;
+  }
+
+  /**
+   * The error for a request that ran out of attempts. When every attempt was rate limited,
+   * that is what the caller should know (and when to come back): the RateLimitError that
+   * resets soonest, not a generic exhaustion.
+   */
+  exhaustedError(): ModelMeshError {
+    const poolName = this.pool.definition.name;
+    const limited = this.#rateLimited;
+    if (limited && !this.#otherFailure) {
+      return new RateLimitError({
+        providerId: limited.providerId,
+        modelId: limited.modelId,
+        retryAfter: limited.retryAfter,
+        status: limited.status,
+        cause: this.#lastError,
+        message: `Every model in pool "${poolName}" is rate limited (${this.#attempts} attempts)${limited.retryAfter === undefined ? '' : `; the first frees up in ${limited.retryAfter}s`}`,
+        details: { poolName, attempts: this.#attempts },
+      });
+    }
+    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError });
+  }
+}
