@@ -4,7 +4,7 @@ import type { MiddlewareContext } from '../middleware/middleware.js';
 import { sleep } from '../runtime/clock.js';
 import type { Selection } from '../strategies/strategy.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
-import { AttemptCall, AttemptContext } from './attempt-views.js';
+import { attemptContext } from './attempt-views.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
@@ -142,17 +142,18 @@ async function attemptOnce<T>(
     ctx.events.emit('request.routed', event);
   }
   const attempt = run.signals.attempt();
-  const context = new AttemptContext(run, model, attempt.signal);
-  const call = new AttemptCall(
-    attempt.signal,
-    { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
-    run.options.headers,
-    (snapshot) => {
+  const context = attemptContext(run, model, attempt.signal);
+  // Plain data, so a `{ ...call }` copy keeps everything.
+  const call: ProviderCall = {
+    signal: attempt.signal,
+    timeouts: { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
+    headers: run.options.headers,
+    reportRateLimit: (snapshot) => {
       ctx.headroom.record(model.key, snapshot);
       const until = ctx.headroom.exhaustedUntil(snapshot, ctx.clock.now());
       if (until !== undefined) ctx.health.deactivate(model.key, 'rate-limited', until, 'the provider reported no requests or tokens left');
     },
-  );
+  };
   try {
     const value = await execute(model, context, attempt, call);
     return { kind: 'value', value, model, context, ticket, attempt, spend };
