@@ -1,23 +1,26 @@
 import { ModelMeshError, DeadlineExceededError, RequestAbortedError } from '@modelmesh/provider';
 import type { Clock, TimerHandle } from '../runtime/clock.js';
 
-// Plain `AbortController`s and clock timers. The lazy home-made signals and shared timer
-// lists these replaced saved about 7 µs per routed request (benchmarks/router-overhead.mjs,
-// zero-latency provider, mesh p50 3.1 → 10.0 µs non-streaming, 10.8 → 19.9 µs streaming),
-// well under the 0.05 ms per proxied request that would justify a device in a contract.
+// The request's own cancellation is plain state in this file: an `AbortController` for the
+// request is made only when something needs a real signal (the stream's `controller`, a
+// sleep before a retry). Each attempt has a real one, since providers get `call.signal`.
+// Node 20 spends several µs making each `AbortSignal` (plus its listeners and garbage): in
+// `pnpm bench:proxy` the request-level controller and its listener cost about 10 µs of CPU
+// per proxied request, and `get abortError` on a controller another 2 µs (CPU profile of the
+// minimal mesh server, 11,000 requests). Nothing of this leaves the file.
 
 /**
  * The abort plumbing of one request: the caller's signal, the deadline and the stream's
- * `controller` abort the request; each attempt gets a child controller that its own
- * timeouts abort too. The abort reason is always a ModelMesh error, so whoever sees the
- * abort knows why.
+ * `controller` abort the request, and with it every live attempt; each attempt's own
+ * timeouts abort just that attempt. The abort reason is always a ModelMesh error, so
+ * whoever sees the abort knows why.
  */
 export class RequestSignals {
-  /** Aborts the request; a streamed answer hands it to the caller as `stream.controller`. */
-  readonly controller = new AbortController();
+  #reason: ModelMeshError | undefined;
+  #controller: AbortController | undefined;
+  readonly #attempts = new Set<AttemptSignal>();
   private readonly deadlineTimer: TimerHandle;
   private readonly detachCaller: (() => void) | undefined;
-  #abortError: ModelMeshError | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -35,6 +38,21 @@ export class RequestSignals {
     else if (callerSignal) this.detachCaller = follow(callerSignal, (reason) => this.abort(new RequestAbortedError({ cause: reason })));
   }
 
+  /**
+   * The request's controller (made on first read): a streamed answer hands it to the caller as
+   * `stream.controller`, and aborting it cancels the request.
+   */
+  get controller(): AbortController {
+    if (this.#controller === undefined) {
+      const controller = new AbortController();
+      this.#controller = controller;
+      if (this.#reason !== undefined) controller.abort(this.#reason);
+      // Only the caller's `stream.controller.abort()` gives a reason that is not a ModelMesh error.
+      else follow(controller.signal, (reason) => this.abort(ModelMeshError.isInstance(reason) ? reason : new RequestAbortedError({ message: 'Stream aborted by the caller', cause: reason })));
+    }
+    return this.#controller;
+  }
+
   /** Aborts with the request. */
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -42,16 +60,16 @@ export class RequestSignals {
 
   /** The reason the request was aborted (a ModelMesh error), if it was. */
   get abortError(): ModelMeshError | undefined {
-    const signal = this.controller.signal;
-    if (!signal.aborted) return undefined;
-    // Only the caller's `stream.controller.abort()` gives a reason that is not a ModelMesh error.
-    const reason: unknown = signal.reason;
-    return (this.#abortError ??= ModelMeshError.isInstance(reason) ? reason : new RequestAbortedError({ message: 'Stream aborted by the caller', cause: reason }));
+    return this.#reason;
   }
 
-  /** Aborts the request (once: later calls change nothing). */
+  /** Aborts the request and its live attempts (once: later calls change nothing). */
   abort(reason: ModelMeshError = new RequestAbortedError()): void {
-    this.controller.abort(reason);
+    if (this.#reason !== undefined) return;
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+    for (const attempt of this.#attempts) attempt.abort(reason);
+    this.#attempts.clear();
   }
 
   /** Milliseconds left before the deadline. */
@@ -61,7 +79,11 @@ export class RequestSignals {
 
   /** A controller for one attempt, aborted with the request. */
   attempt(): AttemptSignal {
-    return new AttemptSignal(this.clock, this.controller.signal);
+    const attempts = this.#attempts;
+    const attempt = new AttemptSignal(this.clock, () => attempts.delete(attempt));
+    if (this.#reason !== undefined) attempt.abort(this.#reason);
+    else attempts.add(attempt);
+    return attempt;
   }
 
   /** Ends the deadline (a stream that has started is bounded by its idle timeout instead). */
@@ -82,15 +104,12 @@ export class AttemptSignal {
   /** Rejecters of the promises {@link AttemptSignal.race} is waiting on. */
   readonly #racers = new Set<(reason: unknown) => void>();
   private timer: TimerHandle | undefined;
-  private readonly detachParent: (() => void) | undefined;
 
   constructor(
     private readonly clock: Clock,
-    parent: AbortSignal,
-  ) {
-    if (parent.aborted) this.abort(parent.reason);
-    else this.detachParent = follow(parent, (reason) => this.abort(reason));
-  }
+    /** Stops the request from aborting this attempt (it has ended). */
+    private readonly detachParent: () => void,
+  ) {}
 
   /** Aborts with the attempt (its timeouts) and with the request. */
   get signal(): AbortSignal {
@@ -121,7 +140,7 @@ export class AttemptSignal {
   /** Stops timers and listeners. */
   dispose(): void {
     this.disarm();
-    this.detachParent?.();
+    this.detachParent();
   }
 
   /**
