@@ -29,6 +29,7 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
     maxDelayMs: 8_000,
     honorRetryAfter: true,
     maxRetryAfterMs: 30_000,
+    onTimeout: 'failover',
   },
   timeouts: { requestMs: 90_000, attemptMs: 60_000, firstTokenMs: 30_000, idleMs: 30_000, connectMs: 10_000 },
 };

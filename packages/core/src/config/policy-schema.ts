@@ -54,6 +54,7 @@ export const retrySchema = z.strictObject({
   max_delay: duration().optional(),
   honor_retry_after: z.boolean().optional(),
   max_retry_after: duration().optional().meta({ description: 'A longer Retry-After fails over instead of waiting.' }),
+  on_timeout: z.enum(['failover', 'retry']).optional().meta({ description: 'After an attempt times out: move to the next candidate at once (failover, default) or retry the same model first (retry).' }),
   retryable_codes: z.array(httpStatus()).optional(),
   non_retryable_codes: z.array(httpStatus()).optional(),
   scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),

@@ -74,6 +74,8 @@ export interface RetryDocument {
   honor_retry_after?: boolean;
   /** A longer Retry-After fails over instead of waiting (default 30s). */
   max_retry_after?: DurationInput;
+  /** After an attempt times out: `failover` to the next candidate at once (default) or `retry` the same model first. */
+  on_timeout?: 'failover' | 'retry';
   /** Statuses retried on the same model. */
   retryable_codes?: number[];
   /** Statuses never retried. */

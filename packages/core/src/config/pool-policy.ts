@@ -98,6 +98,12 @@ export interface RetryPolicy {
   honorRetryAfter: boolean;
   /** A longer `Retry-After` fails over instead of waiting, in ms. */
   maxRetryAfterMs: number;
+  /**
+   * After an attempt times out (connect, first byte, first token, idle, attempt): `failover`
+   * moves to the next candidate at once, `retry` retries the same model first. A silent
+   * provider is usually still silent a moment later, so retrying it only multiplies the wait.
+   */
+  onTimeout: 'failover' | 'retry';
   /** Statuses worth retrying on the same model; the router's classification when absent. */
   retryableCodes?: number[];
   /** Statuses never retried. */
@@ -170,6 +176,7 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
     maxDelayMs: 8_000,
     honorRetryAfter: true,
     maxRetryAfterMs: 30_000,
+    onTimeout: 'failover',
   },
   timeouts: {
     requestMs: 120_000,

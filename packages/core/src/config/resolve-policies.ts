@@ -78,6 +78,7 @@ function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): 
     maxDelayMs: r.max_delay,
     honorRetryAfter: r.honor_retry_after ?? (legacyBackoff ? true : undefined),
     maxRetryAfterMs: r.max_retry_after,
+    onTimeout: r.on_timeout,
     retryableCodes: r.retryable_codes && [...r.retryable_codes],
     nonRetryableCodes: r.non_retryable_codes && [...r.non_retryable_codes],
   });

@@ -58,7 +58,8 @@ export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): Fail
   if (AuthenticationError.isInstance(error)) return { error, kind: 'auth', action: 'failover-provider', status };
   if (ContextLengthExceededError.isInstance(error)) return { error, kind: 'request', action: 'failover-larger-context', status };
   if (ContentFilteredError.isInstance(error)) return { error, kind: 'request', action: 'surface', status };
-  if (ProviderTimeoutError.isInstance(error)) return { error, kind: 'transient', action: 'retry', status };
+  // A silent provider is a reason to move on (retry.on_timeout, default failover), not to wait on it again.
+  if (ProviderTimeoutError.isInstance(error)) return { error, kind: 'transient', action: retry.onTimeout === 'retry' ? 'retry' : 'failover', status };
   if (ProviderError.isInstance(error)) {
     if (error.retryable) {
       const retryAfter = error.details['retryAfter'];

@@ -96,10 +96,10 @@ describe('backoff between retries of the same model', () => {
     expect(h.eventsOf('attempt.failed').map((e) => e.next)).toEqual(['retry-same', 'failover']);
   });
 
-  it('after a timeout, retries only when a full attempt still fits before the deadline', async () => {
+  it('after a timeout with retry.on_timeout: retry, retries only when a full attempt still fits before the deadline', async () => {
     const h = new Harness({
       members: ['model-a', 'model-b'],
-      pool: { strategy: 'priority', retry: { max_attempts_per_model: 5, backoff: 'fixed', initial_delay: '1s' }, timeouts: { request: '10s', attempt: '3s' } },
+      pool: { strategy: 'priority', retry: { max_attempts_per_model: 5, backoff: 'fixed', initial_delay: '1s', on_timeout: 'retry' }, timeouts: { request: '10s', attempt: '3s' } },
     });
     h.script('model-a', { type: 'timeout' });
     const t0 = h.clock.now();
@@ -108,6 +108,20 @@ describe('backoff between retries of the same model', () => {
     // 0–3s, wait 1s, 4–7s; a third attempt (wait 1s + 3s) would end at 11s > 10s
     expect(h.callTimes['model-a'].map((t) => t - t0)).toEqual([0, 4_000]);
     expect(h.callTimes['model-b'].map((t) => t - t0)).toEqual([7_000]);
+  });
+
+  it('after a timeout, moves to the next candidate at once by default (retry.on_timeout: failover)', async () => {
+    const h = new Harness({
+      members: ['model-a', 'model-b'],
+      pool: { strategy: 'priority', retry: { max_attempts_per_model: 5, backoff: 'fixed', initial_delay: '1s' }, timeouts: { request: '10s', attempt: '3s' } },
+    });
+    h.script('model-a', { type: 'timeout' });
+    const t0 = h.clock.now();
+    const response = await h.run(h.chat());
+    expect(response.model).toBe('model-b');
+    expect(h.callTimes['model-a'].map((t) => t - t0)).toEqual([0]);
+    expect(h.callTimes['model-b'].map((t) => t - t0)).toEqual([3_000]);
+    expect(h.eventsOf('attempt.failed').map((e) => e.next)).toEqual(['failover']);
   });
 });
 

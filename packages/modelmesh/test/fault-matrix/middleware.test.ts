@@ -72,7 +72,7 @@ const SCENARIOS: readonly Scenario[] = [
   { label: 'retried on the same model', scripts: { 'model-a': [{ type: 'http', status: 503 }, { type: 'ok', content: answerOf('model-a') }] }, attempts: [['model-a', 'error'], ['model-a', 'ok']] },
   { label: 'failed over after two tries', scripts: { 'model-a': [{ type: 'http', status: 503 }] }, attempts: [['model-a', 'error'], ['model-a', 'error'], ['model-b', 'ok']] },
   { label: 'rate limited, then failed over', scripts: { 'model-a': [{ type: 'http', status: 429 }] }, attempts: [['model-a', 'error'], ['model-b', 'ok']] },
-  { label: 'timed out, retried, failed over', scripts: { 'model-a': [{ type: 'timeout' }] }, attempts: [['model-a', 'error'], ['model-a', 'error'], ['model-b', 'ok']] },
+  { label: 'timed out, failed over', scripts: { 'model-a': [{ type: 'timeout' }] }, attempts: [['model-a', 'error'], ['model-b', 'ok']] },
   { label: 'surfaced 400', scripts: { 'model-a': [{ type: 'http', status: 400 }] }, attempts: [['model-a', 'error']] },
   {
     label: 'exhausted',

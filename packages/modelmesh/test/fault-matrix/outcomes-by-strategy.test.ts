@@ -51,6 +51,19 @@ const transient = (label: string, outcome: MockOutcome, errorName: string, elaps
   health: { status: 'active' },
 });
 
+/** A silent provider (an attempt timed out): the router moves on at once (`retry.on_timeout: failover`, the default). */
+const silent = (label: string, outcome: MockOutcome, elapsed = 2_000): OutcomeCase => ({
+  label,
+  outcome,
+  errorName: 'ProviderTimeoutError',
+  firstPickCalls: 1,
+  decisions: ['failover'],
+  elapsed,
+  answer: 'next',
+  // one failure stays below the default failure_threshold of 3
+  health: { status: 'active' },
+});
+
 const OUTCOMES: readonly OutcomeCase[] = [
   transient('HTTP 503', { type: 'http', status: 503 }, 'ProviderHttpError'),
   transient('HTTP 500', { type: 'http', status: 500 }, 'ProviderHttpError'),
@@ -75,8 +88,8 @@ const OUTCOMES: readonly OutcomeCase[] = [
     // the first cooldown, 30s; jitter ±20% × (2 × 0.5 − 1) = 0
     health: { status: 'standby', reason: 'rate-limited', until: 30_000 },
   },
-  // two attempts of 2s each, 125ms apart
-  transient('timeout', { type: 'timeout' }, 'ProviderTimeoutError', 4_125),
+  // one attempt of 2s, then straight to the next candidate
+  silent('timeout', { type: 'timeout' }),
   transient('connection reset', { type: 'reset' }, 'ProviderError'),
   transient('malformed response', { type: 'malformed' }, 'ProviderError'),
   {
@@ -143,7 +156,7 @@ const STREAM_OUTCOMES: readonly OutcomeCase[] = [
   transient('error event before content (529)', { type: 'error-before-content' }, 'ProviderHttpError'),
   transient('cut before content', { type: 'stream-cut', content: SPOKEN, afterChunks: 0 }, 'ProviderError'),
   transient('malformed chunk before content', { type: 'malformed-chunk', content: SPOKEN, afterChunks: 0 }, 'ProviderError'),
-  transient('stall before content (first_token 2s)', { type: 'stall', content: SPOKEN, afterChunks: 0 }, 'ProviderTimeoutError', 4_125),
+  silent('stall before content (first_token 2s)', { type: 'stall', content: SPOKEN, afterChunks: 0 }),
   ...(
     [
       ['cut after 2 content chunks', { type: 'stream-cut', content: SPOKEN, afterChunks: 2 }, 'cut', 0],

@@ -22,7 +22,7 @@ interface BeforeContentCase {
 }
 
 const retried = (label: string, outcome: MockOutcome, open: boolean, elapsed = 125): BeforeContentCase => ({ label, outcome, firstCalls: 2, decisions: ['retry-same', 'failover'], elapsed, open });
-const failedOver = (label: string, outcome: MockOutcome, open: boolean): BeforeContentCase => ({ label, outcome, firstCalls: 1, decisions: ['failover'], elapsed: 0, open });
+const failedOver = (label: string, outcome: MockOutcome, open: boolean, elapsed = 0): BeforeContentCase => ({ label, outcome, firstCalls: 1, decisions: ['failover'], elapsed, open });
 
 const BEFORE_CONTENT: readonly BeforeContentCase[] = [
   retried('HTTP 503 before the response starts', { type: 'http', status: 503 }, false),
@@ -31,13 +31,14 @@ const BEFORE_CONTENT: readonly BeforeContentCase[] = [
   failedOver('HTTP 401', { type: 'http', status: 401 }, false),
   retried('connection reset before the response', { type: 'reset' }, false),
   retried('malformed response', { type: 'malformed' }, false),
-  retried('no response within first_token', { type: 'timeout' }, true, 4_125),
-  retried('headers later than first_token', { type: 'ok', latency: 3_000 }, true, 4_125),
+  // A silent provider is not waited on twice (retry.on_timeout: failover): one 2s attempt, then the fallback.
+  failedOver('no response within first_token', { type: 'timeout' }, true, 2_000),
+  failedOver('headers later than first_token', { type: 'ok', latency: 3_000 }, true, 2_000),
   retried('error event before content (529 overloaded)', { type: 'error-before-content' }, true),
   failedOver('error event before content: 429 with Retry-After', { type: 'error-before-content', status: 429, headers: { 'retry-after': '9' } }, true),
   retried('cut after the role chunk, before any content', { type: 'stream-cut', content: SCRIPT, afterChunks: 0 }, true),
   retried('malformed chunk before any content', { type: 'malformed-chunk', content: SCRIPT, afterChunks: 0 }, true),
-  retried('stall before any content (first_token)', { type: 'stall', content: SCRIPT, afterChunks: 0 }, true, 4_125),
+  failedOver('stall before any content (first_token)', { type: 'stall', content: SCRIPT, afterChunks: 0 }, true, 2_000),
   retried('ends cleanly without any content', { type: 'no-finish', content: '' }, true),
 ];
 
