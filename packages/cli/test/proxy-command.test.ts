@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 describe('modelmesh proxy', () => {
-  it('serves the configured mesh until SIGTERM, then exits 0', async () => {
+  it('serves the configured mesh until SIGTERM, then exits 0, after printing the config warnings', async () => {
     const upstream = await startFakeOpenAIServer();
     const dir = mkdtempSync(join(tmpdir(), 'mm-proxy-'));
     const config = join(dir, 'mesh.yaml');
-    writeFileSync(config, ['providers:', `  openai: { api_key: sk-upstream-0000000000, base_url: "${upstream.url}" }`, 'pools:', '  chat: { capability: chat-completion }', ''].join('\n'));
+    writeFileSync(config, ['providers:', `  openai: { api_key: sk-upstream-0000000000, base_url: "${upstream.url}" }`, 'pools:', '  chat: { capability: chat-completion }', 'observability: { log_level: debug }', ''].join('\n'));
     const child = spawn(process.execPath, [bin, 'proxy', '--config', config, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -30,6 +30,7 @@ describe('modelmesh proxy', () => {
       const response = await client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hello proxy' }] });
       expect(response.choices[0]?.message.content).toContain('Hello proxy');
       expect(stdout).toContain('[auth]');
+      expect(stdout).toMatch(/\[config\] observability\.log_level: /);
       expect(stdout).not.toContain('sk-upstream-0000000000');
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');

@@ -22,6 +22,8 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
     return 2;
   }
   const { config, mesh } = await loadMesh(values.config);
+  // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
+  for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
   const proxy = await startProxy({
     mesh,
     settings: config.proxy,
