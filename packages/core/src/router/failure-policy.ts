@@ -51,6 +51,9 @@ export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): Fail
   const status = ProviderError.isInstance(error) ? error.status : undefined;
   if (status !== undefined && retry.nonRetryableCodes?.includes(status)) return { error, kind: 'request', action: 'surface', status };
   if (status !== undefined && retry.retryableCodes?.includes(status)) return { error, kind: 'transient', action: 'retry', status };
+  // OpenAI's `insufficient_quota` comes as a 429 but is a billing limit: like a 402, the whole
+  // account is out until someone pays, so waiting and retrying only delays the failover.
+  if (RateLimitError.isInstance(error) && isBillingQuota(error)) return { error, kind: 'auth', action: 'failover-provider', status };
   if (RateLimitError.isInstance(error)) {
     const retryAfterMs = error.retryAfter === undefined ? undefined : error.retryAfter * 1000;
     return { error, kind: 'rate-limited', action: 'retry', status, retryAfterMs };
@@ -72,6 +75,11 @@ export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): Fail
     return { error, kind: 'request', action: 'surface', status };
   }
   return { error, kind: 'request', action: 'surface', status };
+}
+
+/** Whether a 429 is OpenAI's billing quota (`insufficient_quota`) rather than a rate window. */
+function isBillingQuota(error: RateLimitError): boolean {
+  return error.details['code'] === 'insufficient_quota' || error.details['type'] === 'insufficient_quota';
 }
 
 /**
