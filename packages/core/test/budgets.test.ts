@@ -136,8 +136,8 @@ describe('usage accounting', () => {
     expect(client.usage.totalTokens).toBe(sumTokens);
     expect(client.usage.totalRequests).toBe(5);
     expect(client.usage.failedRequests).toBe(0);
-    // the 503 attempt on "a" cost nothing; its request was answered by "b"
-    expect(completed.map((e) => e.modelKey)).toEqual(['a', 'b', 'a', 'a', 'a']);
+    // the 503 attempt on "a" cost nothing; its request was answered by "b", where stick-until-failure then stays
+    expect(completed.map((e) => e.modelKey)).toEqual(['a', 'b', 'b', 'b', 'b']);
     expect(client.usage.budgetStatus?.budgets['day']?.used).toBeCloseTo(sumCost, 12);
   });
 

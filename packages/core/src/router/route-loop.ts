@@ -2,7 +2,7 @@ import { type ModelMeshError, ProviderTimeoutError, NoActiveModelError, RoutingE
 import type { AttemptTicket } from '../health/tracker-types.js';
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import { sleep } from '../runtime/clock.js';
-import type { Selection } from '../strategies/strategy.js';
+import type { CandidateView, Selection, StrategyContext } from '../strategies/strategy.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { attemptContext } from './attempt-views.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
@@ -32,6 +32,9 @@ export type RouteOutcome<T> =
  * the attempt budget or the deadline.
  */
 export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
+  // The first model tried, and whether the request left a model because that model failed.
+  let firstPick: string | undefined;
+  let leftAfterFailure = false;
   for (;;) {
     throwIfAborted(run);
     const now = ctx.clock.now();
@@ -47,15 +50,22 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
     }
     let { model, ticket } = claimed;
     const reason = claimed.reason;
+    firstPick ??= model.key;
     for (;;) {
       // No budgets or quotas: nothing to reserve, and no await on the hot path.
       const spend = ctx.spend ? await reserveSpend(ctx, run, model, ticket) : undefined;
       if (spend === 'skip') break;
       const outcome = await attemptOnce(ctx, run, model, ticket, reason, execute, spend);
-      if (outcome.kind !== 'failed') return outcome;
+      if (outcome.kind !== 'failed') {
+        if (leftAfterFailure && model.key !== firstPick) rememberAnswerer(ctx, run, claimed.view, ctx.clock.now());
+        return outcome;
+      }
       const next = decideNext(ctx, run, model, outcome.failure);
       if (next.kind === 'throw') throw next.error;
-      if (next.kind === 'failover') break;
+      if (next.kind === 'failover') {
+        leftAfterFailure ||= outcome.failure.kind !== 'request';
+        break;
+      }
       await sleep(ctx.clock, next.delayMs, run.signals.signal).catch(() => throwIfAborted(run));
       const again = ctx.health.beginAttempt(model.key);
       if (!again) break;
@@ -75,14 +85,36 @@ function claimCandidate(
   eligible: readonly CandidateStatus[],
   now: number,
   representative: boolean,
-): { model: MeshModel; ticket: AttemptTicket; reason: string } | undefined {
+): { model: MeshModel; ticket: AttemptTicket; reason: string; view: CandidateView } | undefined {
   const selection = select(ctx, run, eligible, now, representative);
   for (const view of selection.order) {
     const ticket = ctx.health.beginAttempt(view.key);
     const model = eligible.find((s) => s.model.key === view.key)?.model;
-    if (ticket && model) return { model, ticket, reason: selection.reason };
+    if (ticket && model) return { model, ticket, reason: selection.reason, view };
   }
   return undefined;
+}
+
+/** A model answered after the request left a failing one: strategies that stick to a model (`answeredBy`) move to it. */
+function rememberAnswerer(ctx: RouterContext, run: RequestRun, view: CandidateView, now: number): void {
+  const definition = run.pool.definition;
+  const answeredBy = ctx.strategy(definition.strategy.name)?.answeredBy;
+  if (!answeredBy) return;
+  const memory = answeredBy(view, strategyContext(ctx, run, now));
+  if (memory) ctx.pools.rememberStrategy(definition.name, memory);
+}
+
+function strategyContext(ctx: RouterContext, run: RequestRun, now: number): StrategyContext {
+  const definition = run.pool.definition;
+  return {
+    poolName: definition.name,
+    options: definition.strategy.options,
+    sessionId: run.sessionId,
+    stream: run.needs.stream,
+    now,
+    random: ctx.random,
+    memory: ctx.pools.strategyMemory(definition.name),
+  };
 }
 
 /** How often a request waiting on another request's half-open trial looks again. */
@@ -94,15 +126,7 @@ function select(ctx: RouterContext, run: RequestRun, eligible: readonly Candidat
   if (!strategy) throw new RoutingError({ poolName: definition.name, message: `Unknown strategy "${definition.strategy.name}" in pool "${definition.name}"` });
   const members = run.pool.members;
   const views = toCandidateViews(eligible, (m) => members.indexOf(m), run.needs, ctx.latency, ctx.headroom, now);
-  const selection = strategy.select(views, {
-    poolName: definition.name,
-    options: definition.strategy.options,
-    sessionId: run.sessionId,
-    stream: run.needs.stream,
-    now,
-    random: ctx.random,
-    memory: ctx.pools.strategyMemory(definition.name),
-  });
+  const selection = strategy.select(views, strategyContext(ctx, run, now));
   // Only a request's first selection moves the pool's memory, and only when it saw the pool as every request does.
   if (run.firstSelection() && representative && selection.memory) ctx.pools.rememberStrategy(definition.name, selection.memory);
   return selection;

@@ -1,4 +1,4 @@
-import type { CandidateView, Selection, Strategy, StrategyContext } from './strategy.js';
+import type { CandidateView, Selection, Strategy, StrategyContext, StrategyMemory } from './strategy.js';
 import { inPoolOrder, memoryNumber, memoryString, noCandidates, rotate } from './strategy-support.js';
 
 const NAME = 'stick-until-failure';
@@ -12,6 +12,8 @@ const NAME = 'stick-until-failure';
  *   wrapping around) and that model becomes current. A model that recovers never reclaims
  *   traffic: it is used again only when the pointer reaches it.
  * - Order: the pick, then the other candidates in pool order starting after the pick, wrapping.
+ * - When the current model fails during a request and another candidate answers it, that
+ *   model becomes current (`answeredBy`), even if the failed one is still active.
  *
  * Memory: `{ current: string, index: number }`, the current model's key and pool index. The
  * index is kept because it is needed exactly when that model is absent. Returned only when it
@@ -50,5 +52,10 @@ export const stickUntilFailureStrategy: Strategy = {
     const pick = order[0] ?? first;
     const changed = pick.key !== currentKey || pick.index !== currentIndex;
     return changed ? { order, reason, memory: { current: pick.key, index: pick.index } } : { order, reason };
+  },
+  // Stick to the model that answered after the current one failed, even if the failed one is
+  // still active (below its failure threshold): otherwise the next request goes straight back.
+  answeredBy(candidate: CandidateView): StrategyMemory {
+    return { current: candidate.key, index: candidate.index };
   },
 };

@@ -81,4 +81,10 @@ export interface Strategy {
   readonly name: string;
   /** Orders the candidates. */
   select(candidates: readonly CandidateView[], context: StrategyContext): Selection;
+  /**
+   * Optional. A request left this strategy's pick because that model failed (not because of
+   * the request itself) and `candidate` answered instead: returns the memory to keep for the
+   * next request, or undefined to keep the memory as it is.
+   */
+  answeredBy?(candidate: CandidateView, context: StrategyContext): StrategyMemory | undefined;
 }

@@ -319,8 +319,9 @@ describe('where traffic goes once a model recovers', () => {
     { strategy: 'stick-until-failure', after: 'model-b', why: 'stays on the replacement' },
     { strategy: 'priority', after: 'model-a', why: 'returns to the highest priority' },
   ])('$strategy $why', async ({ strategy, after }) => {
-    const h = recoveryMesh({ strategy });
-    await trip(h);
+    // One failure trips model-a: stick-until-failure leaves a failing model after its first failover anyway.
+    const h = recoveryMesh({ strategy, deactivation: { failure_threshold: 1 } });
+    await trip(h, 1);
     // a request while model-a is out: stick-until-failure moves its pointer to model-b here
     expect((await h.run(h.chat())).model).toBe('model-b');
     await waitOutStandby(h);

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { ask, twoModelMesh, withClock } from './support/mesh-fixture.js';
+
+describe('stick-until-failure after a failover inside a request', () => {
+  it('sticks to the model that answered, although the failed one is still active', async () => {
+    const { client, clock, a, b, events } = twoModelMesh();
+    a.script('model-a', { status: 503 }, { status: 503 }, { ok: 'a is back' });
+    b.script('model-b', { ok: 'from b' }, { ok: 'from b again' });
+    const first = await withClock(clock, client.chat.completions.create(ask));
+    expect(first.model).toBe('model-b');
+    // two failures stay below the default failure_threshold of 3: model-a is still active
+    expect(events.filter((e) => e.name === 'model.deactivated')).toEqual([]);
+    const second = await withClock(clock, client.chat.completions.create(ask));
+    expect(second.model).toBe('model-b');
+    expect(a.calls).toHaveLength(2);
+  });
+});
