@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContextLengthExceededError, createMesh, ManualClock } from '../src/index.js';
-import { FakeProvider } from './support/fake-provider.js';
+import { ContextLengthExceededError } from '../src/index.js';
 import { ask, twoModelMesh, withClock } from './support/mesh-fixture.js';
 
 describe('stick-until-failure after a failover inside a request', () => {
@@ -18,21 +17,10 @@ describe('stick-until-failure after a failover inside a request', () => {
   });
 
   it('does not move when the request itself made the current model fail (a context overflow)', async () => {
-    const clock = new ManualClock();
-    const a = new FakeProvider('pa', clock);
-    const b = new FakeProvider('pb', clock);
-    const client = createMesh({
-      clock,
-      random: () => 0.5,
-      providers: [
-        { provider: a, models: [{ id: 'small', capabilities: ['chat-completion'], contextWindow: 8_000 }] },
-        { provider: b, models: [{ id: 'large', capabilities: ['chat-completion'], contextWindow: 200_000 }] },
-      ],
-      config: { pools: { chat: { capability: 'chat-completion' } } },
-    });
-    a.script('small', { error: new ContextLengthExceededError({ providerId: 'pa', modelId: 'small' }) }, { ok: 'a short one' });
-    b.script('large', { ok: 'the long one' });
-    expect((await withClock(clock, client.chat.completions.create(ask))).model).toBe('large');
-    expect((await withClock(clock, client.chat.completions.create(ask))).model).toBe('small');
+    const { client, clock, a, b } = twoModelMesh({}, [], { b: { contextWindow: 200_000 } });
+    a.script('model-a', { error: new ContextLengthExceededError({ providerId: 'pa', modelId: 'model-a' }) }, { ok: 'a short one' });
+    b.script('model-b', { ok: 'the long one' });
+    expect((await withClock(clock, client.chat.completions.create(ask))).model).toBe('model-b');
+    expect((await withClock(clock, client.chat.completions.create(ask))).model).toBe('model-a');
   });
 });
