@@ -16,6 +16,32 @@ export function toAnthropicTool(tool: ChatCompletionTool, index: number): Anthro
   };
 }
 
+/** The inverse of {@link toAnthropicTool}: an Anthropic client tool → an OpenAI function tool. */
+export function fromAnthropicTool(tool: AnthropicTool): ChatCompletionTool {
+  return {
+    type: 'function',
+    function: {
+      name: tool.name,
+      ...(tool.description === undefined ? {} : { description: tool.description }),
+      parameters: tool.input_schema,
+      ...(tool.strict === true ? { strict: true } : {}),
+    },
+  };
+}
+
+/**
+ * The inverse of {@link convertTools}' choice mapping: `auto` → `auto`, `any` → `required`, a named
+ * tool → that function, `none` → `none`; `disable_parallel_tool_use: true` →
+ * `parallel_tool_calls: false`.
+ */
+export function fromAnthropicToolChoice(choice: AnthropicToolChoice | undefined): { tool_choice?: ChatCompletionToolChoiceOption; parallel_tool_calls?: boolean } {
+  if (choice === undefined) return {};
+  const toolChoice: ChatCompletionToolChoiceOption =
+    choice.type === 'any' ? 'required' : choice.type === 'tool' ? { type: 'function', function: { name: choice.name } } : choice.type;
+  const noParallel = choice.type !== 'none' && choice.disable_parallel_tool_use === true;
+  return { tool_choice: toolChoice, ...(noParallel ? { parallel_tool_calls: false } : {}) };
+}
+
 /** The tools and choice the request ends up with. */
 export interface ConvertedTools {
   tools: AnthropicTool[];

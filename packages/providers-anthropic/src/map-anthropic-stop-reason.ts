@@ -1,4 +1,5 @@
 import type { ChatCompletionFinishReason } from '@modelmesh/provider';
+import type { AnthropicStopReason } from './anthropic-wire.js';
 
 /**
  * Anthropic's `stop_reason` → OpenAI's `finish_reason`:
@@ -23,5 +24,26 @@ export function mapAnthropicStopReason(stopReason: string | null | undefined, an
       return 'content_filter';
     default:
       return 'stop';
+  }
+}
+
+/**
+ * The other direction, for servers that answer in Anthropic's shape (the proxy's Messages API):
+ * `stop` → `end_turn`, `length` → `max_tokens`, `tool_calls` (and the legacy `function_call`) →
+ * `tool_use`, `content_filter` → `refusal`. Each maps back to itself through
+ * {@link mapAnthropicStopReason}. OpenAI does not say which stop sequence ended the text, so
+ * `stop_sequence` is never produced here.
+ */
+export function toAnthropicStopReason(finishReason: ChatCompletionFinishReason | null | undefined): AnthropicStopReason {
+  switch (finishReason) {
+    case 'length':
+      return 'max_tokens';
+    case 'tool_calls':
+    case 'function_call':
+      return 'tool_use';
+    case 'content_filter':
+      return 'refusal';
+    default:
+      return 'end_turn';
   }
 }
