@@ -9,7 +9,7 @@ import { ProxyMetrics } from '../metrics/proxy-metrics.js';
 import { resolveProxySettings, type ProxySettings, type ProxySettingsInput } from '../proxy-settings.js';
 import { PoolAccess } from '../routes/pool-access.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
-import { matchRoute } from './route-table.js';
+import { matchRoute, type Route } from './route-table.js';
 import { serveExchange } from './serve-exchange.js';
 import { stderrLog } from './internal-error-log.js';
 import type { ProxyMessage } from './startup-messages.js';
@@ -106,11 +106,11 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       return;
     }
     const { route, param } = match;
-    if (route.api && draining) return refuse(res, req, shuttingDown(), headers);
+    if (route.api && draining) return refuse(res, req, shuttingDown(), headers, route);
     if (route.api && maxConcurrent !== undefined && activeApi >= maxConcurrent) {
       // 503, not 429: the server is full, not the client over its quota; Retry-After asks for a short wait.
       metrics.observeHttp(route.endpoint, undefined, undefined, 503);
-      return refuse(res, req, httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } }), headers);
+      return refuse(res, req, httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } }), headers, route);
     }
     const entry: InFlight = { abort: new AbortController(), res };
     inFlight.add(entry);
@@ -159,9 +159,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   });
 }
 
-function refuse(res: ServerResponse, req: IncomingMessage, failure: ReturnType<typeof httpFailure>, headers: HeaderMap): void {
+function refuse(res: ServerResponse, req: IncomingMessage, failure: ReturnType<typeof httpFailure>, headers: HeaderMap, route: Route): void {
   req.resume();
-  sendFailure(res, failure, headers);
+  sendFailure(res, failure, headers, route.dialect);
 }
 
 /** CORS preflight: 204 with the allow headers for a listed origin, 403 otherwise. */
