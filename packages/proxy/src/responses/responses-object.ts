@@ -10,8 +10,7 @@ export type ResponseOutputItem =
 export type ResponseContentPart = { type: 'output_text'; text: string; annotations: []; logprobs: [] } | { type: 'refusal'; refusal: string };
 
 /** The Response's `usage`, as OpenAI names the counts. */
-export function responseUsage(usage: CompletionUsage | undefined): Record<string, unknown> | null {
-  if (usage === undefined) return null;
+export function responseUsage(usage: CompletionUsage): Record<string, unknown> {
   return {
     input_tokens: usage.prompt_tokens,
     input_tokens_details: { cached_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0, cache_write_tokens: 0 },
@@ -77,7 +76,8 @@ export class ResponseShape {
       tools: this.echo.tools,
       top_p: this.echo.top_p,
       truncation: 'disabled',
-      usage: responseUsage(state.usage),
+      // Absent until known: the spec has no null usage.
+      ...(state.usage === undefined ? {} : { usage: responseUsage(state.usage) }),
     };
   }
 
