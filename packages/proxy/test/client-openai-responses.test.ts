@@ -130,7 +130,7 @@ describe('the official openai client against /v1/responses', () => {
     const fromGpt = await openai.responses.create({ model: 'openai-first', input: 'Paris weather as JSON', text: { format } });
     expect(JSON.parse(fromClaude.output_text)).toEqual({ celsius: 18 });
     expect(JSON.parse(fromGpt.output_text)).toEqual({ celsius: 21 });
-    expect(fromGpt.text.format).toMatchObject({ type: 'json_schema', name: 'weather' });
+    expect(fromGpt.text?.format).toMatchObject({ type: 'json_schema', name: 'weather' });
     expect(fixture.openai.requests[0]?.body).toMatchObject({ response_format: { type: 'json_schema', json_schema: { name: 'weather', strict: true } } });
     expect(fixture.anthropic.requests[0]?.body).toMatchObject({ tool_choice: { type: 'tool', name: 'weather' } });
   });
