@@ -63,7 +63,8 @@ export function inputToMessages(input: unknown, instructions: unknown): ChatComp
     out.push({ role: 'user', content: input });
     return out;
   }
-  if (!Array.isArray(input)) throw invalidParam('input', 'input must be a string or a list of input items', 'missing_required_parameter');
+  if (input === undefined) throw invalidParam('input', 'Missing required parameter: input', 'missing_required_parameter');
+  if (!Array.isArray(input)) throw invalidParam('input', 'input must be a string or a list of input items');
   let calls: ChatCompletionMessageFunctionToolCall[] | undefined;
   input.forEach((item, index) => {
     const param = `input[${index}]`;
