@@ -79,6 +79,29 @@ describe('the chat route machinery serves /v1/responses and /v1/messages too', (
     expect(fixture.primary.provider.calls).toHaveLength(0);
   });
 
+  it('a /v1/messages stream still running when the drain grace ends gets an overloaded_error event', async () => {
+    const clock = new ManualClock();
+    fixture = await startFixture({ clock, script: { type: 'stall', chunks: ['first ', 'never'], afterChunks: 1 } });
+    const mesh = fixture.mesh;
+    const routed = whenEvent<RequestRoutedEvent>((h) => mesh.on('request.routed', h));
+    const streamed = postJson(`${fixture.baseURL}/messages`, APIS.messages.body({ stream: true }));
+    await routed;
+    const response = await streamed;
+    const drained = fixture.proxy.drain(5_000);
+    await clock.advance(5_000);
+    const events = await namedEvents(response);
+    expect(events[0]?.event).toBe('message_start');
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { type: 'error', error: { type: 'overloaded_error' } } });
+    expect(await drained).toEqual({ completed: 0, aborted: 1 });
+  });
+
+  it('a body over the size limit is a 413 request_too_large in Anthropic\'s shape', async () => {
+    fixture = await startFixture({ settings: { limits: { bodySizeBytes: 100 } } });
+    const response = await postJson(`${fixture.baseURL}/messages`, APIS.messages.body({ system: 'x'.repeat(200) }));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ type: 'error', error: { type: 'request_too_large' } });
+  });
+
   it('a key budget refuses /v1/messages with 429 rate_limit_error and Retry-After until the window resets', async () => {
     const clock = new ManualClock(Date.UTC(2026, 0, 1, 23, 0, 0));
     fixture = await startFixture({ clock, config: { proxy: { auth: { keys: [{ name: 'ci', key: 'sk-ci', budget: { limit_requests: 1, period: 'day' } }] } } } });

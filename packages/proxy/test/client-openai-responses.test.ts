@@ -183,5 +183,10 @@ describe('the official openai client against /v1/responses', () => {
     const upstream = await client(fixture).responses.create({ model: 'openai-first', input }).catch((e: unknown) => e);
     expect(upstream).toBeInstanceOf(InternalServerError);
     expect((upstream as APIError).status).toBe(502);
+    for (const model of fixture.mesh.poolStatus()['openai-first']?.models ?? []) fixture.mesh.deactivate(model.model);
+    const none = await client(fixture).responses.create({ model: 'openai-first', input }).catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(InternalServerError);
+    expect((none as APIError).status).toBe(503);
+    expect((none as APIError).code).toBe('no_active_model');
   });
 });
