@@ -2,6 +2,19 @@ import type { ChatCompletionFinishReason } from '@modelmesh/provider';
 import type { AnthropicStopReason } from './anthropic-wire.js';
 
 /**
+ * The stop reasons that mean the same on both sides, one pair each: both directions read this
+ * table, so they cannot drift apart.
+ */
+const STOP_REASON_PAIRS: ReadonlyArray<readonly [AnthropicStopReason, ChatCompletionFinishReason]> = [
+  ['end_turn', 'stop'],
+  ['max_tokens', 'length'],
+  ['tool_use', 'tool_calls'],
+  ['refusal', 'content_filter'],
+];
+const TO_OPENAI: ReadonlyMap<string, ChatCompletionFinishReason> = new Map(STOP_REASON_PAIRS);
+const TO_ANTHROPIC: ReadonlyMap<string, AnthropicStopReason> = new Map(STOP_REASON_PAIRS.map(([anthropic, openai]) => [openai, anthropic]));
+
+/**
  * Anthropic's `stop_reason` → OpenAI's `finish_reason`:
  *
  * | `stop_reason` | `finish_reason` |
@@ -14,17 +27,9 @@ import type { AnthropicStopReason } from './anthropic-wire.js';
  * | anything newer | `stop` |
  */
 export function mapAnthropicStopReason(stopReason: string | null | undefined, answeredWithJsonTool = false): ChatCompletionFinishReason {
-  switch (stopReason) {
-    case 'max_tokens':
-    case 'model_context_window_exceeded':
-      return 'length';
-    case 'tool_use':
-      return answeredWithJsonTool ? 'stop' : 'tool_calls';
-    case 'refusal':
-      return 'content_filter';
-    default:
-      return 'stop';
-  }
+  if (stopReason === 'model_context_window_exceeded') return 'length';
+  if (stopReason === 'tool_use' && answeredWithJsonTool) return 'stop';
+  return (stopReason == null ? undefined : TO_OPENAI.get(stopReason)) ?? 'stop';
 }
 
 /**
@@ -35,15 +40,6 @@ export function mapAnthropicStopReason(stopReason: string | null | undefined, an
  * `stop_sequence` is never produced here.
  */
 export function toAnthropicStopReason(finishReason: ChatCompletionFinishReason | null | undefined): AnthropicStopReason {
-  switch (finishReason) {
-    case 'length':
-      return 'max_tokens';
-    case 'tool_calls':
-    case 'function_call':
-      return 'tool_use';
-    case 'content_filter':
-      return 'refusal';
-    default:
-      return 'end_turn';
-  }
+  if (finishReason === 'function_call') return 'tool_use';
+  return (finishReason == null ? undefined : TO_ANTHROPIC.get(finishReason)) ?? 'end_turn';
 }
