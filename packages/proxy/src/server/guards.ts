@@ -5,9 +5,9 @@ import { keyRateHeaders } from './back-pressure.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
 
 /**
- * Authenticates a request: with keys configured, a valid key is required, sent as
- * `Authorization: Bearer` (OpenAI's clients) or `x-api-key` (Anthropic's) (401 otherwise) and the key is attached to the exchange; with none configured,
- * only loopback peers are served, so a handler mounted on a public server by mistake still
+ * Authenticates a request: with keys configured, a valid key is required (401 otherwise), sent
+ * as `Authorization: Bearer` (OpenAI's clients) or `x-api-key` (Anthropic's), and the key is
+ * attached to the exchange; with none configured, only loopback peers are served, so a handler mounted on a public server by mistake still
  * serves no one else.
  */
 export function authenticate(ctx: ProxyContext, ex: Exchange): void {

@@ -3,6 +3,7 @@ import { MemoryStateStore, systemClock, type Clock, type MeshClient, type ProxyC
 import { KeyRateLimiter } from '../auth/key-rate-limiter.js';
 import { KeyTable } from '../auth/key-table.js';
 import { CorsPolicy } from '../http/cors.js';
+import { dialectError } from '../http/error-dialect.js';
 import { httpFailure, HttpFailureError } from '../http/openai-error.js';
 import { sendFailure, type HeaderMap } from '../http/send-response.js';
 import { ProxyMetrics } from '../metrics/proxy-metrics.js';
@@ -109,8 +110,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     if (route.api && draining) return refuse(res, req, shuttingDown(), headers, route);
     if (route.api && maxConcurrent !== undefined && activeApi >= maxConcurrent) {
       // 503, not 429: the server is full, not the client over its quota; Retry-After asks for a short wait.
-      metrics.observeHttp(route.endpoint, undefined, undefined, 503);
-      return refuse(res, req, httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } }), headers, route);
+      const full = httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } });
+      metrics.observeHttp(route.endpoint, undefined, undefined, dialectError(full, route.dialect ?? 'openai').status);
+      return refuse(res, req, full, headers, route);
     }
     const entry: InFlight = { abort: new AbortController(), res };
     inFlight.add(entry);
