@@ -17,6 +17,8 @@ function contentPart(part: unknown, param: string): ChatCompletionContentPart {
     case 'output_text':
     case 'text':
       return { type: 'text', text: text(part['text']) };
+    case 'refusal':
+      return { type: 'text', text: text(part['refusal']) };
     case 'input_image': {
       const url = part['image_url'];
       if (typeof url !== 'string') throw invalidParam(param, 'Images must be sent as image_url (a URL or a data URL); file ids need OpenAI\'s file store, which this proxy does not have');
