@@ -1,5 +1,4 @@
 import { ManualClock, type RequestCompletedEvent, type RequestRoutedEvent } from '@modelmesh/core';
-import { validateOpenAI } from '@modelmesh/testing/servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postJson, startFixture, whenEvent, type Fixture } from './support/proxy-fixture.js';
 
@@ -37,8 +36,8 @@ describe('the chat route machinery serves /v1/responses and /v1/messages too', (
     const events = await namedEvents(response);
     if (api === 'responses') {
       expect(events.slice(-2).map((e) => e.event)).toEqual(['error', 'response.failed']);
-      expect(validateOpenAI('ResponseErrorEvent', events.at(-2)?.data).errors).toEqual([]);
-      expect(validateOpenAI('ResponseFailedEvent', events.at(-1)?.data).errors).toEqual([]);
+      // Their validity against the spec is checked in stream-encoders.property.test.ts.
+      expect(events.at(-2)?.data).toMatchObject({ type: 'error', code: 'stream_interrupted' });
       expect(events.at(-1)?.data).toMatchObject({ response: { status: 'failed', error: { code: 'server_error' } } });
     } else {
       expect(events.at(-1)).toMatchObject({ event: 'error', data: { type: 'error', error: { type: 'api_error' } } });

@@ -3,6 +3,7 @@ import { AnthropicStreamConverter, AnthropicStreamEncoder } from '@modelmesh/pro
 import { validateOpenAI } from '@modelmesh/testing/servers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { httpFailure } from '../src/http/openai-error.js';
 import { ResponseShape } from '../src/responses/responses-object.js';
 import { ResponsesStreamEncoder } from '../src/responses/responses-stream-encoder.js';
 
@@ -68,6 +69,8 @@ const EVENT_SCHEMAS: Readonly<Record<string, string>> = {
   'response.function_call_arguments.done': 'ResponseFunctionCallArgumentsDoneEvent',
   'response.completed': 'ResponseCompletedEvent',
   'response.incomplete': 'ResponseIncompleteEvent',
+  'response.failed': 'ResponseFailedEvent',
+  error: 'ResponseErrorEvent',
 };
 
 const echo = { instructions: null, max_output_tokens: null, temperature: 1, top_p: 1, parallel_tool_calls: true, tool_choice: 'auto', tools: [], text: { format: { type: 'text' } }, metadata: {} };
@@ -89,6 +92,20 @@ describe('stream encoders, for any answer', () => {
         expect(output).toEqual(expectedOutput(a));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('a Responses stream that fails part-way ends with spec-valid error and response.failed events', () => {
+    fc.assert(
+      fc.property(answer, fc.nat(), fc.constantFrom(429, 502, 503), (a, cut, status) => {
+        const encoder = new ResponsesStreamEncoder(new ResponseShape('resp_1', 1, echo), 'm', () => 2_000);
+        const chunks = chunksOf(a);
+        const events = [...chunks.slice(0, cut % chunks.length).flatMap((c) => encoder.accept(c)), ...encoder.fail(httpFailure(status, 'upstream broke', 'server_error', { code: 'stream_interrupted' }))];
+        for (const event of events) expect(validateOpenAI(EVENT_SCHEMAS[event.type] ?? 'unknown', event).errors).toEqual([]);
+        expect(events.slice(-2).map((e) => e.type)).toEqual(['error', 'response.failed']);
+        expect(events.at(-1)).toMatchObject({ response: { status: 'failed', error: { code: status === 429 ? 'rate_limit_exceeded' : 'server_error' } } });
+      }),
+      { numRuns: 20 },
     );
   });
 
