@@ -1,7 +1,8 @@
 import OpenAI, { APIError, AuthenticationError, BadRequestError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError } from 'openai';
-import { anthropicStatus, validateOpenAI } from '@modelmesh/testing/servers';
+import { anthropicStatus } from '@modelmesh/testing/servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMixedFixture, type MixedFixture } from './support/mixed-vendors.js';
+import { expectEventValid, expectSpecValid } from './support/responses-spec.js';
 
 let fixture: MixedFixture | undefined;
 afterEach(async () => {
@@ -10,37 +11,6 @@ afterEach(async () => {
 });
 
 const client = (f: MixedFixture, apiKey = 'sk-app') => new OpenAI({ baseURL: `${f.proxy.url}/v1`, apiKey, maxRetries: 0 });
-
-/** Asserts that a value is valid against a schema of OpenAI's vendored spec, showing the violations if not. */
-function expectSpecValid(schema: string, value: unknown): void {
-  expect(validateOpenAI(schema, value).errors).toEqual([]);
-}
-
-/** The spec's schema of each event type the proxy sends. */
-const EVENT_SCHEMAS: Readonly<Record<string, string>> = {
-  'response.created': 'ResponseCreatedEvent',
-  'response.in_progress': 'ResponseInProgressEvent',
-  'response.output_item.added': 'ResponseOutputItemAddedEvent',
-  'response.output_item.done': 'ResponseOutputItemDoneEvent',
-  'response.content_part.added': 'ResponseContentPartAddedEvent',
-  'response.content_part.done': 'ResponseContentPartDoneEvent',
-  'response.output_text.delta': 'ResponseTextDeltaEvent',
-  'response.output_text.done': 'ResponseTextDoneEvent',
-  'response.function_call_arguments.delta': 'ResponseFunctionCallArgumentsDeltaEvent',
-  'response.function_call_arguments.done': 'ResponseFunctionCallArgumentsDoneEvent',
-  'response.completed': 'ResponseCompletedEvent',
-  'response.incomplete': 'ResponseIncompleteEvent',
-  'response.failed': 'ResponseFailedEvent',
-  error: 'ResponseErrorEvent',
-};
-
-/** Checks an event against its own schema (for readable violations), then against the spec's union of all events. */
-function expectEventValid(event: { type: string }): void {
-  const schema = EVENT_SCHEMAS[event.type];
-  expect(schema, `no schema known for ${event.type}`).toBeDefined();
-  expectSpecValid(schema ?? '', event);
-  expect(validateOpenAI('ResponseStreamEvent', event).valid).toBe(true);
-}
 
 describe('the official openai client against /v1/responses', () => {
   it('responses.create over an Anthropic model: a Response object valid against the spec', async () => {

@@ -1,11 +1,11 @@
 import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionFinishReason } from '@modelmesh/core';
 import { AnthropicStreamConverter, AnthropicStreamEncoder } from '@modelmesh/providers-anthropic/internal';
-import { validateOpenAI } from '@modelmesh/testing/servers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { httpFailure } from '../src/http/openai-error.js';
 import { ResponseShape } from '../src/responses/responses-object.js';
 import { ResponsesStreamEncoder } from '../src/responses/responses-stream-encoder.js';
+import { expectEventValid } from './support/responses-spec.js';
 
 /** What a model streams: runs of text and tool calls (each with its arguments in pieces), in any order. */
 type Segment = { kind: 'text'; pieces: string[] } | { kind: 'tool'; name: string; pieces: string[] };
@@ -56,23 +56,6 @@ function expectedOutput(a: Answer): Array<{ text: string } | { name: string; arg
   return out;
 }
 
-const EVENT_SCHEMAS: Readonly<Record<string, string>> = {
-  'response.created': 'ResponseCreatedEvent',
-  'response.in_progress': 'ResponseInProgressEvent',
-  'response.output_item.added': 'ResponseOutputItemAddedEvent',
-  'response.output_item.done': 'ResponseOutputItemDoneEvent',
-  'response.content_part.added': 'ResponseContentPartAddedEvent',
-  'response.content_part.done': 'ResponseContentPartDoneEvent',
-  'response.output_text.delta': 'ResponseTextDeltaEvent',
-  'response.output_text.done': 'ResponseTextDoneEvent',
-  'response.function_call_arguments.delta': 'ResponseFunctionCallArgumentsDeltaEvent',
-  'response.function_call_arguments.done': 'ResponseFunctionCallArgumentsDoneEvent',
-  'response.completed': 'ResponseCompletedEvent',
-  'response.incomplete': 'ResponseIncompleteEvent',
-  'response.failed': 'ResponseFailedEvent',
-  error: 'ResponseErrorEvent',
-};
-
 const echo = { instructions: null, max_output_tokens: null, temperature: 1, top_p: 1, parallel_tool_calls: true, tool_choice: 'auto', tools: [], text: { format: { type: 'text' } }, metadata: {} };
 
 describe('stream encoders, for any answer', () => {
@@ -81,7 +64,7 @@ describe('stream encoders, for any answer', () => {
       fc.property(answer, (a) => {
         const encoder = new ResponsesStreamEncoder(new ResponseShape('resp_1', 1, echo), 'm', () => 2_000);
         const events = [...chunksOf(a).flatMap((c) => encoder.accept(c)), ...encoder.finish()];
-        for (const event of events) expect(validateOpenAI(EVENT_SCHEMAS[event.type] ?? 'unknown', event).errors).toEqual([]);
+        for (const event of events) expectEventValid(event);
         expect(events.map((e) => e.sequence_number)).toEqual(events.map((_, i) => i));
         const added = events.filter((e) => e.type === 'response.output_item.added').map((e) => e['output_index']);
         const done = events.filter((e) => e.type === 'response.output_item.done').map((e) => e['output_index']);
@@ -101,7 +84,7 @@ describe('stream encoders, for any answer', () => {
         const encoder = new ResponsesStreamEncoder(new ResponseShape('resp_1', 1, echo), 'm', () => 2_000);
         const chunks = chunksOf(a);
         const events = [...chunks.slice(0, cut % chunks.length).flatMap((c) => encoder.accept(c)), ...encoder.fail(httpFailure(status, 'upstream broke', 'server_error', { code: 'stream_interrupted' }))];
-        for (const event of events) expect(validateOpenAI(EVENT_SCHEMAS[event.type] ?? 'unknown', event).errors).toEqual([]);
+        for (const event of events) expectEventValid(event);
         expect(events.slice(-2).map((e) => e.type)).toEqual(['error', 'response.failed']);
         expect(events.at(-1)).toMatchObject({ response: { status: 'failed', error: { code: status === 429 ? 'rate_limit_exceeded' : 'server_error' } } });
       }),
