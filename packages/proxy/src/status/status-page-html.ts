@@ -16,6 +16,7 @@ export function statusPageHtml(snapshot: StatusSnapshot): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>ModelMesh status</title>
+<link rel="icon" href="data:,">
 <style>${STATUS_PAGE_STYLE}</style>
 </head>
 <body>

@@ -21,8 +21,8 @@ export const STATUS_PAGE_SCRIPT = String.raw`
     if (value === null || value === undefined) return '–';
     if (value < 1000) return Math.round(value) + ' ms';
     if (value < 60000) return (value / 1000).toFixed(value < 10000 ? 1 : 0) + ' s';
-    var minutes = Math.floor(value / 60000);
-    return minutes + ' min ' + Math.round((value % 60000) / 1000) + ' s';
+    var minutes = Math.floor(value / 60000), seconds = Math.round((value % 60000) / 1000);
+    return minutes + ' min' + (seconds ? ' ' + seconds + ' s' : '');
   }
   function usd(value) {
     if (!value) return '$0';
@@ -33,8 +33,8 @@ export const STATUS_PAGE_SCRIPT = String.raw`
   function count(value) { return value >= 10000 ? (value / 1000).toFixed(1) + 'k' : String(value); }
   function time(at) { return new Date(at).toLocaleTimeString(); }
 
-  function sparkline(values, label, kind) {
-    var width = 120, height = 28, pad = 2;
+  function sparkline(values, label, kind, wide) {
+    var width = wide ? 220 : 120, height = wide ? 36 : 28, pad = 2;
     var svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('class', 'spark' + (kind ? ' ' + kind : ''));
     svg.setAttribute('width', width);
@@ -75,7 +75,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
     return el('table', {}, [el('caption', { text: caption }), el('thead', {}, [head]), body]);
   }
   function cell(content, num) {
-    var td = el('td', { className: num ? 'num' : '' });
+    var td = el('td', { className: num === true ? 'num' : num || '' });
     if (typeof content === 'string') td.textContent = content; else if (content) td.appendChild(content);
     return td;
   }
@@ -87,11 +87,13 @@ export const STATUS_PAGE_SCRIPT = String.raw`
   }
   function stateNote(m) {
     var parts = [];
-    if (m.reason) parts.push(m.reason + (m.detail ? ': ' + m.detail : ''));
+    if (m.reason) parts.push(m.reason);
     if (m.status === 'standby') parts.push(m.remainingMs === undefined ? 'until reactivated' : 'back in ' + ms(m.remainingMs));
     if (m.status === 'half-open') parts.push('next request is the trial');
     if (m.status === 'active' && m.skipped) parts.push(m.skipped);
-    return parts.join(' · ');
+    var holder = el('div', { text: parts.join(' · ') });
+    if (m.detail && m.status !== 'active') holder.appendChild(el('div', { className: 'note', title: m.detail, text: m.detail }));
+    return holder;
   }
 
   function renderPools(snapshot) {
@@ -100,7 +102,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
       var headingId = 'pool-' + pool.name.replace(/[^A-Za-z0-9_-]/g, '_');
       var rows = pool.members.map(function (m) {
         var tr = el('tr', { className: m.selected ? 'selected' : '' }, [
-          cell(el('span', {}, [el('strong', { text: m.model }), el('span', { className: 'muted', text: m.modelId !== m.model ? ' (' + m.modelId + ')' : '' })])),
+          cell(el('span', {}, [el('strong', { text: m.model }), el('span', { className: 'muted', text: m.modelId !== m.model ? ' (' + m.modelId + ')' : '' })]), 'name'),
           cell(m.provider),
           cell(el('span', { className: 'pill ' + m.status, text: stateText(m) })),
           cell(stateNote(m)),
@@ -133,7 +135,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
       var last = null;
       m.latencySeries.forEach(function (v) { if (v !== null) last = v; });
       var tr = el('tr', {}, [
-        cell(el('strong', { text: m.model })),
+        cell(el('strong', { text: m.model }), 'name'),
         cell(count(m.requests), true),
         cell(String(m.failedAttempts), true),
         cell(ms(m.p50Ms), true),
@@ -157,7 +159,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
     document.getElementById('total-tokens').textContent = count(totals.tokens);
     document.getElementById('total-cost').textContent = usd(totals.cost);
     var spark = document.getElementById('total-spark');
-    spark.replaceChildren(sparkline(totals.costSeries, 'Spend trend of all models, ' + usd(totals.cost) + ' in the last ' + minutes + ' minutes', 'spend'));
+    spark.replaceChildren(sparkline(totals.costSeries, 'Spend trend of all models, ' + usd(totals.cost) + ' in the last ' + minutes + ' minutes', 'spend', true));
   }
 
   function renderBudgets(snapshot) {
@@ -181,7 +183,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
 
   function renderEvents(snapshot) {
     var rows = snapshot.events.map(function (e) {
-      return el('tr', {}, [cell(time(e.at)), cell(el('span', { className: 'kind ' + e.kind, text: e.kind })), cell(e.text)]);
+      return el('tr', {}, [cell(time(e.at), 'time'), cell(el('span', { className: 'kind ' + e.kind, text: e.kind })), cell(e.text)]);
     });
     document.getElementById('events').replaceChildren(table('Newest first', [{ label: 'Time' }, { label: 'Kind' }, { label: 'What happened' }], rows, 'Nothing yet.'));
   }

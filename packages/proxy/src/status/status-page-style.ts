@@ -12,7 +12,7 @@ h2 { font-size: 15px; margin: 0 0 10px; text-transform: uppercase; letter-spacin
 h3 { font-size: 16px; margin: 0; }
 main { padding: 8px 28px 28px; display: grid; gap: 20px; }
 section.card, article.pool { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 16px 18px; }
-.pools { display: grid; gap: 14px; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); }
+.pools { display: grid; gap: 14px; grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr)); }
 .pool-head { display: flex; justify-content: space-between; align-items: baseline; gap: 10px; margin-bottom: 8px; flex-wrap: wrap; }
 .muted { color: var(--muted); }
 .conn { font-size: 13px; color: var(--muted); }
@@ -28,6 +28,8 @@ th { text-align: left; font-weight: 600; font-size: 12px; color: var(--muted); b
 td { border-bottom: 1px solid var(--line); padding: 7px 8px; vertical-align: middle; }
 tr:last-child td { border-bottom: 0; }
 td.num, th.num { text-align: right; }
+td.name, td.time, td.num { white-space: nowrap; }
+.note { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; font-size: 12px; color: var(--muted); max-width: 60ch; }
 tr.selected td:first-child { box-shadow: inset 3px 0 var(--accent); }
 .pill { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; }
 .pill.active { color: var(--ok); background: var(--ok-bg); }

@@ -49,38 +49,35 @@ export async function statusJson(ctx: ProxyContext, ex: Exchange): Promise<void>
 /**
  * `GET /status/events`: server-sent `snapshot` events, one at once, then after every change
  * (bursts merged) and at least every second, until the client leaves or the proxy drains.
+ * The pace is kept with the platform's timers, not the injected clock: it paces output to a
+ * browser and decides nothing, while the snapshots themselves read the injected clock.
  */
 export async function statusEvents(ctx: ProxyContext, ex: Exchange): Promise<void> {
   authorizeAdmin(ctx, ex);
   const { res } = ex;
   res.writeHead(200, { ...ex.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no' });
-  let timer: unknown;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSent = 0;
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(send, ms);
+  };
   const send = () => {
-    if (timer !== undefined) ctx.clock.clearTimeout(timer);
-    timer = undefined;
     if (res.destroyed || res.writableEnded) return;
-    lastSent = ctx.clock.now();
+    lastSent = performance.now();
     // A slow reader gets fewer snapshots instead of a growing buffer: the next one replaces what it missed.
-    if (res.writableNeedDrain) {
-      timer = ctx.clock.setTimeout(send, TICK_MS);
-      return;
-    }
-    res.write(`event: snapshot\ndata: ${JSON.stringify(snapshotOf(ctx))}\n\n`);
-    timer = ctx.clock.setTimeout(send, TICK_MS);
+    if (!res.writableNeedDrain) res.write(`event: snapshot\ndata: ${JSON.stringify(snapshotOf(ctx))}\n\n`);
+    schedule(TICK_MS);
   };
   const soon = () => {
     if (res.destroyed || res.writableEnded) return;
-    const wait = Math.max(0, lastSent + THROTTLE_MS - ctx.clock.now());
-    if (timer !== undefined) ctx.clock.clearTimeout(timer);
-    timer = ctx.clock.setTimeout(send, wait);
+    schedule(Math.max(0, lastSent + THROTTLE_MS - performance.now()));
   };
   const unsubscribe = ctx.ops.recorder.subscribe(soon);
   await new Promise<void>((resolve) => {
     const stop = () => {
       unsubscribe();
-      if (timer !== undefined) ctx.clock.clearTimeout(timer);
-      timer = undefined;
+      clearTimeout(timer);
       ex.signal.removeEventListener('abort', stop);
       ctx.ops.draining.removeEventListener('abort', stop);
       res.off('close', stop);
