@@ -33,8 +33,17 @@ export const STATUS_PAGE_SCRIPT = String.raw`
   function count(value) { return value >= 10000 ? (value / 1000).toFixed(1) + 'k' : String(value); }
   function time(at) { return new Date(at).toLocaleTimeString(); }
 
+  /** From the first bucket with activity on (`lead` buckets before it), so a young window is not a flat line with a blip at its end. */
+  function fromFirstActivity(values, lead) {
+    for (var i = 0; i < values.length; i++) if (values[i] !== null && values[i] !== 0) return values.slice(Math.max(0, Math.min(i - lead, values.length - 2)));
+    return values;
+  }
+  function cumulative(values) {
+    var sum = 0;
+    return values.map(function (v) { sum += v || 0; return sum; });
+  }
   function sparkline(values, label, kind, wide) {
-    var width = wide ? 220 : 120, height = wide ? 36 : 28, pad = 2;
+    var width = wide ? 220 : 120, height = wide ? 36 : 28, pad = 3;
     var svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('class', 'spark' + (kind ? ' ' + kind : ''));
     svg.setAttribute('width', width);
@@ -44,21 +53,27 @@ export const STATUS_PAGE_SCRIPT = String.raw`
     svg.setAttribute('aria-label', label);
     var base = document.createElementNS(SVG, 'line');
     base.setAttribute('x1', 0); base.setAttribute('x2', width);
-    base.setAttribute('y1', height - pad); base.setAttribute('y2', height - pad);
+    base.setAttribute('y1', height - 1); base.setAttribute('y2', height - 1);
     svg.appendChild(base);
+    // A running total starts from the zero before it; other series from their first value.
+    var points = fromFirstActivity(values, kind === 'spend' ? 1 : 0);
     var max = 0;
-    values.forEach(function (v) { if (v !== null && v > max) max = v; });
-    var step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
+    points.forEach(function (v) { if (v !== null && v > max) max = v; });
+    var step = points.length > 1 ? (width - 2 * pad) / (points.length - 1) : 0;
     var run = [];
     function flush() {
-      if (run.length === 0) return;
-      if (run.length === 1) run.push([run[0][0] + 1, run[0][1]]);
-      var line = document.createElementNS(SVG, 'polyline');
-      line.setAttribute('points', run.map(function (p) { return p[0].toFixed(1) + ',' + p[1].toFixed(1); }).join(' '));
-      svg.appendChild(line);
+      if (run.length === 1) {
+        var dot = document.createElementNS(SVG, 'circle');
+        dot.setAttribute('cx', run[0][0].toFixed(1)); dot.setAttribute('cy', run[0][1].toFixed(1)); dot.setAttribute('r', '2.5');
+        svg.appendChild(dot);
+      } else if (run.length > 1) {
+        var line = document.createElementNS(SVG, 'polyline');
+        line.setAttribute('points', run.map(function (p) { return p[0].toFixed(1) + ',' + p[1].toFixed(1); }).join(' '));
+        svg.appendChild(line);
+      }
       run = [];
     }
-    values.forEach(function (v, i) {
+    points.forEach(function (v, i) {
       if (v === null) { flush(); return; }
       var y = height - pad - (max > 0 ? (v / max) * (height - 2 * pad) : 0);
       run.push([pad + i * step, y]);
@@ -144,7 +159,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
         cell(count(m.tokens), true),
         cell(usd(m.cost), true),
         cell(sparkline(m.latencySeries, 'Latency trend of ' + m.model + ', latest median ' + ms(last))),
-        cell(sparkline(m.costSeries, 'Spend trend of ' + m.model + ', ' + usd(m.cost) + ' in the window', 'spend')),
+        cell(sparkline(cumulative(m.costSeries), 'Spend of ' + m.model + ' over the window, ' + usd(m.cost) + ' so far', 'spend')),
       ]);
       tr.setAttribute('data-model', m.model);
       return tr;
@@ -159,7 +174,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
     document.getElementById('total-tokens').textContent = count(totals.tokens);
     document.getElementById('total-cost').textContent = usd(totals.cost);
     var spark = document.getElementById('total-spark');
-    spark.replaceChildren(sparkline(totals.costSeries, 'Spend trend of all models, ' + usd(totals.cost) + ' in the last ' + minutes + ' minutes', 'spend', true));
+    spark.replaceChildren(sparkline(cumulative(totals.costSeries), 'Spend of all models over the last ' + minutes + ' minutes, ' + usd(totals.cost) + ' so far', 'spend', true));
   }
 
   function renderBudgets(snapshot) {

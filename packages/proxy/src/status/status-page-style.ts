@@ -40,6 +40,8 @@ tr.selected td:first-child { box-shadow: inset 3px 0 var(--accent); }
 .spark polyline { fill: none; stroke: var(--accent); stroke-width: 1.6; stroke-linejoin: round; stroke-linecap: round; }
 .spark.spend polyline { stroke: var(--ok); }
 .spark line { stroke: var(--line); }
+.spark circle { fill: var(--accent); }
+.spark.spend circle { fill: var(--ok); }
 .bar { height: 8px; border-radius: 4px; background: var(--line); overflow: hidden; min-width: 120px; }
 .bar > div { height: 100%; background: var(--ok); }
 .bar.alert > div { background: var(--warn); }
