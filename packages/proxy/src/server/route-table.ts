@@ -6,6 +6,8 @@ import type { ErrorDialect } from '../http/error-dialect.js';
 import { countMessageTokens, messages } from '../messages/messages-route.js';
 import { responses } from '../responses/responses-route.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
+import { adminMethod, serveAdmin } from '../admin/admin-routes.js';
+import { statusEvents, statusJson, statusPage } from '../status/status-routes.js';
 
 /** One endpoint. */
 export interface Route {
@@ -32,12 +34,21 @@ const ROUTES: Readonly<Record<string, Route>> = {
   '/metrics': { method: 'GET', endpoint: 'metrics', auth: true, api: false, handle: metrics },
   '/healthz': { method: 'GET', endpoint: 'healthz', auth: false, api: false, handle: healthz },
   '/readyz': { method: 'GET', endpoint: 'readyz', auth: false, api: false, handle: readyz },
+  // The status page and the admin API check admin keys themselves (proxy.admin.keys), never client keys.
+  '/status': { method: 'GET', endpoint: 'status', auth: false, api: false, handle: statusPage },
+  '/status/events': { method: 'GET', endpoint: 'status.events', auth: false, api: false, handle: statusEvents },
+  '/status/snapshot': { method: 'GET', endpoint: 'status.snapshot', auth: false, api: false, handle: statusJson },
 };
 
 /** The match of each fixed path, made once. */
 const FIXED_MATCHES: ReadonlyMap<string, RouteMatch> = new Map(Object.entries(ROUTES).map(([path, route]) => [path, { route, param: '' }]));
 
 const MODEL_ROUTE: Route = { method: 'GET', endpoint: 'models.retrieve', auth: true, api: false, handle: (ctx, ex, id) => retrieveModel(ctx, ex, id) };
+
+const ADMIN_ROUTES = {
+  GET: { method: 'GET', endpoint: 'admin', auth: false, api: false, handle: serveAdmin },
+  POST: { method: 'POST', endpoint: 'admin', auth: false, api: false, handle: serveAdmin },
+} as const satisfies Record<string, Route>;
 
 /** What a path resolves to: a route (with its path parameter), or nothing. */
 export type RouteMatch = { readonly route: Route; readonly param: string } | undefined;
@@ -48,6 +59,10 @@ export function matchRoute(path: string): RouteMatch {
   if (fixed) return fixed;
   if (path.startsWith('/v1/models/') && path.length > '/v1/models/'.length) {
     return { route: MODEL_ROUTE, param: decodeURIComponent(path.slice('/v1/models/'.length)) };
+  }
+  if (path.startsWith('/admin/')) {
+    const rest = path.slice('/admin/'.length);
+    return { route: ADMIN_ROUTES[adminMethod(rest)], param: rest };
   }
   return undefined;
 }
