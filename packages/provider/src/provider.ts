@@ -16,12 +16,23 @@ export interface RateLimitSnapshot {
   resetTokensAt?: number;
 }
 
-/** Timeouts for one attempt, in milliseconds. The provider enforces connect and first-byte; the router the rest. */
+/**
+ * Timeouts for one attempt, in milliseconds. The provider enforces connect, headers,
+ * first-byte and idle on its HTTP exchange; the router enforces first-token, idle between
+ * chunks and attempt.
+ */
 export interface AttemptTimeouts {
+  /** The TCP/TLS connection only (where the runtime lets it be measured). */
   connect?: number;
+  /** From sending the request until the response headers arrive. */
+  headers?: number;
+  /** From sending the request until the first byte of the response body. */
   firstByte?: number;
+  /** Streams: from the start of the attempt until the first content chunk. */
   firstToken?: number;
+  /** Longest gap while a body or stream is arriving. */
   idle?: number;
+  /** The whole attempt. */
   attempt?: number;
 }
 

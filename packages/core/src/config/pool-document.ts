@@ -38,7 +38,7 @@ export interface DeactivationDocument {
 export interface RecoveryDocument {
   /** First cooldown (default 30s). */
   cooldown?: DurationInput;
-  /** Largest cooldown after backoff (default 10m). */
+  /** Largest cooldown after backoff, and the standby after an authentication or billing failure (default 30s). */
   max_cooldown?: DurationInput;
   /** Cooldown growth per failed recovery, >= 1 (default 2). */
   backoff_multiplier?: number;
@@ -72,8 +72,10 @@ export interface RetryDocument {
   max_delay?: DurationInput;
   /** Honour the provider's Retry-After (default true). */
   honor_retry_after?: boolean;
-  /** A longer Retry-After fails over instead of waiting (default 30s). */
+  /** A Retry-After up to this long is waited out on the same model; a longer one puts the model in standby and fails over (default 5s). */
   max_retry_after?: DurationInput;
+  /** @deprecated Use `max_retry_after` (the same setting). */
+  max_retry_after_wait?: DurationInput;
   /** After an attempt times out: `failover` to the next candidate at once (default) or `retry` the same model first. */
   on_timeout?: 'failover' | 'retry';
   /** Statuses retried on the same model. */
@@ -90,11 +92,13 @@ export interface TimeoutsDocument {
   request?: DurationInput;
   /** One attempt (default 60s). */
   attempt?: DurationInput;
-  /** Streams: until the first chunk (default 30s). */
+  /** Streams: until the first content (default 10s, 60s for reasoning models; the attempt timeout on the last candidate). */
   first_token?: DurationInput;
+  /** Until the response headers (default 10s for streams, 30s for a non-streaming answer; the attempt timeout on the last candidate). */
+  headers?: DurationInput;
   /** Streams: between chunks (default 30s). */
   idle?: DurationInput;
-  /** Connection set-up (default 10s). */
+  /** The TCP/TLS connection alone (default 5s). */
   connect?: DurationInput;
 }
 

@@ -116,11 +116,20 @@ export interface TimeoutPolicy {
   requestMs: number;
   /** One attempt on one model. */
   attemptMs: number;
-  /** Streams: time until the first chunk. */
-  firstTokenMs: number;
+  /**
+   * Streams: time until the first content chunk. When absent: 10 s (60 s for a model whose
+   * spec marks it `reasoning`) while another candidate remains, else the attempt timeout.
+   */
+  firstTokenMs?: number;
+  /**
+   * Time until the response headers arrive (a non-streaming answer's come with the whole
+   * answer). When absent: 10 s for streams, 30 s for a non-streaming answer (the attempt
+   * timeout for a reasoning model) while another candidate remains, else the attempt timeout.
+   */
+  headersMs?: number;
   /** Streams: longest gap between chunks. */
   idleMs: number;
-  /** TCP/TLS connection. */
+  /** The TCP/TLS connection alone. */
   connectMs: number;
 }
 
@@ -160,7 +169,8 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
   },
   recovery: {
     cooldownMs: 30_000,
-    maxCooldownMs: 600_000,
+    // A recovered provider is back within 30 s whatever the outage length (issue 12, section 6).
+    maxCooldownMs: 30_000,
     backoffMultiplier: 2,
     jitter: 0.2,
     halfOpen: true,
@@ -175,14 +185,13 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
     initialDelayMs: 250,
     maxDelayMs: 8_000,
     honorRetryAfter: true,
-    maxRetryAfterMs: 30_000,
+    maxRetryAfterMs: 5_000,
     onTimeout: 'failover',
   },
   timeouts: {
     requestMs: 120_000,
     attemptMs: 60_000,
-    firstTokenMs: 30_000,
     idleMs: 30_000,
-    connectMs: 10_000,
+    connectMs: 5_000,
   },
 });

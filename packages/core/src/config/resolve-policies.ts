@@ -67,6 +67,7 @@ function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector
 function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RetryPolicy> {
   const r = entry.retry ?? {};
   const legacyBackoff = r.backoff === 'retry_after';
+  if (r.max_retry_after_wait !== undefined) issues.deprecated([...path, 'retry', 'max_retry_after_wait'], 'max_retry_after');
   if (legacyBackoff) {
     issues.warn([...path, 'retry', 'backoff'], 'deprecated backoff retry_after; use exponential_jitter with honor_retry_after: true', 'value');
   }
@@ -77,7 +78,7 @@ function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): 
     initialDelayMs: r.initial_delay,
     maxDelayMs: r.max_delay,
     honorRetryAfter: r.honor_retry_after ?? (legacyBackoff ? true : undefined),
-    maxRetryAfterMs: r.max_retry_after,
+    maxRetryAfterMs: r.max_retry_after ?? r.max_retry_after_wait,
     onTimeout: r.on_timeout,
     retryableCodes: r.retryable_codes && [...r.retryable_codes],
     nonRetryableCodes: r.non_retryable_codes && [...r.non_retryable_codes],
@@ -90,6 +91,7 @@ function timeouts(entry: PolicyEntries): Partial<TimeoutPolicy> {
     requestMs: t.request,
     attemptMs: t.attempt,
     firstTokenMs: t.first_token,
+    headersMs: t.headers,
     idleMs: t.idle,
     connectMs: t.connect,
   });

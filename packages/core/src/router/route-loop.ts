@@ -4,6 +4,7 @@ import type { MiddlewareContext } from '../middleware/middleware.js';
 import { sleep } from '../runtime/clock.js';
 import type { CandidateView, Selection, StrategyContext } from '../strategies/strategy.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
+import { attemptTimeouts, hasFallback } from './attempt-timeouts.js';
 import { attemptContext } from './attempt-views.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
@@ -170,7 +171,7 @@ async function attemptOnce<T>(
   // Plain data, so a `{ ...call }` copy keeps everything.
   const call: ProviderCall = {
     signal: attempt.signal,
-    timeouts: { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
+    timeouts: attemptTimeouts(timeouts, model, run.needs.stream, hasFallback(run.pool.members, model, run.excluded, (key) => ctx.health.availability(key))),
     headers: run.options.headers,
     reportRateLimit: (snapshot) => {
       ctx.headroom.record(model.key, snapshot);
