@@ -182,7 +182,9 @@ export class ModelHealthTracker {
     if (verdict.action === 'standby') {
       let cooldown = verdict.retryAfterMs;
       if (cooldown === undefined) cooldown = standbyCooldown(policy, ++record.backoffLevel, this.#random);
-      out.push(enterStandby(record, { reason: verdict.reason, until: now + cooldown, detail: verdict.detail, recoverTo, at: now }));
+      // A Retry-After says when the limit resets: the model is back then, no trial needed.
+      const back = verdict.retryAfterMs === undefined ? recoverTo : 'active';
+      out.push(enterStandby(record, { reason: verdict.reason, until: now + cooldown, detail: verdict.detail, recoverTo: back, at: now }));
     } else if (verdict.action === 'provider-standby') {
       const until = now + Math.max(0, policy.maxCooldown);
       const siblings = this.#byProvider.get(failure.providerId) ?? new Set<string>();
