@@ -31,6 +31,7 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
     honorRetryAfter: true,
     maxRetryAfterMs: 5_000,
     onTimeout: 'failover',
+    maxMalformedEvents: 3,
   },
   timeouts: { requestMs: 90_000, attemptMs: 60_000, idleMs: 30_000, connectMs: 5_000 },
 };

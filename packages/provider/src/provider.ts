@@ -50,6 +50,21 @@ export interface ProviderCall {
   headers?: Record<string, string>;
   /** Report rate-limit headers seen on a response, so the router can switch before the limit. */
   reportRateLimit?(snapshot: RateLimitSnapshot): void;
+  /**
+   * Streams: events whose data is not JSON that one stream may skip; one more breaks it (a
+   * `malformed_response` ProviderError). Unset: the provider's default (3 with provider-kit).
+   */
+  maxMalformedEvents?: number;
+  /** Streams: report each skipped malformed event (how many so far in this stream, and a redacted excerpt). */
+  reportMalformedEvent?(skipped: MalformedEventReport): void;
+}
+
+/** One malformed stream event a provider skipped. */
+export interface MalformedEventReport {
+  /** Malformed events skipped so far in this stream, this one included. */
+  count: number;
+  /** The start of the event's data, secrets masked. */
+  excerpt: string;
 }
 
 /**

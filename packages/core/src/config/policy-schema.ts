@@ -56,6 +56,7 @@ export const retrySchema = z.strictObject({
   max_retry_after: duration().optional().meta({ description: 'A Retry-After up to this long (default 5s) is waited out on the same model; a longer one puts the model in standby for that long and fails over.' }),
   max_retry_after_wait: deprecatedAlias(duration(), 'max_retry_after'),
   on_timeout: z.enum(['failover', 'retry']).optional().meta({ description: 'After an attempt times out: move to the next candidate at once (failover, default) or retry the same model first (retry).' }),
+  max_malformed_events: z.number().int().gte(0).optional().meta({ description: 'Stream events that are not JSON one stream may skip (default 3); one more breaks the stream.' }),
   retryable_codes: z.array(httpStatus()).optional(),
   non_retryable_codes: z.array(httpStatus()).optional(),
   scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),

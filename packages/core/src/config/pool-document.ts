@@ -76,6 +76,8 @@ export interface RetryDocument {
   max_retry_after?: DurationInput;
   /** @deprecated Use `max_retry_after` (the same setting). */
   max_retry_after_wait?: DurationInput;
+  /** Stream events that are not JSON one stream may skip (default 3); one more breaks the stream. */
+  max_malformed_events?: number;
   /** After an attempt times out: `failover` to the next candidate at once (default) or `retry` the same model first. */
   on_timeout?: 'failover' | 'retry';
   /** Statuses retried on the same model. */

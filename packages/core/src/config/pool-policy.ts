@@ -104,6 +104,11 @@ export interface RetryPolicy {
    * provider is usually still silent a moment later, so retrying it only multiplies the wait.
    */
   onTimeout: 'failover' | 'retry';
+  /**
+   * Stream events whose data is not JSON that one stream may skip (each reported as a
+   * `stream.malformed_event`); one more makes it a broken stream.
+   */
+  maxMalformedEvents: number;
   /** Statuses worth retrying on the same model; the router's classification when absent. */
   retryableCodes?: number[];
   /** Statuses never retried. */
@@ -187,6 +192,7 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
     honorRetryAfter: true,
     maxRetryAfterMs: 5_000,
     onTimeout: 'failover',
+    maxMalformedEvents: 3,
   },
   timeouts: {
     requestMs: 120_000,

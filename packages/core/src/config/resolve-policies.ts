@@ -80,6 +80,7 @@ function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): 
     honorRetryAfter: r.honor_retry_after ?? (legacyBackoff ? true : undefined),
     maxRetryAfterMs: r.max_retry_after ?? r.max_retry_after_wait,
     onTimeout: r.on_timeout,
+    maxMalformedEvents: r.max_malformed_events,
     retryableCodes: r.retryable_codes && [...r.retryable_codes],
     nonRetryableCodes: r.non_retryable_codes && [...r.non_retryable_codes],
   });

@@ -11,6 +11,7 @@ import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from '.
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
 import type { AttemptSignal } from './request-signals.js';
+import { malformedEventReporter } from './malformed-event-reporter.js';
 import { reserveSpend } from './reserve-spend.js';
 import { retryAfterVerdict, spacedDelay } from './retry-timing.js';
 import type { RouterContext } from './router-context.js';
@@ -174,6 +175,8 @@ async function attemptOnce<T>(
     signal: attempt.signal,
     timeouts: attemptTimeouts(timeouts, model, run.needs.stream, hasFallback(run.pool.members, model, run.excluded, (key) => ctx.health.availability(key))),
     headers: run.options.headers,
+    maxMalformedEvents: definition.policy.retry.maxMalformedEvents,
+    reportMalformedEvent: malformedEventReporter(ctx, run, model),
     reportRateLimit: (snapshot) => {
       ctx.headroom.record(model.key, snapshot);
       const until = ctx.headroom.exhaustedUntil(snapshot, ctx.clock.now());

@@ -109,11 +109,14 @@ export type RateLimitErrorOptions = ProviderErrorOptions;
 
 /** Rate limit or quota exceeded (HTTP 429). Retryable after `retryAfter` seconds. */
 export class RateLimitError extends ProviderError {
+  /** Always `rate_limited`. */
+  declare readonly code: 'rate_limited';
+
   constructor(options: RateLimitErrorOptions) {
     super({
-      code: 'rate_limited',
       status: 429,
       ...options,
+      code: 'rate_limited',
       retryable: true,
       message:
         options.message ??
