@@ -90,6 +90,14 @@ export interface Provider {
   embed?(request: EmbeddingCreateParams, call: ProviderCall): Promise<CreateEmbeddingResponse>;
   /** Models the provider serves right now (live discovery). */
   listModels?(call?: Pick<ProviderCall, 'signal'>): Promise<ModelSpec[]>;
+  /**
+   * The cheapest request that shows the provider serves `modelId` again (for example its model
+   * list or the model's own entry: no tokens billed). Resolves when it does, throws a ModelMesh
+   * error when it does not. The router probes models in standby in the background
+   * (`recovery.probe_interval`, `recovery.probe_on_start`); without this method it sends a
+   * minimal chat request instead (`max_tokens: 1`).
+   */
+  probe?(modelId: string, call: ProviderCall): Promise<void>;
   /** Releases connections. */
   close?(): Promise<void>;
 }

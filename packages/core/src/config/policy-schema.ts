@@ -36,9 +36,9 @@ export const recoverySchema = z.strictObject({
   jitter: fraction().optional(),
   half_open: z.boolean().optional(),
   wait_for_recovery: z.boolean().optional(),
-  probe_on_start: z.boolean().optional(),
-  probe_interval: duration({ positive: true }).optional(),
-  on_quota_reset: z.boolean().optional(),
+  probe_on_start: z.boolean().optional().meta({ description: 'Probe every model once when the mesh starts; one that fails starts in standby (default false).' }),
+  probe_interval: duration({ positive: true }).optional().meta({ description: 'Probe models in standby (errors, credentials) at this interval in the background; a model that answers ends its standby (default: no probes).' }),
+  on_quota_reset: z.boolean().optional().meta({ description: 'A model out of its quota returns when the window resets (default true); false keeps it out until reactivated.' }),
   quota_reset_schedule: ignoredKey(),
 });
 

@@ -48,11 +48,11 @@ export interface RecoveryDocument {
   half_open?: boolean;
   /** When all candidates are in standby, wait for the first recovery within the deadline (default true). */
   wait_for_recovery?: boolean;
-  /** Probe models at start (default false). Not acted on yet: `true` loads with a warning. */
+  /** Probe every model once when the mesh starts; one that fails starts in standby (default false). */
   probe_on_start?: boolean;
-  /** Probe models in standby at this interval. Not acted on yet: loads with a warning. */
+  /** Probe models in standby (for errors or credentials) at this interval, in the background (default: no probes). */
   probe_interval?: DurationInput;
-  /** Re-activate a model when its quota window resets (default true). Not acted on yet: `false` loads with a warning. */
+  /** Re-activate a model when its quota window resets (default true); `false` keeps it out until reactivated. */
   on_quota_reset?: boolean;
   /** @deprecated Original ModelMesh key; ignored. */
   quota_reset_schedule?: unknown;

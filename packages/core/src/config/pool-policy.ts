@@ -71,11 +71,11 @@ export interface RecoveryPolicy {
   halfOpen: boolean;
   /** When every candidate is in standby, wait for the earliest recovery within the deadline. */
   waitForRecovery: boolean;
-  /** Probe models when the mesh starts. Not acted on yet (the loader warns when it is set). */
+  /** Probe every model once when the mesh starts; one that fails starts in standby. */
   probeOnStart: boolean;
-  /** Probe models in standby at this interval, in ms; no probing when absent. Not acted on yet (the loader warns). */
+  /** Probe models in standby (for errors or credentials) at this interval, in ms, in the background; no probing when absent. */
   probeIntervalMs?: number;
-  /** Re-activate a model whose quota window has reset. Not acted on yet: a reset always re-activates (the loader warns on `false`). */
+  /** Re-activate a model whose quota window has reset; when false it stays out until reactivated. */
   onQuotaReset: boolean;
 }
 

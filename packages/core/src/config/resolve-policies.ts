@@ -3,7 +3,6 @@ import type { ConfigPath } from './config-path.js';
 import { definedFields } from './defined-fields.js';
 import { formatDuration } from './duration.js';
 import type { IssueCollector } from './issue-collector.js';
-import { PLANNED_RECOVERY_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { deactivationSchema, recoverySchema, retrySchema, timeoutsSchema } from './policy-schema.js';
 import {
   DEFAULT_POOL_POLICY,
@@ -49,7 +48,6 @@ function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueColle
 
 function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RecoveryPolicy> {
   const r = entry.recovery ?? {};
-  warnPlannedKeys(entry.recovery, PLANNED_RECOVERY_KEYS, [...path, 'recovery'], issues);
   if (entry.cooldown_seconds !== undefined) issues.deprecated([...path, 'cooldown_seconds'], 'recovery.cooldown');
   return definedFields<Partial<RecoveryPolicy>>({
     cooldownMs: r.cooldown ?? (entry.cooldown_seconds === undefined ? undefined : Math.round(entry.cooldown_seconds * 1000)),

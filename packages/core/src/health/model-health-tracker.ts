@@ -156,6 +156,19 @@ export class ModelHealthTracker {
     this.#emit([enterStandby(record, detail === undefined ? entry : { ...entry, detail })]);
   }
 
+  /**
+   * Ends a standby now, as if its cooldown had run out (a background probe found the model
+   * reachable): it goes where that cooldown would have led, a half-open trial or active.
+   * Returns false when the model was not in standby.
+   */
+  endStandby(modelKey: string): boolean {
+    const record = this.#current(modelKey);
+    if (record.phase !== 'standby') return false;
+    record.until = this.#clock.now();
+    this.#current(modelKey);
+    return true;
+  }
+
   /** Returns a model to active at once and forgets its failures and backoff (an operator's decision). */
   reactivate(modelKey: string): void {
     const record = this.#current(modelKey);
