@@ -22,6 +22,7 @@ export class ProxyMetrics {
   readonly tokens = new Counter('modelmesh_tokens_total', 'Tokens used, by type (prompt, completion).', ['pool', 'model', 'type']);
   readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
+  readonly malformedEvents = new Counter('modelmesh_stream_malformed_events_total', 'Stream events that were not JSON, skipped (more than retry.max_malformed_events break the stream).', ['pool', 'model', 'provider']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
   /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
   private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
@@ -45,6 +46,7 @@ export class ProxyMetrics {
       [this.cost, ['pool', 0]],
       [modelUp, ['model', 0]],
       [this.deactivations, ['model', 0]],
+      [this.malformedEvents, ['pool', 0]],
       [this.budgetRefusals, ['budget', 1]],
     ];
   }
@@ -67,6 +69,7 @@ export class ProxyMetrics {
       }),
       mesh.on('model.deactivated', (e) => this.deactivations.inc([e.modelKey, e.providerId, e.reason])),
       mesh.on('budget.exceeded', (e) => this.budgetRefusals.inc([e.budget, e.scope, e.action])),
+      mesh.on('stream.malformed_event', (e) => this.malformedEvents.inc([e.poolName, e.modelKey, e.providerId])),
     ];
     return () => offs.forEach((off) => off());
   }
