@@ -32,6 +32,7 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
     onTimeout: 'failover',
   },
   timeouts: { requestMs: 90_000, attemptMs: 60_000, firstTokenMs: 30_000, idleMs: 30_000, connectMs: 10_000 },
+  streams: { recovery: 'continue' },
 };
 
 const CHAT = 'generation.text-generation.chat-completion';
@@ -127,6 +128,7 @@ const expectedFull: MeshConfig = {
         retryableCodes: [429, 500, 502, 503],
       },
       timeouts: { ...inherited.timeouts, attemptMs: 30_000, firstTokenMs: 10_000 },
+      streams: { recovery: 'restart' },
     },
     cheap: {
       name: 'cheap',

@@ -82,6 +82,8 @@ export interface ModelFeaturesDocument {
   vision?: boolean;
   json?: boolean;
   streaming?: boolean;
+  /** Assistant prefill (continuing a trailing assistant message); overrides the provider plugin's spec. */
+  prefill?: boolean;
   /** Not supported (an error): the router does not choose models by parallel tool calls. */
   parallel_tool_calls?: never;
   /** @deprecated Use `tools`. */

@@ -60,6 +60,9 @@ export const retrySchema = z.strictObject({
   scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),
 });
 
+/** Values of `stream_recovery`. */
+export const STREAM_RECOVERY_MODES = ['continue', 'restart', 'off'] as const;
+
 /** `timeouts`: deadlines. */
 export const timeoutsSchema = z.strictObject({
   request: duration({ positive: true }).optional().meta({ description: 'Whole request, retries included (default 120s).' }),
@@ -104,6 +107,10 @@ export const policyFields = {
   recovery: recoverySchema.optional(),
   retry: retrySchema.optional(),
   timeouts: timeoutsSchema.optional(),
+  stream_recovery: z
+    .enum(STREAM_RECOVERY_MODES)
+    .optional()
+    .meta({ description: 'A stream that breaks after content reached the caller: continue on the next model with prefill (default; restart where it has none), restart there and hold back the text already delivered, or off (end with StreamInterruptedError).' }),
 };
 
 /** `defaults`: policies applied to every pool before the pool's own keys. */

@@ -147,6 +147,12 @@ export interface PolicyDocument {
   retry?: RetryDocument;
   /** Deadlines. */
   timeouts?: TimeoutsDocument;
+  /**
+   * A stream broken after content reached the caller: `continue` on the next model with
+   * assistant prefill (default; a model without prefill restarts), `restart` on the next model
+   * holding back what the caller already has, or `off` (the stream ends with StreamInterruptedError).
+   */
+  stream_recovery?: 'continue' | 'restart' | 'off';
 }
 
 /** `pools.<name>`. */

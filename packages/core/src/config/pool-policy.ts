@@ -124,6 +124,20 @@ export interface TimeoutPolicy {
   connectMs: number;
 }
 
+/**
+ * What happens when a stream breaks after content reached the caller: `continue` on the next
+ * model with assistant prefill (a model without prefill restarts), `restart` (the next model
+ * answers anew and is held back until it has reproduced what the caller has), or `off` (the
+ * stream ends with a StreamInterruptedError).
+ */
+export type StreamRecoveryMode = 'continue' | 'restart' | 'off';
+
+/** How streams are protected. */
+export interface StreamPolicy {
+  /** Recovery of a stream broken after content. */
+  recovery: StreamRecoveryMode;
+}
+
 /** Everything a pool decides besides its members. */
 export interface PoolPolicy {
   /** Candidate ordering. */
@@ -136,6 +150,8 @@ export interface PoolPolicy {
   retry: RetryPolicy;
   /** Deadlines. */
   timeouts: TimeoutPolicy;
+  /** Stream protection. */
+  streams: StreamPolicy;
 }
 
 /** Freezes nested objects too, so no caller can change the defaults of every later pool. */
@@ -185,4 +201,5 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
     idleMs: 30_000,
     connectMs: 10_000,
   },
+  streams: { recovery: 'continue' },
 });

@@ -11,6 +11,8 @@ import {
   type PoolPolicy,
   type RecoveryPolicy,
   type RetryPolicy,
+  type StreamPolicy,
+  type StreamRecoveryMode,
   type TimeoutPolicy,
 } from './pool-policy.js';
 
@@ -20,6 +22,7 @@ export interface PolicyLayer {
   recovery: Partial<RecoveryPolicy>;
   retry: Partial<RetryPolicy>;
   timeouts: Partial<TimeoutPolicy>;
+  streams: Partial<StreamPolicy>;
 }
 
 /** The parsed policy sections of one layer, plus the original pool-level shortcuts. */
@@ -30,6 +33,7 @@ export interface PolicyEntries {
   timeouts?: z.output<typeof timeoutsSchema> | undefined;
   failure_threshold?: number | undefined;
   cooldown_seconds?: number | undefined;
+  stream_recovery?: StreamRecoveryMode | undefined;
 }
 
 function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<DeactivationPolicy> {
@@ -102,11 +106,12 @@ export function policyLayer(entry: PolicyEntries, path: ConfigPath, issues: Issu
     recovery: recovery(entry, path, issues),
     retry: retry(entry, path, issues),
     timeouts: timeouts(entry),
+    streams: definedFields<Partial<StreamPolicy>>({ recovery: entry.stream_recovery }),
   };
 }
 
 /** An empty layer, for pools when the document has no `defaults`. */
-export const EMPTY_LAYER: PolicyLayer = { deactivation: {}, recovery: {}, retry: {}, timeouts: {} };
+export const EMPTY_LAYER: PolicyLayer = { deactivation: {}, recovery: {}, retry: {}, timeouts: {}, streams: {} };
 
 function ownSets(layer: PolicyLayer | undefined, section: keyof PolicyLayer, key: string): boolean {
   return layer !== undefined && (layer[section] as Record<string, unknown>)[key] !== undefined;
@@ -131,6 +136,7 @@ export function mergePolicy(layers: readonly PolicyLayer[], path: ConfigPath, is
     recovery: pick('recovery') as RecoveryPolicy,
     retry: pick('retry') as RetryPolicy,
     timeouts: pick('timeouts') as TimeoutPolicy,
+    streams: pick('streams') as StreamPolicy,
   };
   merged.deactivation.errorCodes = [...merged.deactivation.errorCodes];
   const own = layers.at(-1);

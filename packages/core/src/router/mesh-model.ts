@@ -1,6 +1,6 @@
 import type { HealthPolicy } from '../health/health-types.js';
 import type { ModelFeatures, ModelPricing, QuotaLimits, Provider } from '@modelmesh/provider';
-import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
+import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type StreamRecoveryMode, type TimeoutPolicy } from '../config/pool-policy.js';
 
 /** A model as the router knows it: its spec, resolved capabilities and provider. */
 export interface MeshModel {
@@ -31,6 +31,8 @@ export interface PoolPolicy {
   readonly timeouts: TimeoutPolicy;
   /** When every candidate is in standby, wait for the earliest recovery if it falls within the deadline. */
   readonly waitForRecovery: boolean;
+  /** A stream broken after content: continue on the next model (prefill), restart there, or end with an error. */
+  readonly streamRecovery: StreamRecoveryMode;
 }
 
 /** A pool: the virtual model a request names. */
@@ -47,7 +49,7 @@ export interface PoolDefinition {
 }
 
 /** Turns a pool's configured policies into the router's. */
-export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts'>): PoolPolicy {
+export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts' | 'streams'>): PoolPolicy {
   const { deactivation: d, recovery: r } = config;
   return {
     health: {
@@ -67,5 +69,6 @@ export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 're
     retry: config.retry,
     timeouts: config.timeouts,
     waitForRecovery: r.waitForRecovery,
+    streamRecovery: config.streams.recovery,
   };
 }
