@@ -31,6 +31,8 @@ export {
   type RetryPolicy,
   type StrategyConfig,
   type StrategyOptions,
+  type StreamPolicy,
+  type StreamRecoveryMode,
   type TimeoutPolicy,
 } from './pool-policy.js';
 export type {
