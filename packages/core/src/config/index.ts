@@ -31,6 +31,7 @@ export {
   type RetryPolicy,
   type StrategyConfig,
   type StrategyOptions,
+  type HedgePolicy,
   type StreamPolicy,
   type StreamRecoveryMode,
   type TimeoutPolicy,

@@ -111,6 +111,13 @@ export const policyFields = {
     .enum(STREAM_RECOVERY_MODES)
     .optional()
     .meta({ description: 'A stream that breaks after content reached the caller: continue on the next model with prefill (default; restart where it has none), restart there and hold back the text already delivered, or off (end with StreamInterruptedError).' }),
+  hedge: z
+    .strictObject({
+      after: duration({ positive: true }).meta({ description: 'Start the next candidate in parallel when no content has arrived this long after the request started.' }),
+      max: z.literal(1).optional().meta({ description: 'Parallel attempts started besides the first (only 1 is supported).' }),
+    })
+    .optional()
+    .meta({ description: 'Hedged requests (off by default): the first attempt to produce content wins, the other is aborted at once.' }),
 };
 
 /** `defaults`: policies applied to every pool before the pool's own keys. */

@@ -132,10 +132,20 @@ export interface TimeoutPolicy {
  */
 export type StreamRecoveryMode = 'continue' | 'restart' | 'off';
 
-/** How streams are protected. */
+/** A hedged request: a second attempt started in parallel when the first is slow to produce content. */
+export interface HedgePolicy {
+  /** Milliseconds after the request started without content before the next candidate is started too. */
+  afterMs: number;
+  /** Parallel attempts besides the first (1). */
+  max: number;
+}
+
+/** How answers are protected against slow and broken providers. */
 export interface StreamPolicy {
   /** Recovery of a stream broken after content. */
   recovery: StreamRecoveryMode;
+  /** Hedging, streams and non-streaming requests alike; off when absent. */
+  hedge?: HedgePolicy;
 }
 
 /** Everything a pool decides besides its members. */

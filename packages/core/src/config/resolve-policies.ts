@@ -34,6 +34,7 @@ export interface PolicyEntries {
   failure_threshold?: number | undefined;
   cooldown_seconds?: number | undefined;
   stream_recovery?: StreamRecoveryMode | undefined;
+  hedge?: { after: number; max?: number | undefined } | undefined;
 }
 
 function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<DeactivationPolicy> {
@@ -106,7 +107,7 @@ export function policyLayer(entry: PolicyEntries, path: ConfigPath, issues: Issu
     recovery: recovery(entry, path, issues),
     retry: retry(entry, path, issues),
     timeouts: timeouts(entry),
-    streams: definedFields<Partial<StreamPolicy>>({ recovery: entry.stream_recovery }),
+    streams: definedFields<Partial<StreamPolicy>>({ recovery: entry.stream_recovery, hedge: entry.hedge && { afterMs: entry.hedge.after, max: entry.hedge.max ?? 1 } }),
   };
 }
 

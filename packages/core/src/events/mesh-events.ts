@@ -107,6 +107,29 @@ export interface StreamRecoveredEvent {
   at: number;
 }
 
+/** A hedged request started its second attempt: the first had produced no content `afterMs` after the request started. */
+export interface HedgeStartedEvent {
+  requestId: string;
+  poolName: string;
+  /** The model of the attempt in flight when the hedge started. */
+  primaryModel: string;
+  /** The model the hedge runs on. */
+  hedgeModel: string;
+  afterMs: number;
+  at: number;
+}
+
+/** A hedged request is decided: the first attempt to produce content won; the other was aborted (or, if it had content too, closed). */
+export interface HedgeWonEvent {
+  requestId: string;
+  poolName: string;
+  winner: string;
+  loser: string;
+  /** Whether the winner is the hedge (true) or the attempt that was slow (false). */
+  hedgeWon: boolean;
+  at: number;
+}
+
 /** A budget reached its alert threshold in the current window (once per window). */
 export interface BudgetAlertEvent {
   budget: string;
@@ -135,6 +158,8 @@ export interface MeshEventMap {
   'model.recovered': ModelRecoveredEvent;
   'request.completed': RequestCompletedEvent;
   'stream.recovered': StreamRecoveredEvent;
+  'hedge.started': HedgeStartedEvent;
+  'hedge.won': HedgeWonEvent;
   'budget.alert': BudgetAlertEvent;
   'budget.exceeded': BudgetExceededEvent;
 }

@@ -1,6 +1,6 @@
 import type { HealthPolicy } from '../health/health-types.js';
 import type { ModelFeatures, ModelPricing, QuotaLimits, Provider } from '@modelmesh/provider';
-import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type StreamRecoveryMode, type TimeoutPolicy } from '../config/pool-policy.js';
+import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type HedgePolicy, type StreamRecoveryMode, type TimeoutPolicy } from '../config/pool-policy.js';
 
 /** A model as the router knows it: its spec, resolved capabilities and provider. */
 export interface MeshModel {
@@ -33,6 +33,8 @@ export interface PoolPolicy {
   readonly waitForRecovery: boolean;
   /** A stream broken after content: continue on the next model (prefill), restart there, or end with an error. */
   readonly streamRecovery: StreamRecoveryMode;
+  /** Hedging: a second attempt in parallel after `afterMs` without content; off when absent. */
+  readonly hedge?: HedgePolicy;
 }
 
 /** A pool: the virtual model a request names. */
@@ -70,5 +72,6 @@ export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 're
     timeouts: config.timeouts,
     waitForRecovery: r.waitForRecovery,
     streamRecovery: config.streams.recovery,
+    ...(config.streams.hedge ? { hedge: config.streams.hedge } : {}),
   };
 }
