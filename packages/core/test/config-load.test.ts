@@ -347,4 +347,15 @@ describe('references', () => {
     );
     expect(config.pools.chat?.timeouts).toEqual({ requestMs: 90_000, attemptMs: 45_000, firstTokenMs: 1_500, idleMs: 250, connectMs: 3_600_000 });
   });
+
+  it('reads stream_recovery and hedge per pool, over the defaults section', () => {
+    const config = loadConfig(
+      { defaults: { stream_recovery: 'restart', hedge: { after: '3s' } }, pools: { a: { capability: 'chat-completion' }, b: { capability: 'chat-completion', stream_recovery: 'off', hedge: { after: '750ms', max: 1 } } } },
+      { env: {} },
+    );
+    expect(config.pools.a?.streams).toEqual({ recovery: 'restart', hedge: { afterMs: 3_000, max: 1 } });
+    expect(config.pools.b?.streams).toEqual({ recovery: 'off', hedge: { afterMs: 750, max: 1 } });
+    expect(loadConfig({ pools: { c: { capability: 'chat-completion' } } }, { env: {} }).pools.c?.streams).toEqual({ recovery: 'continue' });
+    expect(config.warnings).toEqual([]);
+  });
 });
