@@ -24,7 +24,7 @@ interface FaultCase {
   readonly attempts: { readonly primary: number; readonly fallback: number };
   /** Liveness bound on the whole case, ms. */
   readonly withinMs: number;
-  readonly check?: (result: CallerResult, bench: FaultBench) => void;
+  readonly check?: (result: CallerResult, bench: FaultBench) => void | Promise<void>;
 }
 
 const cut = (kind: 'cut' | 'stall' | 'malformed-chunk', afterChunks: number): FakeStep => ({ kind, afterChunks, content: ANSWER });
@@ -64,6 +64,21 @@ const CASES: readonly FaultCase[] = [
     expect: { answeredBy: FALLBACK },
     attempts: { primary: 1, fallback: 1 },
     withinMs: 3_000,
+  },
+  {
+    // With a hedge the caller does not even wait for the first-token limit.
+    name: 'slow first token, pool hedged after 100ms',
+    stream: true,
+    primary: [{ kind: 'slow-first-token', delayMs: 5_000, content: ANSWER }],
+    bench: { pool: { hedge: { after: '100ms' } } },
+    expect: { answeredBy: FALLBACK },
+    attempts: { primary: 1, fallback: 1 },
+    withinMs: 3_000,
+    check: async (_result, bench) => {
+      // the slow primary's connection was closed at once, not left to run
+      const slow = bench.server.requests.find((r) => r.model === PRIMARY);
+      expect(slow && (await bench.server.waitForEnd(slow))).toBe('client-closed');
+    },
   },
   {
     name: 'stream cut mid-answer (fallback continues with prefill)',
@@ -196,7 +211,7 @@ describe('proxy fault suite: the openai client against a faulty primary', () => 
       }
       expect(attempts).toEqual(c.attempts);
       expect(elapsedMs).toBeLessThan(c.withinMs);
-      c.check?.(result, bench);
+      await c.check?.(result, bench);
     } finally {
       await bench.close();
     }
