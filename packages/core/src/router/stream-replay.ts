@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, ChatCompletionChunkToolCall } from '@modelmesh/provider';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta, ChatCompletionChunkToolCall } from '@modelmesh/provider';
 
 /** What the caller of a broken stream already holds (choice 0). */
 export interface DeliveredAnswer {
@@ -47,8 +47,9 @@ export class StreamReplay {
   shape(chunk: ChatCompletionChunk): ChatCompletionChunk | null {
     const choices = chunk.choices.flatMap((choice) => {
       if (choice.index !== 0) return [];
-      const delta: ChatCompletionChunk['choices'][number]['delta'] = {};
-      const content = choice.delta.content;
+      // Continuing, other delta fields (e.g. DeepSeek's reasoning_content) pass on; restarting, they were said before.
+      const { role: _role, content, tool_calls: _calls, ...other } = choice.delta;
+      const delta: ChatCompletionChunkDelta = this.mode === 'continue' ? other : {};
       if (typeof content === 'string' && content !== '') {
         const added = this.mode === 'restart' ? this.#replayText(content) : this.#continueText(content);
         if (added !== '') delta.content = added;
@@ -56,7 +57,7 @@ export class StreamReplay {
       const calls = (choice.delta.tool_calls ?? []).flatMap((call) => this.#toolCall(call));
       if (calls.length > 0) delta.tool_calls = calls;
       if (choice.finish_reason !== null) this.#requireReproduced();
-      const empty = delta.content === undefined && delta.tool_calls === undefined && choice.finish_reason === null;
+      const empty = Object.keys(delta).length === 0 && choice.finish_reason === null;
       return empty ? [] : [{ ...choice, delta }];
     });
     if (choices.length === 0 && !chunk.usage) return null;
