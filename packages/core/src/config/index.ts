@@ -15,6 +15,7 @@ export type {
   ProviderConfig,
   ProxyConfig,
   ProxyKeyConfig,
+  AdminKeyConfig,
   ProxyLimits,
   SecretsConfig,
   StateConfig,
@@ -47,6 +48,7 @@ export type {
   ProviderDocument,
   ProxyDocument,
   ProxyKeyDocument,
+  AdminKeyDocument,
   QuotaLimitsDocument,
   SecretStoreName,
 } from './mesh-config-document.js';

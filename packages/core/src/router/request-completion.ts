@@ -110,6 +110,7 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         stream: run.needs.stream,
         attempts: run.attempts,
         latencyMs: now - run.startedAt,
+        ...(failure === undefined && end.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: end.timeToFirstTokenMs } : {}),
         usage: failure ? undefined : addUsage(usage, end.recovered?.usage),
         cost: cost + (end.recovered?.cost ?? 0),
         ok: failure === undefined,
