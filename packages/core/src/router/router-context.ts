@@ -53,8 +53,10 @@ export interface RequestOptions {
   timeout?: number;
   /** Extra HTTP headers for the provider. `x-session-id` also sets the session for `session-sticky`. */
   headers?: Record<string, string>;
-  /** Seeds the middleware context's metadata. */
+  /** Seeds the middleware contexts' metadata. */
   metadata?: Record<string, unknown>;
+  /** `false` asks response caches (such as `@modelmesh/middleware-cache`) neither to answer from nor to store this request. */
+  cache?: boolean;
   /** Session id for `session-sticky` (else the `x-session-id` header, else `metadata.session_id`, else `user`). */
   sessionId?: string;
   /** Name of the API key the request came with (the proxy sets it), for `key:<name>` budgets. */
