@@ -8,6 +8,7 @@ import type {
 } from '@modelmesh/provider';
 import type { RequestAnswer, RequestCall, RequestContext, RequestOperation } from '../middleware/request-call.js';
 import { Stream } from '../streaming/stream.js';
+import { withUsageAliases } from '../usage/usage-aliases.js';
 import { settleMiddlewareAnswer, settleMiddlewareStream } from './middleware-answer.js';
 import { newRequestContext } from './request-context.js';
 import type { RequestOptions, RouterContext } from './router-context.js';
@@ -41,7 +42,10 @@ export async function chatThroughMiddleware(
     return { operation: 'chat', completion: await route(call.params, request) };
   });
   if (answer.operation !== 'chat') throw new TypeError('unreachable: the chain checks the answer');
-  if (!routed) await settleMiddlewareAnswer(ctx, request, options, answer.completion, answer.completion.usage, answer.cacheHit === true);
+  if (!routed) {
+    withUsageAliases(answer.completion.usage);
+    await settleMiddlewareAnswer(ctx, request, options, answer.completion, answer.completion.usage, answer.cacheHit === true);
+  }
   return answer.completion;
 }
 
