@@ -21,7 +21,7 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
     output.error(`--port must be a port number, got "${values.port}"`);
     return 2;
   }
-  const { config, mesh } = await loadMesh(values.config);
+  const { config, mesh } = await loadMesh(values.config, { defaultLogging: true });
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
   const proxy = await startProxy({
