@@ -43,6 +43,7 @@ export async function chatThroughMiddleware(
   });
   if (answer.operation !== 'chat') throw new TypeError('unreachable: the chain checks the answer');
   if (!routed) {
+    if (answer.cacheHit) options.onCacheHit?.();
     withUsageAliases(answer.completion.usage);
     await settleMiddlewareAnswer(ctx, request, options, answer.completion, answer.completion.usage, answer.cacheHit === true);
   }
@@ -71,6 +72,7 @@ export async function chatStreamThroughMiddleware(
     const source = answer.stream;
     return new Stream(() => source[Symbol.asyncIterator](), routed.controller);
   }
+  if (answer.cacheHit) options.onCacheHit?.();
   return settleMiddlewareStream(ctx, request, options, answer.stream, answer.cacheHit === true);
 }
 
@@ -91,6 +93,7 @@ export async function embedThroughMiddleware(
   });
   if (answer.operation !== 'embeddings') throw new TypeError('unreachable: the chain checks the answer');
   if (!routed) {
+    if (answer.cacheHit) options.onCacheHit?.();
     const { usage } = answer.response;
     await settleMiddlewareAnswer(ctx, request, options, undefined, usage && { prompt_tokens: usage.prompt_tokens, completion_tokens: 0, total_tokens: usage.total_tokens }, answer.cacheHit === true, answer.response.model);
   }

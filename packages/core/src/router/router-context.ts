@@ -63,6 +63,8 @@ export interface RequestOptions {
   keyName?: string;
   /** Called as each attempt of this request is placed on a model (cheaper than filtering mesh events). */
   onRouted?: (event: RequestRoutedEvent) => void;
+  /** Called when a cache middleware answers this request, before the answer (or a stream's first chunk) is returned. */
+  onCacheHit?: () => void;
   /** Called once when this request settles, with the model that answered, attempts, usage and cost. */
   onCompleted?: (event: RequestCompletedEvent) => void;
 }

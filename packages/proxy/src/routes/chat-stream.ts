@@ -11,6 +11,8 @@ export interface StreamSummary {
   readonly attempts: number;
   readonly cost?: number;
   readonly usage?: RequestTrace['usage'];
+  /** True when a cache answered. */
+  readonly cacheHit?: boolean;
 }
 
 /**
@@ -60,5 +62,6 @@ function summaryOf(trace: RequestTrace): StreamSummary {
     attempts: trace.attempts,
     ...(trace.cost !== undefined ? { cost: trace.cost } : {}),
     ...(trace.usage !== undefined ? { usage: trace.usage } : {}),
+    ...(trace.cacheHit ? { cacheHit: true } : {}),
   };
 }
