@@ -4,6 +4,6 @@
  * @module
  */
 export { loggingMiddleware, type LoggingOptions } from './logging-middleware.js';
-export { middlewarePlugin, formattedSink, type LogFormat } from './logging-plugin.js';
+export { middlewarePlugin, formattedSink, type LogFormat, type LogStream } from './logging-plugin.js';
 export { jsonLines, prettyLines, type LineWriter } from './line-formats.js';
 export type { LogMethod, LogRecord, LogSink, LoggingLevel } from './log-sink.js';

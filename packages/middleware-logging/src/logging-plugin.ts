@@ -6,17 +6,19 @@ import { loggingMiddleware } from './logging-middleware.js';
 /** How a config-made logger formats lines: `auto` is human-readable on a terminal, JSON otherwise. */
 export type LogFormat = 'auto' | 'json' | 'pretty';
 
-interface Stream {
+/** A writable text stream such as `process.stdout`. */
+export interface LogStream {
   write(text: string): unknown;
+  /** True when the stream is a terminal. */
   readonly isTTY?: boolean;
 }
 
-function standardStream(name: 'stdout' | 'stderr'): Stream | undefined {
-  return (globalThis as { process?: Record<'stdout' | 'stderr', Stream | undefined> }).process?.[name];
+function standardStream(name: 'stdout' | 'stderr'): LogStream | undefined {
+  return (globalThis as { process?: Record<'stdout' | 'stderr', LogStream | undefined> }).process?.[name];
 }
 
 /** A sink for `format` on `stream`: `auto` picks the human format when the stream is a terminal. */
-export function formattedSink(format: LogFormat, stream: Stream | undefined): LogSink {
+export function formattedSink(format: LogFormat, stream: LogStream | undefined): LogSink {
   const write: LineWriter = stream ? (line) => void stream.write(line) : (line) => console.log(line.trimEnd());
   const pretty = format === 'pretty' || (format === 'auto' && stream?.isTTY === true);
   return pretty ? prettyLines(write, { color: stream?.isTTY === true }) : jsonLines(write);
