@@ -16,6 +16,7 @@ export type {
   ProviderConfig,
   ProxyConfig,
   ProxyKeyConfig,
+  AdminKeyConfig,
   ProxyLimits,
   SecretsConfig,
   StateConfig,
@@ -45,6 +46,7 @@ export type {
   ProviderDocument,
   ProxyDocument,
   ProxyKeyDocument,
+  AdminKeyDocument,
   QuotaLimitsDocument,
   SecretStoreName,
 } from './mesh-config-document.js';
