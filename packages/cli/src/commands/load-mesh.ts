@@ -19,14 +19,24 @@ function withDefaultLogging(config: MeshConfig): MeshConfig {
 }
 
 /**
- * A config file loaded once, and the mesh built from it with every available provider plugin
- * and the middleware the config names (the CLI ships logging, cache and otel; other packages
- * are loaded from the project it runs in).
+ * The mesh of a loaded config, with every available provider plugin and the middleware the
+ * config names (the CLI ships logging, cache and otel; other packages are loaded from the
+ * project it runs in). `previous` is the mesh a reload replaces.
  */
+export function meshFromConfig(config: MeshConfig, options: LoadMeshOptions = {}, previous?: MeshClient): MeshClient {
+  const used = options.defaultLogging ? withDefaultLogging(config) : config;
+  return createMesh({
+    config: used,
+    plugins: availablePlugins(),
+    middlewarePlugins: [logging, cache, otel],
+    loadMiddleware: (name) => loadInstalledMiddleware(name),
+    ...(previous ? { previous } : {}),
+  });
+}
+
+/** A config file loaded once, and the mesh built from it ({@link meshFromConfig}). */
 export async function loadMesh(file: string, options: LoadMeshOptions = {}): Promise<{ config: MeshConfig; mesh: MeshClient }> {
-  const plugins = availablePlugins();
   const providerIds: string[] = [];
   const config = await loadConfigFile(file, { knownProviders: providerIds });
-  const used = options.defaultLogging ? withDefaultLogging(config) : config;
-  return { config, mesh: createMesh({ config: used, plugins, middlewarePlugins: [logging, cache, otel], loadMiddleware: (name) => loadInstalledMiddleware(name) }) };
+  return { config, mesh: meshFromConfig(config, options) };
 }
