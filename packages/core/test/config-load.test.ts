@@ -160,7 +160,7 @@ const expectedFull: MeshConfig = {
   secrets: { store: 'env' },
   state: { store: 'redis', url: 'redis://localhost:6379/0', keyPrefix: 'mm:' },
   observability: { logLevel: 'warn', events: true },
-  middleware: [{ name: 'logging', packageName: '@modelmesh/middleware-logging', options: {}, path: 'observability.log_level' }],
+  middleware: [{ name: 'logging', packageName: '@modelmesh/middleware-logging', options: {}, path: 'observability.log_level', optionsPath: 'observability' }],
   proxy: {
     host: '0.0.0.0',
     port: 8787,

@@ -36,7 +36,7 @@ describe('the original ModelMesh compact example', () => {
   });
 
   it('maps the console observability connector onto the logging middleware', () => {
-    expect(config.middleware).toEqual([{ name: 'logging', packageName: '@modelmesh/middleware-logging', options: {}, path: 'observability.connector' }]);
+    expect(config.middleware).toEqual([{ name: 'logging', packageName: '@modelmesh/middleware-logging', options: {}, path: 'observability.connector', optionsPath: 'observability.config' }]);
   });
 
   it('loads with warnings (not errors) for each original key, with positions', () => {

@@ -42,3 +42,12 @@ describe('formats', () => {
     expect(JSON.parse(lines[1] ?? '')).toMatchObject({ level: 'info', msg: 'request completed', pool: 'chat', requestId: 'req_1' });
   });
 });
+
+describe('the logging middleware from observability', () => {
+  it('takes observability.config as its options, with errors at their path there', async () => {
+    const { createMesh } = await import('@modelmesh/core');
+    expect(() => createMesh({ middlewarePlugins: [middlewarePlugin], config: { observability: { connector: 'modelmesh.console.v1', config: { level: 'loud' } } } })).toThrow(
+      /observability\.config\.level: expected debug, info, warn, error or silent/,
+    );
+  });
+});

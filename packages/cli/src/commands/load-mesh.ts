@@ -15,7 +15,7 @@ export interface LoadMeshOptions {
 /** The config's middleware list, with request logging first when it is the default and the config does not name it. */
 function withDefaultLogging(config: MeshConfig): MeshConfig {
   if (config.observability.logLevel === 'silent' || config.middleware.some((entry) => entry.packageName === BUILT_IN_MIDDLEWARE.logging)) return config;
-  return { ...config, middleware: [{ name: 'logging', packageName: BUILT_IN_MIDDLEWARE.logging, options: {}, path: 'observability.log_level' }, ...config.middleware] };
+  return { ...config, middleware: [{ name: 'logging', packageName: BUILT_IN_MIDDLEWARE.logging, options: {}, path: 'observability.log_level', optionsPath: 'observability' }, ...config.middleware] };
 }
 
 /**

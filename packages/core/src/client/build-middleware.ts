@@ -25,7 +25,7 @@ export function buildConfiguredMiddleware(config: MeshConfig, sources: Middlewar
       continue;
     }
     try {
-      built.push(plugin.create(entry.options, { path: `${entry.path}.options`, env: sources.env, clock: sources.clock, logLevel: config.observability.logLevel }));
+      built.push(plugin.create(entry.options, { path: entry.optionsPath, env: sources.env, clock: sources.clock, logLevel: config.observability.logLevel }));
     } catch (error) {
       if (!ConfigurationError.isInstance(error)) throw error;
       issues.push(...error.issues);

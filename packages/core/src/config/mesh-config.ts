@@ -139,6 +139,8 @@ export interface MiddlewareConfig {
   options: Record<string, unknown>;
   /** Where the entry is in the document, for error messages (`middleware[1]`, `observability.connector`). */
   path: string;
+  /** Where its options are (`middleware[1].options`, `observability.config`), for the paths of option errors. */
+  optionsPath: string;
 }
 
 /** One bearer key accepted by the proxy. */

@@ -45,7 +45,7 @@ export function resolveMiddleware(raw: unknown, observability: ObservabilityEntr
       return;
     }
     seen.set(packageName, at);
-    list.push({ name, packageName, options: typeof entry === 'string' ? {} : { ...entry.options }, path: at });
+    list.push({ name, packageName, options: typeof entry === 'string' ? {} : { ...entry.options }, path: at, optionsPath: `${at}.options` });
   });
   addObservability(list, seen, observability, context);
   return list;
@@ -61,7 +61,7 @@ function addObservability(list: MiddlewareConfig[], seen: ReadonlyMap<string, st
     } else {
       connected = builtIn;
       if (!seen.has(BUILT_IN_MIDDLEWARE[builtIn])) {
-        list.push({ name: builtIn, packageName: BUILT_IN_MIDDLEWARE[builtIn], options: { ...observability.config }, path: 'observability.connector' });
+        list.push({ name: builtIn, packageName: BUILT_IN_MIDDLEWARE[builtIn], options: { ...observability.config }, path: 'observability.connector', optionsPath: 'observability.config' });
       }
     }
   } else if (observability.config !== undefined) {
@@ -69,6 +69,6 @@ function addObservability(list: MiddlewareConfig[], seen: ReadonlyMap<string, st
   }
   const level = observability.log_level;
   if (level !== undefined && level !== 'silent' && connected !== 'logging' && !seen.has(BUILT_IN_MIDDLEWARE.logging)) {
-    list.push({ name: 'logging', packageName: BUILT_IN_MIDDLEWARE.logging, options: {}, path: 'observability.log_level' });
+    list.push({ name: 'logging', packageName: BUILT_IN_MIDDLEWARE.logging, options: {}, path: 'observability.log_level', optionsPath: 'observability' });
   }
 }
