@@ -13,7 +13,8 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
   deactivation: { failureThreshold: 3, errorRateWindowMs: 60_000, errorRateMinRequests: 10, onRateLimit: true, onAuthFailure: true, errorCodes: [] },
   recovery: {
     cooldownMs: 45_000,
-    maxCooldownMs: 600_000,
+    // The default ceiling (30s) follows a cooldown raised above it.
+    maxCooldownMs: 45_000,
     backoffMultiplier: 2,
     jitter: 0.2,
     halfOpen: true,
@@ -28,10 +29,11 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
     initialDelayMs: 250,
     maxDelayMs: 8_000,
     honorRetryAfter: true,
-    maxRetryAfterMs: 30_000,
+    maxRetryAfterMs: 5_000,
     onTimeout: 'failover',
+    maxMalformedEvents: 3,
   },
-  timeouts: { requestMs: 90_000, attemptMs: 60_000, firstTokenMs: 30_000, idleMs: 30_000, connectMs: 10_000 },
+  timeouts: { requestMs: 90_000, attemptMs: 60_000, idleMs: 30_000, connectMs: 5_000 },
 };
 
 const CHAT = 'generation.text-generation.chat-completion';
@@ -206,7 +208,7 @@ describe('loadConfig resolves a full document', () => {
     expect(config.pools['chat-completion']).toEqual({ name: 'chat-completion', capability: CHAT, strategy, ...policies });
     expect(config.pools['chat-completion']?.recovery).toEqual({
       cooldownMs: 30_000,
-      maxCooldownMs: 600_000,
+      maxCooldownMs: 30_000,
       backoffMultiplier: 2,
       jitter: 0.2,
       halfOpen: true,
@@ -214,8 +216,8 @@ describe('loadConfig resolves a full document', () => {
       probeOnStart: false,
       onQuotaReset: true,
     });
-    expect(config.pools['chat-completion']?.retry).toMatchObject({ maxAttempts: 6, maxAttemptsPerModel: 2, initialDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 });
-    expect(config.pools['chat-completion']?.timeouts).toEqual({ requestMs: 120_000, attemptMs: 60_000, firstTokenMs: 30_000, idleMs: 30_000, connectMs: 10_000 });
+    expect(config.pools['chat-completion']?.retry).toMatchObject({ maxAttempts: 6, maxAttemptsPerModel: 2, initialDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 5_000 });
+    expect(config.pools['chat-completion']?.timeouts).toEqual({ requestMs: 120_000, attemptMs: 60_000, idleMs: 30_000, connectMs: 5_000 });
     expect(config.pools['chat-completion']?.deactivation.failureThreshold).toBe(3);
   });
 

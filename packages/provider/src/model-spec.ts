@@ -10,6 +10,12 @@ export interface ModelFeatures {
   json?: boolean;
   /** Streaming responses. Defaults to true when unset. */
   streaming?: boolean;
+  /**
+   * A reasoning model: it may think silently for a long time before its first token (OpenAI's
+   * o-series, DeepSeek's reasoner, ...). The router gives it longer default first-token and
+   * response-header limits, so it is not failed over for thinking.
+   */
+  reasoning?: boolean;
 }
 
 /** Prices in USD. Token prices are per one million tokens. */

@@ -46,7 +46,8 @@ const MODELS_WITHOUT_LIMITS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 1_048_576,
     maxOutputTokens: 65_536,
-    features: chatFeatures,
+    // Always thinks before it answers.
+    features: { ...chatFeatures, reasoning: true },
     pricing: { input: 1.25, cachedInput: 0.125, output: 10 },
   },
   {

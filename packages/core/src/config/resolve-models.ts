@@ -38,6 +38,7 @@ function features(entry: ModelEntry, path: ConfigPath, context: ResolveContext):
     vision: f.vision,
     json,
     streaming: f.streaming,
+    reasoning: f.reasoning,
   });
 }
 

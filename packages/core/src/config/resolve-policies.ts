@@ -3,7 +3,6 @@ import type { ConfigPath } from './config-path.js';
 import { definedFields } from './defined-fields.js';
 import { formatDuration } from './duration.js';
 import type { IssueCollector } from './issue-collector.js';
-import { PLANNED_RECOVERY_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { deactivationSchema, recoverySchema, retrySchema, timeoutsSchema } from './policy-schema.js';
 import {
   DEFAULT_POOL_POLICY,
@@ -49,7 +48,6 @@ function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueColle
 
 function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RecoveryPolicy> {
   const r = entry.recovery ?? {};
-  warnPlannedKeys(entry.recovery, PLANNED_RECOVERY_KEYS, [...path, 'recovery'], issues);
   if (entry.cooldown_seconds !== undefined) issues.deprecated([...path, 'cooldown_seconds'], 'recovery.cooldown');
   return definedFields<Partial<RecoveryPolicy>>({
     cooldownMs: r.cooldown ?? (entry.cooldown_seconds === undefined ? undefined : Math.round(entry.cooldown_seconds * 1000)),
@@ -67,6 +65,7 @@ function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector
 function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RetryPolicy> {
   const r = entry.retry ?? {};
   const legacyBackoff = r.backoff === 'retry_after';
+  if (r.max_retry_after_wait !== undefined) issues.deprecated([...path, 'retry', 'max_retry_after_wait'], 'max_retry_after');
   if (legacyBackoff) {
     issues.warn([...path, 'retry', 'backoff'], 'deprecated backoff retry_after; use exponential_jitter with honor_retry_after: true', 'value');
   }
@@ -77,8 +76,9 @@ function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): 
     initialDelayMs: r.initial_delay,
     maxDelayMs: r.max_delay,
     honorRetryAfter: r.honor_retry_after ?? (legacyBackoff ? true : undefined),
-    maxRetryAfterMs: r.max_retry_after,
+    maxRetryAfterMs: r.max_retry_after ?? r.max_retry_after_wait,
     onTimeout: r.on_timeout,
+    maxMalformedEvents: r.max_malformed_events,
     retryableCodes: r.retryable_codes && [...r.retryable_codes],
     nonRetryableCodes: r.non_retryable_codes && [...r.non_retryable_codes],
   });
@@ -90,6 +90,7 @@ function timeouts(entry: PolicyEntries): Partial<TimeoutPolicy> {
     requestMs: t.request,
     attemptMs: t.attempt,
     firstTokenMs: t.first_token,
+    headersMs: t.headers,
     idleMs: t.idle,
     connectMs: t.connect,
   });

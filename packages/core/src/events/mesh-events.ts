@@ -103,6 +103,22 @@ export interface BudgetExceededEvent {
   at: number;
 }
 
+/**
+ * A stream event whose data was not JSON was skipped. More than `retry.max_malformed_events`
+ * in one stream break it (the stream ends, or is recovered, like a cut one).
+ */
+export interface StreamMalformedEventEvent {
+  requestId: string;
+  poolName: string;
+  modelKey: string;
+  providerId: string;
+  /** Malformed events skipped so far in this stream, this one included. */
+  count: number;
+  /** The start of the event's data, secrets masked. */
+  excerpt: string;
+  at: number;
+}
+
 /** Every event the mesh emits, by name. */
 export interface MeshEventMap {
   'request.routed': RequestRoutedEvent;
@@ -113,6 +129,7 @@ export interface MeshEventMap {
   'request.completed': RequestCompletedEvent;
   'budget.alert': BudgetAlertEvent;
   'budget.exceeded': BudgetExceededEvent;
+  'stream.malformed_event': StreamMalformedEventEvent;
 }
 
 /** Name of a mesh event. */

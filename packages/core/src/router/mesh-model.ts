@@ -31,6 +31,10 @@ export interface PoolPolicy {
   readonly timeouts: TimeoutPolicy;
   /** When every candidate is in standby, wait for the earliest recovery if it falls within the deadline. */
   readonly waitForRecovery: boolean;
+  /** Background probes of the pool's models: every `intervalMs` for models in standby, and once at start. */
+  readonly probe: { readonly intervalMs?: number; readonly onStart: boolean };
+  /** A model out of its quota returns when the quota window resets (false: only when reactivated). */
+  readonly onQuotaReset: boolean;
 }
 
 /** A pool: the virtual model a request names. */
@@ -67,5 +71,7 @@ export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 're
     retry: config.retry,
     timeouts: config.timeouts,
     waitForRecovery: r.waitForRecovery,
+    probe: r.probeIntervalMs === undefined ? { onStart: r.probeOnStart } : { intervalMs: r.probeIntervalMs, onStart: r.probeOnStart },
+    onQuotaReset: r.onQuotaReset,
   };
 }

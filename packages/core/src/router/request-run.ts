@@ -41,6 +41,8 @@ export class RequestRun {
   readonly signals: RequestSignals;
   #attempts = 0;
   readonly #perModel = new Map<string, number>();
+  /** When each attempt on a model started (for the spacing of retries on one model). */
+  readonly #startedAt = new Map<string, number[]>();
   readonly #excluded = new Map<string, string>();
   #lastModelKey: string | undefined;
   #lastError: ModelMeshError | undefined;
@@ -52,6 +54,8 @@ export class RequestRun {
   #request: RequestContext | undefined;
   /** Reports of the attempts so far, kept only when some middleware reads them. */
   readonly attemptLog: AttemptReport[] | undefined;
+  /** The shortest Retry-After (seconds) any failure carried. */
+  #soonestRetryAfter: number | undefined;
 
   constructor(init: RequestRunInit) {
     this.id = init.id;
@@ -100,13 +104,21 @@ export class RequestRun {
     return this.#perModel.get(modelKey) ?? 0;
   }
 
+  /** When this request's attempts on `modelKey` started (ms since epoch), oldest first. */
+  attemptTimesOn(modelKey: string): readonly number[] {
+    return this.#startedAt.get(modelKey) ?? [];
+  }
+
   /**
-   * Counts a new attempt on `modelKey`. Returns the model the previous attempt ran on when
-   * this one moves to another (a failover), else undefined.
+   * Counts a new attempt on `modelKey`, started at `at`. Returns the model the previous attempt
+   * ran on when this one moves to another (a failover), else undefined.
    */
-  beginAttempt(modelKey: string): string | undefined {
+  beginAttempt(modelKey: string, at = 0): string | undefined {
     this.#attempts++;
     this.#perModel.set(modelKey, this.attemptsOn(modelKey) + 1);
+    const times = this.#startedAt.get(modelKey);
+    if (times === undefined) this.#startedAt.set(modelKey, [at]);
+    else times.push(at);
     const previous = this.#lastModelKey;
     this.#lastModelKey = modelKey;
     return previous !== undefined && previous !== modelKey ? previous : undefined;
@@ -121,6 +133,8 @@ export class RequestRun {
       const status = (error as { status?: unknown }).status;
       log[log.length - 1] = { ...logged, error: { name: error.name, message: error.message, kind, ...(typeof status === 'number' ? { status } : {}) } };
     }
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter < (this.#soonestRetryAfter ?? Infinity)) this.#soonestRetryAfter = retryAfter;
     if (!RateLimitError.isInstance(error)) {
       this.#otherFailure = true;
     } else if (!this.#rateLimited || (error.retryAfter ?? Infinity) < (this.#rateLimited.retryAfter ?? Infinity)) {
@@ -168,6 +182,6 @@ export class RequestRun {
         details: { poolName, attempts: this.#attempts },
       });
     }
-    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError });
+    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError, retryAfter: this.#soonestRetryAfter });
   }
 }

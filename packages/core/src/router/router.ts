@@ -65,7 +65,7 @@ export class Router {
     const { controller } = run.signals;
     const outcome = await this.route(run, async (model, context, attempt, call) => {
       const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
-      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
+      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, call.timeouts.firstToken ?? run.pool.definition.policy.timeouts.attemptMs);
     });
     run.signals.stopDeadline();
     if (outcome.kind === 'fallback') {

@@ -27,7 +27,7 @@ const failedOver = (label: string, outcome: MockOutcome, open: boolean, elapsed 
 const BEFORE_CONTENT: readonly BeforeContentCase[] = [
   retried('HTTP 503 before the response starts', { type: 'http', status: 503 }, false),
   retried('HTTP 500 before the response starts', { type: 'http', status: 500 }, false),
-  failedOver('HTTP 429 with Retry-After', { type: 'http', status: 429, headers: { 'retry-after': '7' } }, false),
+  failedOver('HTTP 429 with a Retry-After too long to wait (over max_retry_after)', { type: 'http', status: 429, headers: { 'retry-after': '45' } }, false),
   failedOver('HTTP 401', { type: 'http', status: 401 }, false),
   retried('connection reset before the response', { type: 'reset' }, false),
   retried('malformed response', { type: 'malformed' }, false),
@@ -35,7 +35,7 @@ const BEFORE_CONTENT: readonly BeforeContentCase[] = [
   failedOver('no response within first_token', { type: 'timeout' }, true, 2_000),
   failedOver('headers later than first_token', { type: 'ok', latency: 3_000 }, true, 2_000),
   retried('error event before content (529 overloaded)', { type: 'error-before-content' }, true),
-  failedOver('error event before content: 429 with Retry-After', { type: 'error-before-content', status: 429, headers: { 'retry-after': '9' } }, true),
+  failedOver('error event before content: 429 with a Retry-After too long to wait', { type: 'error-before-content', status: 429, headers: { 'retry-after': '40' } }, true),
   retried('cut after the role chunk, before any content', { type: 'stream-cut', content: SCRIPT, afterChunks: 0 }, true),
   retried('malformed chunk before any content', { type: 'malformed-chunk', content: SCRIPT, afterChunks: 0 }, true),
   failedOver('stall before any content (first_token)', { type: 'stall', content: SCRIPT, afterChunks: 0 }, true, 2_000),

@@ -23,6 +23,7 @@ export class ProxyMetrics {
   readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
   readonly cacheHits = new Counter('modelmesh_cache_hits_total', 'Requests answered from a cache (no provider called, $0).', ['pool']);
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
+  readonly malformedEvents = new Counter('modelmesh_stream_malformed_events_total', 'Stream events that were not JSON, skipped (more than retry.max_malformed_events break the stream).', ['pool', 'model', 'provider']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
   /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
   private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
@@ -47,6 +48,7 @@ export class ProxyMetrics {
       [this.cacheHits, ['pool', 0]],
       [modelUp, ['model', 0]],
       [this.deactivations, ['model', 0]],
+      [this.malformedEvents, ['pool', 0]],
       [this.budgetRefusals, ['budget', 1]],
     ];
   }
@@ -73,6 +75,7 @@ export class ProxyMetrics {
       }),
       mesh.on('model.deactivated', (e) => this.deactivations.inc([e.modelKey, e.providerId, e.reason])),
       mesh.on('budget.exceeded', (e) => this.budgetRefusals.inc([e.budget, e.scope, e.action])),
+      mesh.on('stream.malformed_event', (e) => this.malformedEvents.inc([e.poolName, e.modelKey, e.providerId])),
     ];
     return () => offs.forEach((off) => off());
   }
