@@ -18,9 +18,6 @@ describe('keys that planned work will act on load with a warning naming the key'
     ['pools.chat.recovery.probe_interval', [...POOL, '    recovery: { probe_interval: 30s }'], 'probe_interval is not acted on yet'],
     ['defaults.recovery.probe_interval', ['defaults:', '  recovery: { probe_interval: 30s }'], 'probe_interval is not acted on yet'],
     ['pools.chat.recovery.on_quota_reset', [...POOL, '    recovery: { on_quota_reset: false }'], 'on_quota_reset: false is not acted on yet'],
-    ['state.store', ['state: { store: redis }'], 'store: redis is not acted on yet'],
-    ['state.url', ['state: { url: "redis://user:pw@cache:6379" }'], 'url is not acted on yet'],
-    ['state.key_prefix', ['state: { key_prefix: "mm:" }'], 'key_prefix: mm: is not acted on yet'],
     ['observability.log_level', ['observability: { log_level: debug }'], 'log_level: debug is not acted on yet'],
     ['observability.events', ['observability: { events: false }'], 'events: false is not acted on yet'],
     ['observability.connector', ['observability: { connector: modelmesh.console.v1 }'], 'connector: modelmesh.console.v1 is not acted on yet'],
@@ -42,6 +39,18 @@ describe('keys that planned work will act on load with a warning naming the key'
     expect(warningsOf(text)).toEqual([]);
   });
 
+  it.each([
+    ['state.url', 'state: { url: "redis://user:pw@cache:6379" }'],
+    ['state.prefix', 'state: { prefix: "mm:" }'],
+    ['state.on_unavailable', 'state: { on_unavailable: fail }'],
+  ])('warns that %s does nothing with the memory store', (path, line) => {
+    expect(warningsOf(yaml(line))).toEqual([expect.objectContaining({ path, message: expect.stringContaining('has no effect with store: memory') })]);
+  });
+
+  it('refuses store: redis without a url, naming the path', () => {
+    expect(() => loadConfig(yaml('state: { store: redis }'), { env: {} })).toThrow(/state\.url/);
+  });
+
   it('never quotes the state URL, which may carry a password', () => {
     const [warning] = warningsOf(yaml('state: { url: "redis://user:hunter2@cache:6379" }'));
     expect(warning?.message).not.toContain('hunter2');
@@ -54,8 +63,8 @@ describe('keys that planned work will act on load with a warning naming the key'
   });
 
   it('passes a loaded config’s warnings on to the client', () => {
-    const config = loadConfig({ state: { store: 'redis' } }, { env: {} });
-    expect(createMesh({ config }).warnings.map((warning) => warning.path)).toEqual(['state.store']);
+    const config = loadConfig({ observability: { log_level: 'debug' } }, { env: {} });
+    expect(createMesh({ config }).warnings.map((warning) => warning.path)).toEqual(['observability.log_level']);
   });
 });
 

@@ -158,7 +158,7 @@ const expectedFull: MeshConfig = {
   ],
   capabilities: [],
   secrets: { store: 'env' },
-  state: { store: 'redis', url: 'redis://localhost:6379/0', keyPrefix: 'mm:' },
+  state: { store: 'redis', url: 'redis://localhost:6379/0', keyPrefix: 'mm:', onUnavailable: 'local', timeoutMs: 250 },
   observability: { logLevel: 'warn', events: true },
   proxy: {
     host: '0.0.0.0',
@@ -174,8 +174,8 @@ const expectedFull: MeshConfig = {
     shutdownGraceMs: 15_000,
   },
   defaults: { strategy: { name: 'stick-until-failure', options: {} }, ...inherited },
-  // full.yaml sets the state and observability sections, which are not acted on yet.
-  warnings: ['state.store', 'state.url', 'state.key_prefix', 'observability.log_level'].map((path) =>
+  // full.yaml sets the observability section, which is not acted on yet.
+  warnings: ['observability.log_level'].map((path) =>
     expect.objectContaining({ path, message: expect.stringContaining('is not acted on yet') }),
   ),
 };
@@ -225,7 +225,7 @@ describe('loadConfig resolves a full document', () => {
       budgets: [],
       capabilities: [],
       secrets: { store: 'env' },
-      state: { store: 'memory', keyPrefix: 'modelmesh:' },
+      state: { store: 'memory', keyPrefix: 'modelmesh:', onUnavailable: 'local', timeoutMs: 250 },
       observability: { logLevel: 'info', events: true },
       proxy: {
         host: '127.0.0.1',

@@ -18,8 +18,9 @@ import { createStrategyRegistry } from '../strategies/strategy-registry.js';
 import type { Strategy } from '../strategies/strategy.js';
 import { UsageTracker } from '../usage/usage-tracker.js';
 import { SpendGuard } from '../usage/spend-guard.js';
-import { MemoryStateStore } from '../state/memory-state-store.js';
 import type { StateStore } from '../state/state-store.js';
+import type { StateStorePlugin } from '../state/state-store-plugin.js';
+import { resolveStateStore, shareState } from './shared-state.js';
 import { buildModels, findPlugin, type MeshProvider, type ProviderWithModels } from './build-models.js';
 import { MeshClient } from './mesh-client.js';
 import { pluginVersionIssue } from './plugin-version-issue.js';
@@ -50,8 +51,14 @@ export interface CreateMeshOptions {
   fetch?: typeof globalThis.fetch;
   /** Counts prompt tokens exactly (e.g. with a tokenizer); the default estimates ~4 characters per token. */
   countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
-  /** Where counters for budgets and quotas live; default: in memory. Share one store (e.g. Redis) across processes. */
+  /**
+   * Where budgets, quotas, model health and calibration live; default: what `state.store`
+   * names, else memory. Share one store (e.g. Redis) across processes. The mesh does not close
+   * a store passed here; it closes one it built from the config.
+   */
   stateStore?: StateStore;
+  /** Store packages' plugins; config `state.store` picks among them (`create()` finds installed ones). */
+  stateStorePlugins?: readonly StateStorePlugin[];
   /** Capability registry (for custom nodes); default: a fresh registry with the canonical tree. */
   capabilities?: CapabilityLookup & { register(path: string): string };
 }
@@ -101,12 +108,22 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   );
 
   const events = new MeshEventEmitter();
-  const health = new ModelHealthTracker({ clock, random, onTransition: (t) => emitTransition(events, t) });
+  const { store, owned } = resolveStateStore(config.state, options.stateStore, options.stateStorePlugins ?? [], clock);
+  const prefix = Math.floor(random() * 0xffffff).toString(36);
+  const shared = shareState(store, events, `${prefix}${Math.floor(random() * 0xffffff).toString(36)}`);
+  const health = new ModelHealthTracker({
+    clock,
+    random,
+    onTransition: (t) => {
+      emitTransition(events, t);
+      shared.publish(t);
+    },
+  });
   for (const model of models.values()) health.register(model.key, model.providerId);
-  const spend = new SpendGuard(config.budgets, options.stateStore ?? new MemoryStateStore(clock), clock, events);
+  shared.sync(health, [...models.keys()]);
+  const spend = new SpendGuard(config.budgets, store, clock, events);
   const usage = new UsageTracker(() => spend.status());
   let requests = 0;
-  const prefix = Math.floor(random() * 0xffffff).toString(36);
   const ctx: RouterContext = {
     pools: new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy),
     health,
@@ -129,6 +146,10 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     poolNames: () => ctx.pools.names(),
     createdAt: clock.now(),
     warnings: Object.freeze([...config.warnings]),
+    onClose: async () => {
+      shared.detach();
+      if (owned) await store.close?.();
+    },
   });
 }
 

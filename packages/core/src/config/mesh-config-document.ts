@@ -234,8 +234,20 @@ export interface MeshConfigDocument {
     reload_on_rotation?: unknown;
     config?: unknown;
   };
-  /** Not acted on yet: anything but `store: memory` loads with a warning. */
-  state?: { store?: 'memory' | 'redis'; url?: string; key_prefix?: string };
+  /** Shared state: `store: redis` (with `@modelmesh/store-redis` installed) shares budgets, quotas and model health between processes. */
+  state?: {
+    store?: 'memory' | 'redis';
+    /** Redis URL, e.g. `${REDIS_URL}`; required with `store: redis`. */
+    url?: string;
+    /** Prefix of every key (default `modelmesh:`). */
+    prefix?: string;
+    /** Deprecated spelling of `prefix`. */
+    key_prefix?: string;
+    /** `local` (default) keeps serving from this process's state while Redis is down; `fail` refuses budget-bearing requests. */
+    on_unavailable?: 'local' | 'fail';
+    /** Longest wait for one Redis call (default `250ms`). */
+    timeout?: string | number;
+  };
   /** Not acted on yet: anything but `log_level: silent` and `events: true` loads with a warning. */
   observability?: {
     log_level?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
