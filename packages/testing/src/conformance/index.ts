@@ -4,3 +4,4 @@ export { assembleToolCalls, contentDeltas, drain, finishReasons, type AssembledT
 export { runAnthropicConformance, type AnthropicConformanceFeatures, type AnthropicConformanceOptions } from './anthropic/index.js';
 export { runGeminiProviderConformance, type GeminiConformanceFeatures, type GeminiConformanceOptions } from './gemini/index.js';
 export { describeVendorPlugin, type VendorPluginSpec, type VendorPluginSuite } from './vendor-plugin-suite.js';
+export { runStateStoreContract, type StateStoreBackend, type StateStoreContractOptions } from './run-state-store-contract.js';
