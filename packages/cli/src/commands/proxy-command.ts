@@ -21,17 +21,18 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
     output.error(`--port must be a port number, got "${values.port}"`);
     return 2;
   }
-  const { config, mesh } = await loadMesh(values.config);
+  const { config, mesh, stateStore } = await loadMesh(values.config);
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
   const proxy = await startProxy({
     mesh,
+    stateStore,
     settings: config.proxy,
     ...(values.host ? { host: values.host } : {}),
     ...(port !== undefined ? { port } : {}),
     log: (message) => output.line(`${paint(output, message.level === 'warn' ? 'yellow' : 'cyan', `[${message.code}]`)} ${message.text}`),
   });
-  installSignalHandlers(proxy, { onDrained: () => void mesh.close() });
+  installSignalHandlers(proxy, { onDrained: () => void mesh.close().then(() => stateStore.close?.()) });
   output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop)`);
   // Keep running: the signal handlers end the process.
   return new Promise<number>(() => undefined);

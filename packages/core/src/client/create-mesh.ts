@@ -63,6 +63,8 @@ export interface CreateMeshOptions {
   capabilities?: CapabilityLookup & { register(path: string): string };
 }
 
+let meshesMade = 0;
+
 const isLoadedConfig = (value: unknown): value is MeshConfig =>
   typeof value === 'object' && value !== null && Array.isArray((value as { warnings?: unknown }).warnings) && Array.isArray((value as { budgets?: unknown }).budgets);
 
@@ -110,7 +112,8 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   const events = new MeshEventEmitter();
   const { store, owned } = resolveStateStore(config.state, options.stateStore, options.stateStorePlugins ?? [], clock);
   const prefix = Math.floor(random() * 0xffffff).toString(36);
-  const shared = shareState(store, events, `${prefix}${Math.floor(random() * 0xffffff).toString(36)}`);
+  // The counter keeps meshes of one process apart even when tests fix the random source.
+  const shared = shareState(store, events, `${Math.floor(random() * 0xffffffff).toString(36)}.${(++meshesMade).toString(36)}`);
   const health = new ModelHealthTracker({
     clock,
     random,

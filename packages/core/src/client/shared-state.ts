@@ -4,10 +4,28 @@ import type { MeshEventEmitter } from '../events/event-emitter.js';
 import type { HealthTransition } from '../health/health-types.js';
 import type { ModelHealthTracker } from '../health/model-health-tracker.js';
 import { SharedHealthSync } from '../health/shared-health-sync.js';
-import type { Clock } from '../runtime/clock.js';
+import { systemClock, type Clock } from '../runtime/clock.js';
 import { MemoryStateStore } from '../state/memory-state-store.js';
 import type { StateStore } from '../state/state-store.js';
 import type { StateStorePlugin } from '../state/state-store-plugin.js';
+
+/** Options of {@link createStateStore}. */
+export interface CreateStateStoreOptions {
+  /** Store packages' plugins (`installedStateStorePlugins()` of the modelmesh package finds installed ones). */
+  readonly plugins?: readonly StateStorePlugin[];
+  /** Time source; default the system clock. */
+  readonly clock?: Clock;
+}
+
+/**
+ * Builds the store a config's `state` section asks for (memory, or a store package's), for
+ * hosts that share one store between a mesh and other parts, as the proxy does for per-key
+ * limits. Pass it to `createMesh({ stateStore })`; its owner closes it.
+ * Throws a ConfigurationError when the store's package is not available.
+ */
+export function createStateStore(state: StateConfig, options: CreateStateStoreOptions = {}): StateStore {
+  return resolveStateStore(state, undefined, options.plugins ?? [], options.clock ?? systemClock).store;
+}
 
 /** The mesh's store, and whether the mesh made it (then it closes it too). */
 export interface ResolvedStore {

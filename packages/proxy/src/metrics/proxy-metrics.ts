@@ -23,6 +23,9 @@ export class ProxyMetrics {
   readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
+  readonly storeOutages = new Counter('modelmesh_state_store_unavailable_total', 'Times the shared state store (Redis) became unavailable.', ['store']);
+  /** Per store: 1 while it answers, 0 while the mesh serves from local state (or refuses). */
+  private readonly storeUp = new Map<string, number>();
   /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
   private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
 
@@ -31,6 +34,9 @@ export class ProxyMetrics {
     inFlight: () => number,
   ) {
     const inFlightGauge = new Gauge('modelmesh_http_in_flight', 'API requests being served now.', [], () => [[[], inFlight()]]);
+    const storeUp = new Gauge('modelmesh_state_store_up', 'Shared state store: 1 answering, 0 unavailable (state.on_unavailable decides what the mesh does meanwhile).', ['store'], () =>
+      [...this.storeUp].map(([store, up]) => [[store], up] as const),
+    );
     const modelUp = new Gauge('modelmesh_model_up', 'Model health: 1 active (or on trial), 0 in standby.', ['model', 'provider'], () => this.modelHealth());
     this.exposition = [
       [this.httpRequests, ['pool', 1]],
@@ -45,6 +51,8 @@ export class ProxyMetrics {
       [modelUp, ['model', 0]],
       [this.deactivations, ['model', 0]],
       [this.budgetRefusals, ['budget', 1]],
+      [this.storeOutages, undefined],
+      [storeUp, undefined],
     ];
   }
 
@@ -67,6 +75,11 @@ export class ProxyMetrics {
       }),
       mesh.on('model.deactivated', (e) => this.deactivations.inc([e.modelKey, e.providerId, e.reason])),
       mesh.on('budget.exceeded', (e) => this.budgetRefusals.inc([e.budget, e.scope, e.action])),
+      mesh.on('state.unavailable', (e) => {
+        this.storeOutages.inc([e.store]);
+        this.storeUp.set(e.store, 0);
+      }),
+      mesh.on('state.restored', (e) => this.storeUp.set(e.store, 1)),
     ];
     return () => offs.forEach((off) => off());
   }
