@@ -79,6 +79,17 @@ export class LocalCounters {
     this.#pending.set(key, { delta: change.delta + (pending?.delta ?? 0), ttlMs: change.ttlMs });
   }
 
+  /** Every live counter this process has seen, with the time it has left (for re-seeding a restarted Redis). */
+  known(): [string, number | undefined][] {
+    const now = this.clock.now();
+    const out: [string, number | undefined][] = [];
+    for (const key of [...this.#seen.keys()]) {
+      const seen = this.#live(key);
+      if (seen && seen.epoch !== '') out.push([key, Number.isFinite(seen.expiresAt) ? seen.expiresAt - now : undefined]);
+    }
+    return out;
+  }
+
   get hasPending(): boolean {
     return this.#pending.size > 0;
   }

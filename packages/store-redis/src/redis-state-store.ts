@@ -70,8 +70,6 @@ export class RedisStateStore implements StateStore {
   readonly #values: LocalValues;
   readonly #healthListeners = new Set<(health: SharedHealth) => void>();
   readonly #statusListeners = new Set<(status: StateStoreStatus) => void>();
-  /** Set as the epoch when Redis has none (it started empty). */
-  readonly #newEpoch = randomUUID();
   #down = false;
   #closed = false;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -218,7 +216,7 @@ export class RedisStateStore implements StateStore {
       const seen = this.#counters.seen(entry.key);
       return [String(entry.amount), entry.limit === Infinity ? 'none' : String(entry.limit), Math.max(0, Math.ceil(entry.ttlMs ?? 0)), seen.epoch, String(seen.value)];
     });
-    const reply = await this.#redis.mmReserve(keys.length, ...keys, this.#newEpoch, entries.length, ...args);
+    const reply = await this.#redis.mmReserve(keys.length, ...keys, randomUUID(), entries.length, ...args);
     const epoch = String(reply[1]);
     if (Number(reply[0]) === 1) {
       const values = reply.slice(2).map(Number);
@@ -234,7 +232,7 @@ export class RedisStateStore implements StateStore {
 
   async #addRemote(key: string, delta: number, ttlMs: number | undefined): Promise<number> {
     const seen = this.#counters.seen(key);
-    const reply = await this.#redis.mmAdd(3, this.#keys.epoch, this.#keys.counter(key), this.#keys.counterBase(key), this.#newEpoch, String(delta), Math.max(0, Math.ceil(ttlMs ?? 0)), seen.epoch, String(seen.value));
+    const reply = await this.#redis.mmAdd(3, this.#keys.epoch, this.#keys.counter(key), this.#keys.counterBase(key), randomUUID(), String(delta), Math.max(0, Math.ceil(ttlMs ?? 0)), seen.epoch, String(seen.value));
     const value = Number(reply[1]);
     this.#counters.record(key, String(reply[0]), value, ttlMs);
     return value;
@@ -274,6 +272,9 @@ export class RedisStateStore implements StateStore {
   async #tryRestore(): Promise<void> {
     try {
       await this.#redis.ping();
+      // A Redis that restarted empty gets back what this process knew of each counter (the
+      // scripts raise a counter to it only when the epoch changed), before anything is admitted.
+      for (const [key, ttlMs] of this.#counters.known()) await this.#addRemote(key, 0, ttlMs);
       let written = 0;
       while (this.#counters.hasPending || this.#values.hasPending) {
         for (const [key, change] of this.#counters.drain()) {
