@@ -158,7 +158,7 @@ const expectedFull: MeshConfig = {
   ],
   capabilities: [],
   secrets: { store: 'env' },
-  state: { store: 'redis', url: 'redis://localhost:6379/0', keyPrefix: 'mm:', onUnavailable: 'local', timeoutMs: 250 },
+  state: { store: 'redis', url: 'redis://localhost:6379/0', keyPrefix: 'mm:', onUnavailable: 'local', timeoutMs: 1_000 },
   observability: { logLevel: 'warn', events: true },
   proxy: {
     host: '0.0.0.0',
@@ -225,7 +225,7 @@ describe('loadConfig resolves a full document', () => {
       budgets: [],
       capabilities: [],
       secrets: { store: 'env' },
-      state: { store: 'memory', keyPrefix: 'modelmesh:', onUnavailable: 'local', timeoutMs: 250 },
+      state: { store: 'memory', keyPrefix: 'modelmesh:', onUnavailable: 'local', timeoutMs: 1_000 },
       observability: { logLevel: 'info', events: true },
       proxy: {
         host: '127.0.0.1',

@@ -30,7 +30,7 @@ export interface RedisStateStoreOptions {
    * `reserve` throw {@link StateStoreUnavailableError}, so requests with a budget or quota are refused.
    */
   readonly onUnavailable?: 'local' | 'fail';
-  /** Longest wait for one Redis call, ms. Default 250. */
+  /** Longest wait for one Redis call, ms. Default 1000 (event-loop lag in a busy process must not read as an outage). */
   readonly timeoutMs?: number;
   /** How often an unavailable Redis is tried again, ms. Default 500. */
   readonly retryIntervalMs?: number;
@@ -72,10 +72,13 @@ export class RedisStateStore implements StateStore {
   readonly #statusListeners = new Set<(status: StateStoreStatus) => void>();
   #down = false;
   #closed = false;
+  /** Settles when the first connection is up, failed, or took longer than the connect timeout. */
+  readonly #connected: Promise<void>;
+  #connecting = true;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RedisStateStoreOptions) {
-    const timeoutMs = options.timeoutMs ?? 250;
+    const timeoutMs = options.timeoutMs ?? 1_000;
     this.#clock = options.clock ?? systemClock;
     this.#mode = options.onUnavailable ?? 'local';
     this.#retryIntervalMs = options.retryIntervalMs ?? 500;
@@ -85,9 +88,23 @@ export class RedisStateStore implements StateStore {
     this.#redis = new Redis(options.url, {
       commandTimeout: timeoutMs,
       connectTimeout: Math.max(1_000, timeoutMs * 4),
+      // Queue commands while (re)connecting; commandTimeout bounds how long any of them waits.
+      enableOfflineQueue: true,
       maxRetriesPerRequest: 1,
       retryStrategy: (times) => Math.min(times * 100, 1_000),
     }) as ScriptedRedis;
+    const connectTimeoutMs = Math.max(1_000, timeoutMs * 4);
+    this.#connected = new Promise<void>((resolve) => {
+      const done = () => {
+        this.#connecting = false;
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, connectTimeoutMs);
+      timer.unref();
+      this.#redis.once('ready', done);
+      this.#redis.once('close', done);
+    });
     this.#redis.defineCommand('mmReserve', { lua: RESERVE_LUA });
     this.#redis.defineCommand('mmAdd', { lua: ADD_LUA });
     this.#redis.defineCommand('mmGet', { lua: GET_LUA, readOnly: true });
@@ -245,6 +262,9 @@ export class RedisStateStore implements StateStore {
 
   /** Runs `remote` unless Redis is down; a failure marks it down and answers from `local`. */
   async #run<T>(remote: () => Promise<T>, local: () => T): Promise<T> {
+    // A process's first calls wait for its first connection (bounded by the connect timeout), so
+    // a slow start is not mistaken for an outage.
+    if (this.#connecting) await this.#connected;
     if (this.#down || this.#closed) return local();
     try {
       return await remote();

@@ -32,6 +32,9 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
     ...(port !== undefined ? { port } : {}),
     log: (message) => output.line(`${paint(output, message.level === 'warn' ? 'yellow' : 'cyan', `[${message.code}]`)} ${message.text}`),
   });
+  // A shared store going away changes what budgets guarantee: say so as it happens.
+  mesh.on('state.unavailable', (e) => output.line(`${paint(output, 'yellow', '[state]')} ${e.store} unavailable (${e.mode === 'local' ? 'serving from local state' : 'refusing budget-bearing requests'}): ${e.detail}`));
+  mesh.on('state.restored', (e) => output.line(`${paint(output, 'green', '[state]')} ${e.store} restored: ${e.detail}`));
   installSignalHandlers(proxy, { onDrained: () => void mesh.close().then(() => stateStore.close?.()) });
   output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop)`);
   // Keep running: the signal handlers end the process.

@@ -245,7 +245,7 @@ export interface MeshConfigDocument {
     key_prefix?: string;
     /** `local` (default) keeps serving from this process's state while Redis is down; `fail` refuses budget-bearing requests. */
     on_unavailable?: 'local' | 'fail';
-    /** Longest wait for one Redis call (default `250ms`). */
+    /** Longest wait for one Redis call (default `1s`). */
     timeout?: string | number;
   };
   /** Not acted on yet: anything but `log_level: silent` and `events: true` loads with a warning. */

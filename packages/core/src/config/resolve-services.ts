@@ -39,7 +39,7 @@ export function resolveState(raw: unknown, context: ResolveContext): StateConfig
     url: entry.url,
     keyPrefix: entry.prefix ?? entry.key_prefix ?? 'modelmesh:',
     onUnavailable: entry.on_unavailable ?? 'local',
-    timeoutMs: entry.timeout ?? 250,
+    timeoutMs: entry.timeout ?? 1_000,
   });
 }
 

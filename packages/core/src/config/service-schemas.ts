@@ -27,7 +27,7 @@ export const stateSchema = z.strictObject({
   prefix: z.string().optional().meta({ description: 'Prefix of every key the store writes (default modelmesh:); deployments sharing one Redis use different prefixes.' }),
   key_prefix: deprecatedAlias(z.string(), 'prefix'),
   on_unavailable: z.enum(['local', 'fail']).optional().meta({ description: 'When Redis is down or slow: local (default) keeps serving from this process\'s state, fail refuses requests that carry a budget or quota.' }),
-  timeout: duration({ positive: true }).optional().meta({ description: 'Longest wait for one Redis call before it counts as unavailable (default 250ms).' }),
+  timeout: duration({ positive: true }).optional().meta({ description: 'Longest wait for one Redis call before it counts as unavailable (default 1s).' }),
 });
 
 /** A parsed `state` section. */

@@ -3,13 +3,18 @@ import type { StateStoreBackend } from '@modelmesh/testing/vitest';
 import { RedisStateStore, type RedisStateStoreOptions } from '../../src/index.js';
 
 /** A private redis-server and stores on it, each with its own connection (as separate processes have). */
-export async function redisBackend(options: Partial<RedisStateStoreOptions> = {}): Promise<StateStoreBackend & { server: TestRedisServer; open(extra?: Partial<RedisStateStoreOptions>): RedisStateStore }> {
+export interface RedisBackend extends StateStoreBackend {
+  readonly server: TestRedisServer;
+  open(extra?: Partial<RedisStateStoreOptions>): RedisStateStore;
+}
+
+export async function redisBackend(options: Partial<RedisStateStoreOptions> = {}): Promise<RedisBackend> {
   const server = await startRedisServer();
   const stores: RedisStateStore[] = [];
   const prefix = `test${process.pid}:`;
   return {
     server,
-    open: (extra = {}) => {
+    open: (extra: Partial<RedisStateStoreOptions> = {}) => {
       const store = new RedisStateStore({ url: server.url, prefix, timeoutMs: 1_000, ...options, ...extra });
       stores.push(store);
       return store;
