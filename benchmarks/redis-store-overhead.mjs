@@ -27,6 +27,33 @@ async function measure(client, samples, count) {
   }
 }
 
+/** Time from one process's `putHealth` to another's subscriber hearing it (goal: well under 100 ms). */
+async function measurePropagation(url, RedisStateStore, count = 500) {
+  const publisher = new RedisStateStore({ url, prefix: 'bench-health:' });
+  const subscriber = new RedisStateStore({ url, prefix: 'bench-health:' });
+  await Promise.all([publisher.get(['warm']), subscriber.get(['warm'])]);
+  const samples = [];
+  let heard;
+  const off = subscriber.subscribeHealth(() => heard?.());
+  // The subscription is live once a first message arrives.
+  for (let arrived = false; !arrived; ) {
+    const wait = new Promise((resolve) => (heard = resolve));
+    await publisher.putHealth({ modelKey: 'm', state: 'active', reason: 'errors', at: Date.now(), origin: 'bench' });
+    arrived = await Promise.race([wait.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 50))]);
+  }
+  for (let i = 0; i < count; i++) {
+    const wait = new Promise((resolve) => (heard = resolve));
+    const start = process.hrtime.bigint();
+    await Promise.all([publisher.putHealth({ modelKey: 'm', state: 'standby', reason: 'errors', until: Date.now() + 60_000, at: Date.now(), origin: 'bench' }), wait]);
+    samples.push(Number(process.hrtime.bigint() - start));
+  }
+  off();
+  await publisher.close();
+  await subscriber.close();
+  const s = summarize(samples);
+  console.log(`\nHealth change from one process to another (putHealth to the subscriber's callback), ${count} changes: p50 ${(s.p50 / 1000).toFixed(3)} ms, p99 ${(s.p99 / 1000).toFixed(3)} ms (goal: < 100 ms)`);
+}
+
 export async function runRedisStoreOverhead({ batches = 40, perBatch = 500 } = {}) {
   const binary = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
   if (!existsSync(binary)) {
@@ -62,6 +89,7 @@ export async function runRedisStoreOverhead({ batches = 40, perBatch = 500 } = {
       row('memory store, hard budget', 'memory store, hard budget'),
       row('Redis store, hard budget', 'memory store, hard budget'),
     ]);
+    await measurePropagation(redis.url, RedisStateStore);
   } finally {
     for (const t of targets) await t.client.close();
     for (const store of stores) await store.close();
