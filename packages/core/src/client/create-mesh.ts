@@ -13,6 +13,7 @@ import { LatencyTracker } from '../router/latency-tracker.js';
 import { toPoolPolicy, type PoolDefinition } from '../router/mesh-model.js';
 import { PoolRegistry, type CapabilityLookup } from '../router/pool-registry.js';
 import { Router } from '../router/router.js';
+import { SharedSessions } from '../router/shared-sessions.js';
 import type { RouterContext } from '../router/router-context.js';
 import { createStrategyRegistry } from '../strategies/strategy-registry.js';
 import type { Strategy } from '../strategies/strategy.js';
@@ -127,8 +128,11 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   const spend = new SpendGuard(config.budgets, store, clock, events);
   const usage = new UsageTracker(() => spend.status());
   let requests = 0;
+  const poolRegistry = new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy);
+  // A mesh's own memory store has no one to share sessions with.
+  const sessions = owned && config.state.store === 'memory' ? undefined : new SharedSessions(store, poolRegistry, clock);
   const ctx: RouterContext = {
-    pools: new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy),
+    pools: poolRegistry,
     health,
     strategy: (name) => strategies.get(name),
     middleware: new MiddlewareChain(options.middleware ?? []),
@@ -141,6 +145,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     spend,
     countTokens: options.countTokens,
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
+    ...(sessions ? { prepareRun: (run: Parameters<SharedSessions['prepare']>[0]) => sessions.prepare(run) } : {}),
   };
   return new MeshClient({
     router: new Router(ctx),

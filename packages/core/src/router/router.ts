@@ -105,6 +105,8 @@ export class Router {
    */
   private async route<T>(run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
     try {
+      const preparing = this.ctx.prepareRun?.(run);
+      if (preparing) await preparing;
       return await routeRequest(this.ctx, run, execute);
     } catch (error) {
       await finishRequest(this.ctx, { run, failure: ModelMeshError.isInstance(error) ? error : undefined });
