@@ -62,7 +62,25 @@ export interface CreateMeshOptions {
   stateStorePlugins?: readonly StateStorePlugin[];
   /** Capability registry (for custom nodes); default: a fresh registry with the canonical tree. */
   capabilities?: CapabilityLookup & { register(path: string): string };
+  /**
+   * The mesh this one replaces in the same process (a config reload). The new mesh continues
+   * from it: model health (shared with it while its requests finish), latency statistics and
+   * usage totals of the models that still exist with the same provider, and budget windows of
+   * the budgets still configured under the same name, scope, period and measure. Its state
+   * store is shared unless `stateStore` is given. Close the previous mesh once its requests end.
+   */
+  previous?: MeshClient;
 }
+
+/** What a later mesh needs of an earlier one to continue from it. */
+interface MeshInternals {
+  readonly ctx: RouterContext;
+  readonly store: StateStore;
+  /** Whether this mesh closes the store; handed on to the mesh that replaces it. */
+  readonly ownsStore: { value: boolean };
+}
+
+const internals = new WeakMap<MeshClient, MeshInternals>();
 
 let meshesMade = 0;
 
@@ -111,7 +129,11 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   );
 
   const events = new MeshEventEmitter();
-  const { store, owned } = resolveStateStore(config.state, options.stateStore, options.stateStorePlugins ?? [], clock);
+  const previous = options.previous ? internals.get(options.previous) : undefined;
+  // A reloaded mesh keeps its predecessor's store (and closes it in its place).
+  const { store, owned } = previous && !options.stateStore ? { store: previous.store, owned: previous.ownsStore.value } : resolveStateStore(config.state, options.stateStore, options.stateStorePlugins ?? [], clock);
+  if (previous && !options.stateStore) previous.ownsStore.value = false;
+  const ownsStore = { value: owned };
   const prefix = Math.floor(random() * 0xffffff).toString(36);
   // The counter keeps meshes of one process apart even when tests fix the random source.
   const shared = shareState(store, events, `${Math.floor(random() * 0xffffffff).toString(36)}.${(++meshesMade).toString(36)}`);
@@ -147,7 +169,8 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
     ...(sessions ? { prepareRun: (run: Parameters<SharedSessions['prepare']>[0]) => sessions.prepare(run) } : {}),
   };
-  return new MeshClient({
+  if (previous) continueFrom(ctx, previous.ctx, models, config);
+  const client = new MeshClient({
     router: new Router(ctx),
     usage,
     providers: [...providers.values()].map((p) => p.provider),
@@ -156,8 +179,23 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     warnings: Object.freeze([...config.warnings]),
     onClose: async () => {
       shared.detach();
-      if (owned) await store.close?.();
+      if (ownsStore.value) await store.close?.();
     },
+  });
+  internals.set(client, { ctx, store, ownsStore });
+  return client;
+}
+
+/** Carries health, latency, usage and budget windows over from the mesh being replaced. */
+function continueFrom(ctx: RouterContext, previous: RouterContext, models: ReadonlyMap<string, { readonly providerId: string }>, config: MeshConfig): void {
+  if (!(ctx.health instanceof ModelHealthTracker) || !(previous.health instanceof ModelHealthTracker)) return;
+  const kept = ctx.health.adopt(previous.health);
+  ctx.latency.adopt(previous.latency, kept);
+  if (ctx.spend && previous.spend) ctx.spend.adopt(previous.spend, kept);
+  ctx.usage.adopt(previous.usage, {
+    models: new Set(kept),
+    providers: new Set([...models.values()].map((m) => m.providerId)),
+    pools: new Set(Object.keys(config.pools)),
   });
 }
 
