@@ -80,7 +80,7 @@ export class SharedCalibration {
     const read = this.store.getValue(keyOf(modelKey)).then(
       (text) => {
         const margins = parseMargins(text);
-        if (margins) this.margins.adopt(modelKey, margins);
+        if (margins) this.margins.adoptShared(modelKey, margins);
       },
       () => undefined,
     );

@@ -49,7 +49,7 @@ export class SpendMargins {
   }
 
   /** Takes over margins learned elsewhere (another process), keeping the larger of each. */
-  adopt(modelKey: string, margins: Margins): void {
+  adoptShared(modelKey: string, margins: Margins): void {
     const own = this.marginsOf(modelKey);
     const clamp = (value: number) => (Number.isFinite(value) ? Math.min(MAX_MARGIN, Math.max(1, value)) : 1);
     const next = { cost: Math.max(own.cost, clamp(margins.cost)), tokens: Math.max(own.tokens, clamp(margins.tokens)) };
@@ -63,6 +63,7 @@ export class SpendMargins {
     for (const key of modelKeys) {
       const margins = previous.byModel.get(key);
       if (margins) this.byModel.set(key, { ...margins });
+      if (previous.settled.has(key)) this.settled.add(key);
     }
   }
 
