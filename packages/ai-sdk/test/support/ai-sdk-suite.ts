@@ -99,6 +99,26 @@ export function aiSdkSuite(kit: AiKit, createProvider: (source: MeshSource) => A
     expect((await result.providerMetadata)?.['modelmesh']).toMatchObject({ model: 'backup-4o', attempts: 2 });
   });
 
+  it('streamText: a stream cut after content is recovered by the mesh or ends in a typed error, never a silently short success', async () => {
+    const answer = { content: 'Alpha beta gamma delta', chunks: ['Alpha ', 'beta ', 'gamma ', 'delta'] };
+    fixture.primary.script({ kind: 'cut', afterChunks: 2, ...answer });
+    fixture.backup.script({ kind: 'ok', ...answer });
+    const errors: unknown[] = [];
+    const result = kit.streamText({ model: mesh('chat-completion'), prompt: 'Hi', onError: ({ error }: { error: unknown }) => void errors.push(error) }) as StreamResult;
+    let text = '';
+    for await (const piece of result.textStream) text += piece;
+    if (errors.length === 0) {
+      expect(text).toBe('Alpha beta gamma delta');
+      expect((await result.providerMetadata)?.['modelmesh']).toMatchObject({ model: 'backup-4o' });
+    } else {
+      expect(text).toBe('Alpha beta ');
+      const error = errors[0] as APICallError;
+      expect(APICallError.isInstance(error)).toBe(true);
+      expect(error.isRetryable).toBe(false);
+      expect((error.cause as Error).name).toBe('StreamInterruptedError');
+    }
+  });
+
   it('tool calls: the model asks for a tool, the AI SDK runs it, the mesh gets the result back', async () => {
     fixture.primary.script(
       { kind: 'ok', toolCalls: [{ id: 'call_weather', name: 'weather', arguments: { city: 'Paris' } }] },
