@@ -1,38 +1,32 @@
-import { parseArgs } from 'node:util';
 import { installSignalHandlers, startProxy } from '@modelmesh/proxy';
+import { optionalString, UsageError } from '../command-spec.js';
+import { requireConfigFile } from '../config-file.js';
 import { paint, type Output } from '../terminal.js';
 import { loadMesh } from './load-mesh.js';
 
-/**
- * `modelmesh proxy --config FILE [--port N] [--host H]`: serves the mesh as an
- * OpenAI-compatible API until SIGTERM/SIGINT, then drains in-flight requests and exits.
- */
-export async function proxyCommand(output: Output, args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
-  });
-  if (!values.config) {
-    output.error('usage: modelmesh proxy --config FILE [--port N] [--host H]');
-    return 2;
-  }
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
-    output.error(`--port must be a port number, got "${values.port}"`);
-    return 2;
-  }
-  const { config, mesh } = await loadMesh(values.config);
+function portOf(values: Readonly<Record<string, unknown>>): number | undefined {
+  const text = optionalString(values, 'port');
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, got "${text}"`);
+  return port;
+}
+
+/** Starts the proxy; the returned promise never settles (the signal handlers end the process). */
+export async function proxyCommand(output: Output, values: Readonly<Record<string, unknown>>): Promise<number> {
+  const port = portOf(values);
+  const host = optionalString(values, 'host');
+  const { config, mesh } = await loadMesh(requireConfigFile(values));
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
   const proxy = await startProxy({
     mesh,
     settings: config.proxy,
-    ...(values.host ? { host: values.host } : {}),
+    ...(host ? { host } : {}),
     ...(port !== undefined ? { port } : {}),
     log: (message) => output.line(`${paint(output, message.level === 'warn' ? 'yellow' : 'cyan', `[${message.code}]`)} ${message.text}`),
   });
   installSignalHandlers(proxy, { onDrained: () => void mesh.close() });
   output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop)`);
-  // Keep running: the signal handlers end the process.
   return new Promise<number>(() => undefined);
 }
