@@ -1,6 +1,6 @@
 import { NoSuchModelError, type ProviderV3 } from '@ai-sdk/provider';
 import type { ProviderV2 } from '@ai-sdk/provider-v2';
-import { createMesh, MeshClient, RoutingError, type CreateMeshOptions } from '@modelmesh/core';
+import { createMesh, RoutingError, type CreateMeshOptions, type MeshClient } from '@modelmesh/core';
 import { MeshEmbeddingModel, type MeshEmbeddingModelSettings } from './mesh-embedding-model.js';
 import { MeshLanguageModel } from './mesh-language-model.js';
 import { MeshEmbeddingModelV2, MeshLanguageModelV2 } from './mesh-v2-adapters.js';
@@ -34,8 +34,14 @@ export interface MeshProviderV2 extends ProviderV2, MeshProviderBase {
   textEmbeddingModel(pool: string, settings?: MeshEmbeddingModelSettings): MeshEmbeddingModelV2;
 }
 
+/** By shape rather than `instanceof`, so a client from another copy of core (a second install) is still a client. */
+function isMeshClient(source: MeshSource): source is MeshClient {
+  const candidate = source as Partial<MeshClient>;
+  return typeof candidate.chat?.completions.create === 'function' && typeof candidate.embeddings?.create === 'function' && typeof candidate.poolStatus === 'function';
+}
+
 function openClient(source: MeshSource): { client: MeshClient; owned: boolean } {
-  return source instanceof MeshClient ? { client: source, owned: false } : { client: createMesh(source), owned: true };
+  return isMeshClient(source) ? { client: source, owned: false } : { client: createMesh(source), owned: true };
 }
 
 /** Refuses a pool name the mesh cannot route, at once rather than on the first call. */
@@ -100,7 +106,7 @@ export function createMeshProviderV2(source: MeshSource): MeshProviderV2 {
   const v3 = createMeshProvider(source);
   const languageModel = (pool: string) => new MeshLanguageModelV2(v3.languageModel(pool));
   const provider = (pool: string) => languageModel(pool);
-  return Object.assign(provider, base(v3.client, !(source instanceof MeshClient)), {
+  return Object.assign(provider, base(v3.client, !isMeshClient(source)), {
     languageModel,
     textEmbeddingModel: (pool: string, settings?: MeshEmbeddingModelSettings) => new MeshEmbeddingModelV2(v3.textEmbeddingModel(pool, settings)),
     imageModel: noImageModel,
