@@ -185,6 +185,19 @@ export function aiSdkSuite(kit: AiKit, createProvider: (source: MeshSource) => A
     expect((errors[0] as APICallError).statusCode).toBe(400);
   });
 
+  it('abortSignal cancels the request, the upstream HTTP call included', async () => {
+    fixture.primary.script({ kind: 'timeout' });
+    const controller = new AbortController();
+    const pending = Promise.resolve(kit.generateText({ model: mesh('chat-completion'), prompt: 'Hi', abortSignal: controller.signal })).catch((error: unknown) => error);
+    const request = await fixture.primary.waitForRequests(1);
+    controller.abort();
+    const failure = await pending;
+    expect(failure).toBeInstanceOf(Error);
+    expect(APICallError.isInstance(failure)).toBe(false);
+    expect(await fixture.primary.waitForEnd(request)).toBe('client-closed');
+    expect(fixture.backup.requests).toHaveLength(0);
+  });
+
   it('an unknown pool is a NoSuchModelError at once', () => {
     expect(() => mesh('no-such-pool')).toThrow(NoSuchModelError);
   });
