@@ -14,7 +14,7 @@ export const proxySpec: CommandSpec = {
     config: { type: 'string', short: 'c', value: 'FILE', description: 'config file (default: ./modelmesh.yaml)' },
     port: { type: 'string', short: 'p', value: 'N', description: 'port (default: the config\'s proxy.port; 0 picks a free one)' },
     host: { type: 'string', value: 'H', description: 'interface to listen on (default: the config\'s proxy.host)' },
-  },
+  },  notes: ['SIGHUP (or POST /admin/reload) re-reads the config file and swaps it in without dropping requests.', 'The live status page is at <url>/status.'],
 };
 
 /** `modelmesh chat`. */
@@ -81,8 +81,8 @@ export const capabilitiesSpec: CommandSpec = {
 export const demoSpec: CommandSpec = {
   name: 'demo',
   summary: 'Run the offline demo: failover through the proxy (no API key, no network).',
-  synopsis: '',
-  options: {},
+  synopsis: '[--keep-open]',
+  options: { 'keep-open': { type: 'boolean', description: 'leave the demo proxy and its status page running until Ctrl-C' } },
 };
 
 /** A subcommand: what it takes, and (loaded on first use) what it does with it. */
@@ -99,5 +99,5 @@ export const COMMANDS: readonly Command[] = [
   { spec: validateSpec, run: async (output, values, positionals) => (await import('./commands/validate-command.js')).validateCommand(output, values, positionals) },
   { spec: explainSpec, run: async (output, values) => (await import('./commands/explain-command.js')).explainCommand(output, values) },
   { spec: capabilitiesSpec, run: async (output, values, positionals) => (await import('./commands/capabilities-command.js')).capabilitiesCommand(output, values, positionals) },
-  { spec: demoSpec, run: async (output) => (await import('./commands/demo-command.js')).demoCommand(output) },
+  { spec: demoSpec, run: async (output, values) => (await import('./commands/demo-command.js')).demoCommand(output, values) },
 ];

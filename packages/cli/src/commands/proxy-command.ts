@@ -1,6 +1,8 @@
-import { installSignalHandlers, startProxy } from '@modelmesh/proxy';
+import { createMesh } from '@modelmesh/core/node';
+import { configFileSource, installReloadSignal, installSignalHandlers, startProxy } from '@modelmesh/proxy';
 import { optionalString, UsageError } from '../command-spec.js';
 import { requireConfigFile } from '../config-file.js';
+import { availablePlugins } from '../installed-providers.js';
 import { paint, type Output } from '../terminal.js';
 import { loadMesh } from './load-mesh.js';
 
@@ -12,21 +14,29 @@ function portOf(values: Readonly<Record<string, unknown>>): number | undefined {
   return port;
 }
 
-/** Starts the proxy; the returned promise never settles (the signal handlers end the process). */
+/**
+ * Starts the proxy; the returned promise never settles (the signal handlers end the process).
+ * SIGHUP (or `POST /admin/reload`) re-reads the config file and swaps it in without a restart.
+ */
 export async function proxyCommand(output: Output, values: Readonly<Record<string, unknown>>): Promise<number> {
   const port = portOf(values);
   const host = optionalString(values, 'host');
-  const { config, mesh } = await loadMesh(requireConfigFile(values));
+  const file = requireConfigFile(values);
+  const { config, mesh } = await loadMesh(file);
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
+  const plugins = availablePlugins();
   const proxy = await startProxy({
     mesh,
+    config,
+    reload: configFileSource(file, { createMesh: (next, previous) => createMesh({ config: next, plugins, previous }) }),
     settings: config.proxy,
     ...(host ? { host } : {}),
     ...(port !== undefined ? { port } : {}),
     log: (message) => output.line(`${paint(output, message.level === 'warn' ? 'yellow' : 'cyan', `[${message.code}]`)} ${message.text}`),
   });
   installSignalHandlers(proxy, { onDrained: () => void mesh.close() });
-  output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop)`);
+  installReloadSignal(proxy);
+  output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop, SIGHUP to reload ${file}); status page ${proxy.url}/status`);
   return new Promise<number>(() => undefined);
 }

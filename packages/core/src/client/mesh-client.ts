@@ -5,6 +5,7 @@ import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
 import type { Stream } from '../streaming/stream.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
+import type { BudgetWindowStatus } from '../usage/spend-guard.js';
 
 /** `client.chat.completions`, shaped like the `openai` client's. */
 export interface ChatCompletions {
@@ -151,6 +152,16 @@ export class MeshClient {
     if (this.parts.modelKeys.has(modelKey)) return modelKey;
     const models = [...this.parts.modelKeys];
     throw new RoutingError({ message: `${method}(): unknown model "${modelKey}"; the mesh's models are ${models.join(', ') || '(none)'}`, details: { model: modelKey, models } });
+  }
+
+  /**
+   * Starts budget `name`'s current window over from zero (an operator's decision) and returns
+   * its status. Throws a RangeError for a budget the configuration does not define.
+   */
+  async resetBudget(name: string): Promise<BudgetWindowStatus> {
+    const { spend } = this.parts.router.ctx;
+    if (!spend) throw new RangeError(`unknown budget "${name}"`);
+    return spend.resetWindow(name);
   }
 
   /** Subscribes to an event; returns a function that unsubscribes. */
