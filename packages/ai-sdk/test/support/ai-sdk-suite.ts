@@ -1,6 +1,7 @@
 // One behaviour suite, run against ai@6 (specification V3) and ai@5 (V2) with the real `ai`
 // package of each, over fake OpenAI-wire vendors: the mesh must behave the same under both.
 import { APICallError, NoSuchModelError } from '@ai-sdk/provider';
+import { BudgetExceededError } from '@modelmesh/core';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { MeshSource } from '../../src/index.js';
@@ -196,6 +197,14 @@ export function aiSdkSuite(kit: AiKit, createProvider: (source: MeshSource) => A
     expect(APICallError.isInstance(failure)).toBe(false);
     expect(await fixture.primary.waitForEnd(request)).toBe('client-closed');
     expect(fixture.backup.requests).toHaveLength(0);
+  });
+
+  it('budgets: a call over the pool budget is refused with the typed BudgetExceededError, no vendor called', async () => {
+    await kit.generateText({ model: mesh('capped'), prompt: 'first' });
+    const failure = await Promise.resolve(kit.generateText({ model: mesh('capped'), prompt: 'second', maxRetries: 2 })).catch((error: unknown) => error);
+    expect(BudgetExceededError.isInstance(failure)).toBe(true);
+    expect((failure as BudgetExceededError).limitType).toBe('requests');
+    expect(fixture.primary.requests).toHaveLength(1);
   });
 
   it('an unknown pool is a NoSuchModelError at once', () => {

@@ -29,7 +29,9 @@ export async function startMeshFixture(): Promise<MeshFixture> {
       pools: {
         'chat-completion': { models: ['primary-mini', 'backup-4o'], strategy: 'priority', retry: { max_attempts_per_model: 1, backoff: 'none' } },
         'text-embeddings': { models: ['primary-embed', 'backup-embed'], strategy: 'priority', retry: { max_attempts_per_model: 1, backoff: 'none' } },
+        capped: { models: ['primary-mini'] },
       },
+      budgets: [{ name: 'capped-requests', scope: 'pool:capped', period: 'day', limit_requests: 1, action: 'error' }],
     },
   });
   return {
