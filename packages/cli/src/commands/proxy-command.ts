@@ -1,10 +1,8 @@
-import { createMesh } from '@modelmesh/core/node';
 import { configFileSource, installReloadSignal, installSignalHandlers, startProxy } from '@modelmesh/proxy';
 import { optionalString, UsageError } from '../command-spec.js';
 import { requireConfigFile } from '../config-file.js';
-import { availablePlugins } from '../installed-providers.js';
 import { paint, type Output } from '../terminal.js';
-import { loadMesh } from './load-mesh.js';
+import { loadMesh, meshFromConfig } from './load-mesh.js';
 
 function portOf(values: Readonly<Record<string, unknown>>): number | undefined {
   const text = optionalString(values, 'port');
@@ -22,14 +20,13 @@ export async function proxyCommand(output: Output, values: Readonly<Record<strin
   const port = portOf(values);
   const host = optionalString(values, 'host');
   const file = requireConfigFile(values);
-  const { config, mesh } = await loadMesh(file);
+  const { config, mesh } = await loadMesh(file, { defaultLogging: true });
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
-  const plugins = availablePlugins();
   const proxy = await startProxy({
     mesh,
     config,
-    reload: configFileSource(file, { createMesh: (next, previous) => createMesh({ config: next, plugins, previous }) }),
+    reload: configFileSource(file, { createMesh: (next, previous) => meshFromConfig(next, { defaultLogging: true }, previous) }),
     settings: config.proxy,
     ...(host ? { host } : {}),
     ...(port !== undefined ? { port } : {}),
