@@ -187,6 +187,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     poolNames: () => ctx.pools.names(),
     createdAt: clock.now(),
     warnings: Object.freeze([...config.warnings]),
+    modelKeys: new Set(models.keys()),
     onClose: async () => {
       prober.stop();
       shared.detach();

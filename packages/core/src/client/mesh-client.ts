@@ -1,4 +1,4 @@
-import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '@modelmesh/provider';
+import { RoutingError, type ConfigIssue, type Provider, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionMessageParam, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, type CreateEmbeddingResponse, type EmbeddingCreateParams, type ModelList } from '@modelmesh/provider';
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
@@ -36,6 +36,8 @@ export interface MeshClientParts {
   readonly createdAt: number;
   /** The configuration's warnings. */
   readonly warnings: readonly ConfigIssue[];
+  /** Keys of every model the mesh routes to. */
+  readonly modelKeys: ReadonlySet<string>;
   /** Stops what runs in the background (health probes) and releases what the mesh owns besides providers (its state store's connections). */
   readonly onClose?: () => Promise<void>;
 }
@@ -105,13 +107,30 @@ export class MeshClient {
     return Object.fromEntries(this.parts.poolNames().map((name) => [name, poolStatusOf(ctx, ctx.pools.get(name))]));
   }
 
-  /** Connector ids of the providers with at least one model not in standby, sorted. */
+  /**
+   * Ids of the provider instances (the keys under `providers`, e.g. `openai`, `openai-backup`)
+   * with at least one model not in standby, sorted. Two accounts on one connector stay two
+   * entries here; {@link MeshClient.activeConnectors} gives the connector ids instead.
+   */
   activeProviders(): string[] {
+    return this.activeMembers((model) => model.providerId);
+  }
+
+  /**
+   * Connector ids (e.g. `openai.llm.v1`, `anthropic.claude.v1`) of the providers with at least
+   * one model not in standby, sorted and without repeats: what the original ModelMesh's
+   * `active_providers()` listed.
+   */
+  activeConnectors(): string[] {
+    return this.activeMembers((model) => model.connector);
+  }
+
+  private activeMembers(pick: (model: { providerId: string; connector: string }) => string): string[] {
     const { ctx } = this.parts.router;
     const active = new Set<string>();
     for (const name of this.parts.poolNames()) {
       for (const model of ctx.pools.get(name).members) {
-        if (ctx.health.state(model.key).state !== 'standby') active.add(model.connector);
+        if (ctx.health.state(model.key).state !== 'standby') active.add(pick(model));
       }
     }
     return [...active].sort();
@@ -120,14 +139,21 @@ export class MeshClient {
   /**
    * Takes a model out of rotation (all pools) until `until` (ms since epoch; default: until
    * {@link MeshClient.reactivate}). For maintenance windows and manual failover drills.
+   * Throws a `RoutingError` for a key the mesh does not know.
    */
   deactivate(modelKey: string, until = Infinity): void {
-    this.parts.router.ctx.health.deactivate(modelKey, 'manual', until, 'deactivated by the application');
+    this.parts.router.ctx.health.deactivate(this.knownModel(modelKey, 'deactivate'), 'manual', until, 'deactivated by the application');
   }
 
-  /** Puts a model back into rotation at once. */
+  /** Puts a model back into rotation at once. Throws a `RoutingError` for a key the mesh does not know. */
   reactivate(modelKey: string): void {
-    this.parts.router.ctx.health.reactivate(modelKey);
+    this.parts.router.ctx.health.reactivate(this.knownModel(modelKey, 'reactivate'));
+  }
+
+  private knownModel(modelKey: string, method: string): string {
+    if (this.parts.modelKeys.has(modelKey)) return modelKey;
+    const models = [...this.parts.modelKeys];
+    throw new RoutingError({ message: `${method}(): unknown model "${modelKey}"; the mesh's models are ${models.join(', ') || '(none)'}`, details: { model: modelKey, models } });
   }
 
   /**
