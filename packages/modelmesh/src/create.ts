@@ -1,6 +1,7 @@
 import { ConfigurationError, type CreateMeshOptions, type MeshClient, type ProviderPlugin } from '@modelmesh/core';
 import { createMesh } from '@modelmesh/core/node';
 import { installedPlugins, installedStateStorePlugins, KNOWN_PROVIDER_PACKAGES } from './installed-plugins.js';
+import { loadInstalledMiddleware } from './installed-middleware.js';
 
 /** Options of {@link create}: those of `createMesh`, where `config` may also be a file path. */
 export interface CreateOptions extends CreateMeshOptions {
@@ -51,8 +52,9 @@ function autoDetect(capability: string, plugins: readonly ProviderPlugin[], env:
  * Creates a client for a capability ("chat-completion", "chat", "text-embeddings", ...).
  * With no `config`, providers are detected from the environment (each installed provider
  * package declares the variables that enable it, e.g. `OPENAI_API_KEY`) and their default
- * models form one pool named after the capability. A config's `state: { store: redis }`
- * uses `@modelmesh/store-redis` when it is installed.
+ * models form one pool named after the capability. Middleware the config names (`middleware:
+ * [logging, cache]`) is loaded from the installed packages the same way, and a config's
+ * `state: { store: redis }` uses `@modelmesh/store-redis` when it is installed.
  *
  * @example
  * ```ts
@@ -68,5 +70,5 @@ export function create(capability: string, options: CreateOptions = {}): MeshCli
   const plugins = options.plugins ?? installedPlugins();
   const config = options.config ?? autoDetect(capability, plugins, env, (options.providers?.length ?? 0) > 0);
   const stateStorePlugins = options.stateStorePlugins ?? (options.stateStore ? [] : installedStateStorePlugins());
-  return createMesh({ ...options, env, plugins, config, stateStorePlugins });
+  return createMesh({ loadMiddleware: (name) => loadInstalledMiddleware(name), ...options, env, plugins, config, stateStorePlugins });
 }

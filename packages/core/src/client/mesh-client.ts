@@ -36,7 +36,7 @@ export interface MeshClientParts {
   readonly createdAt: number;
   /** The configuration's warnings. */
   readonly warnings: readonly ConfigIssue[];
-  /** Releases what the mesh owns besides providers (its state store's connections). */
+  /** Stops what runs in the background (health probes) and releases what the mesh owns besides providers (its state store's connections). */
   readonly onClose?: () => Promise<void>;
 }
 
@@ -71,7 +71,7 @@ export class MeshClient {
 
   /**
    * Warnings from loading the configuration, as `ConfigIssue`s with their paths: keys that
-   * are renamed, ignored, or not acted on yet (for example `recovery.probe_interval`).
+   * are renamed, ignored, or not acted on yet.
    * The mesh runs regardless; empty when there are none. Print them with `formatConfigIssue`.
    */
   get warnings(): readonly ConfigIssue[] {
