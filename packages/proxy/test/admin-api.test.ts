@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ManualClock } from '@modelmesh/core';
+import { ManualClock, type MeshConfigDocument } from '@modelmesh/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authorizeAdmin } from '../src/admin/admin-auth.js';
 import { HttpFailureError } from '../src/http/openai-error.js';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 const ADMIN = { authorization: 'Bearer admin-secret-key-1' };
-const withKeys = (document: Record<string, unknown>) => ({
+const withKeys = (document: MeshConfigDocument): MeshConfigDocument => ({
   ...document,
   proxy: { auth: { keys: [{ name: 'app', key: 'client-secret-key-1' }] }, admin: { keys: [{ name: 'ops', key: 'admin-secret-key-1' }] } },
 });

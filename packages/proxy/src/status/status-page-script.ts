@@ -33,7 +33,7 @@ export const STATUS_PAGE_SCRIPT = String.raw`
   function count(value) { return value >= 10000 ? (value / 1000).toFixed(1) + 'k' : String(value); }
   function time(at) { return new Date(at).toLocaleTimeString(); }
 
-  /** From the first bucket with activity on (`lead` buckets before it), so a young window is not a flat line with a blip at its end. */
+  /** From the first bucket with activity on (lead buckets before it), so a young window is not a flat line with a blip at its end. */
   function fromFirstActivity(values, lead) {
     for (var i = 0; i < values.length; i++) if (values[i] !== null && values[i] !== 0) return values.slice(Math.max(0, Math.min(i - lead, values.length - 2)));
     return values;
