@@ -34,6 +34,7 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
     maxMalformedEvents: 3,
   },
   timeouts: { requestMs: 90_000, attemptMs: 60_000, idleMs: 30_000, connectMs: 5_000 },
+  streams: { recovery: 'continue' },
 };
 
 const CHAT = 'generation.text-generation.chat-completion';
@@ -129,6 +130,7 @@ const expectedFull: MeshConfig = {
         retryableCodes: [429, 500, 502, 503],
       },
       timeouts: { ...inherited.timeouts, attemptMs: 30_000, firstTokenMs: 10_000 },
+      streams: { recovery: 'restart' },
     },
     cheap: {
       name: 'cheap',
@@ -350,5 +352,16 @@ describe('references', () => {
       { env: {} },
     );
     expect(config.pools.chat?.timeouts).toEqual({ requestMs: 90_000, attemptMs: 45_000, firstTokenMs: 1_500, idleMs: 250, connectMs: 3_600_000 });
+  });
+
+  it('reads stream_recovery and hedge per pool, over the defaults section', () => {
+    const config = loadConfig(
+      { defaults: { stream_recovery: 'restart', hedge: { after: '3s' } }, pools: { a: { capability: 'chat-completion' }, b: { capability: 'chat-completion', stream_recovery: 'off', hedge: { after: '750ms', max: 1 } } } },
+      { env: {} },
+    );
+    expect(config.pools.a?.streams).toEqual({ recovery: 'restart', hedge: { afterMs: 3_000, max: 1 } });
+    expect(config.pools.b?.streams).toEqual({ recovery: 'off', hedge: { afterMs: 750, max: 1 } });
+    expect(loadConfig({ pools: { c: { capability: 'chat-completion' } } }, { env: {} }).pools.c?.streams).toEqual({ recovery: 'continue' });
+    expect(config.warnings).toEqual([]);
   });
 });

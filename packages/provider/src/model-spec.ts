@@ -16,6 +16,13 @@ export interface ModelFeatures {
    * response-header limits, so it is not failed over for thinking.
    */
   reasoning?: boolean;
+  /**
+   * Assistant prefill: given a conversation that ends with an assistant message marked
+   * `prefix: true`, the model continues that text instead of answering anew. The router uses it
+   * to continue a broken stream on another model. Unset means unknown (tried, and remembered
+   * as false if the provider rejects it).
+   */
+  prefill?: boolean;
 }
 
 /** Prices in USD. Token prices are per one million tokens. */

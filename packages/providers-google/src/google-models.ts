@@ -28,7 +28,7 @@ const CODE = 'code-generation';
 /** Gemini chat models: tools, image input, JSON mode and response schemas. */
 const fullChat = [CHAT, TOOLS, VISION, JSON_OUTPUT, SCHEMA_OUTPUT, CODE] as const;
 
-const chatFeatures = { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true } as const;
+const chatFeatures = { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false } as const;
 
 /** Free-tier quotas per model id (see the header comment for the source). */
 export const GOOGLE_FREE_TIER_LIMITS: Readonly<Record<string, Readonly<QuotaLimits>>> = {

@@ -84,6 +84,8 @@ export interface ModelFeaturesDocument {
   streaming?: boolean;
   /** A reasoning model (long silent thinking): longer default first-token and header limits. */
   reasoning?: boolean;
+  /** Assistant prefill (continuing a trailing assistant message); overrides the provider plugin's spec. */
+  prefill?: boolean;
   /** Not supported (an error): the router does not choose models by parallel tool calls. */
   parallel_tool_calls?: never;
   /** @deprecated Use `tools`. */

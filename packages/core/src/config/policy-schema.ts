@@ -62,6 +62,9 @@ export const retrySchema = z.strictObject({
   scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),
 });
 
+/** Values of `stream_recovery`. */
+export const STREAM_RECOVERY_MODES = ['continue', 'restart', 'off'] as const;
+
 /** `timeouts`: deadlines. */
 export const timeoutsSchema = z.strictObject({
   request: duration({ positive: true }).optional().meta({ description: 'Whole request, retries included (default 120s).' }),
@@ -111,6 +114,17 @@ export const policyFields = {
   recovery: recoverySchema.optional(),
   retry: retrySchema.optional(),
   timeouts: timeoutsSchema.optional(),
+  stream_recovery: z
+    .enum(STREAM_RECOVERY_MODES)
+    .optional()
+    .meta({ description: 'A stream that breaks after content reached the caller: continue on the next model with prefill (default; restart where it has none), restart there and hold back the text already delivered, or off (end with StreamInterruptedError).' }),
+  hedge: z
+    .strictObject({
+      after: duration({ positive: true }).meta({ description: 'Start the next candidate in parallel when no content has arrived this long after the request started.' }),
+      max: z.literal(1).optional().meta({ description: 'Parallel attempts started besides the first (only 1 is supported).' }),
+    })
+    .optional()
+    .meta({ description: 'Hedged requests (off by default): the first attempt to produce content wins, the other is aborted at once.' }),
 };
 
 /** `defaults`: policies applied to every pool before the pool's own keys. */

@@ -153,6 +153,18 @@ export interface PolicyDocument {
   retry?: RetryDocument;
   /** Deadlines. */
   timeouts?: TimeoutsDocument;
+  /**
+   * A stream broken after content reached the caller: `continue` on the next model with
+   * assistant prefill (default; a model without prefill restarts), `restart` on the next model
+   * holding back what the caller already has, or `off` (the stream ends with StreamInterruptedError).
+   */
+  stream_recovery?: 'continue' | 'restart' | 'off';
+  /**
+   * Hedged requests (off by default): when no content has arrived `after` the request started,
+   * the next candidate starts in parallel; the first to produce content wins and the other is
+   * aborted at once. Both are billed for what they used.
+   */
+  hedge?: { after: DurationInput; max?: 1 };
 }
 
 /** `pools.<name>`. */

@@ -138,6 +138,30 @@ export interface TimeoutPolicy {
   connectMs: number;
 }
 
+/**
+ * What happens when a stream breaks after content reached the caller: `continue` on the next
+ * model with assistant prefill (a model without prefill restarts), `restart` (the next model
+ * answers anew and is held back until it has reproduced what the caller has), or `off` (the
+ * stream ends with a StreamInterruptedError).
+ */
+export type StreamRecoveryMode = 'continue' | 'restart' | 'off';
+
+/** A hedged request: a second attempt started in parallel when the first is slow to produce content. */
+export interface HedgePolicy {
+  /** Milliseconds after the request started without content before the next candidate is started too. */
+  afterMs: number;
+  /** Parallel attempts besides the first (1). */
+  max: number;
+}
+
+/** How answers are protected against slow and broken providers. */
+export interface StreamPolicy {
+  /** Recovery of a stream broken after content. */
+  recovery: StreamRecoveryMode;
+  /** Hedging, streams and non-streaming requests alike; off when absent. */
+  hedge?: HedgePolicy;
+}
+
 /** Everything a pool decides besides its members. */
 export interface PoolPolicy {
   /** Candidate ordering. */
@@ -150,6 +174,8 @@ export interface PoolPolicy {
   retry: RetryPolicy;
   /** Deadlines. */
   timeouts: TimeoutPolicy;
+  /** Stream protection. */
+  streams: StreamPolicy;
 }
 
 /** Freezes nested objects too, so no caller can change the defaults of every later pool. */
@@ -200,4 +226,5 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
     idleMs: 30_000,
     connectMs: 5_000,
   },
+  streams: { recovery: 'continue' },
 });

@@ -39,6 +39,7 @@ function features(entry: ModelEntry, path: ConfigPath, context: ResolveContext):
     json,
     streaming: f.streaming,
     reasoning: f.reasoning,
+    prefill: f.prefill,
   });
 }
 

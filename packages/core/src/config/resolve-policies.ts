@@ -10,6 +10,8 @@ import {
   type PoolPolicy,
   type RecoveryPolicy,
   type RetryPolicy,
+  type StreamPolicy,
+  type StreamRecoveryMode,
   type TimeoutPolicy,
 } from './pool-policy.js';
 
@@ -19,6 +21,7 @@ export interface PolicyLayer {
   recovery: Partial<RecoveryPolicy>;
   retry: Partial<RetryPolicy>;
   timeouts: Partial<TimeoutPolicy>;
+  streams: Partial<StreamPolicy>;
 }
 
 /** The parsed policy sections of one layer, plus the original pool-level shortcuts. */
@@ -29,6 +32,8 @@ export interface PolicyEntries {
   timeouts?: z.output<typeof timeoutsSchema> | undefined;
   failure_threshold?: number | undefined;
   cooldown_seconds?: number | undefined;
+  stream_recovery?: StreamRecoveryMode | undefined;
+  hedge?: { after: number; max?: number | undefined } | undefined;
 }
 
 function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<DeactivationPolicy> {
@@ -103,11 +108,12 @@ export function policyLayer(entry: PolicyEntries, path: ConfigPath, issues: Issu
     recovery: recovery(entry, path, issues),
     retry: retry(entry, path, issues),
     timeouts: timeouts(entry),
+    streams: definedFields<Partial<StreamPolicy>>({ recovery: entry.stream_recovery, hedge: entry.hedge && { afterMs: entry.hedge.after, max: entry.hedge.max ?? 1 } }),
   };
 }
 
 /** An empty layer, for pools when the document has no `defaults`. */
-export const EMPTY_LAYER: PolicyLayer = { deactivation: {}, recovery: {}, retry: {}, timeouts: {} };
+export const EMPTY_LAYER: PolicyLayer = { deactivation: {}, recovery: {}, retry: {}, timeouts: {}, streams: {} };
 
 function ownSets(layer: PolicyLayer | undefined, section: keyof PolicyLayer, key: string): boolean {
   return layer !== undefined && (layer[section] as Record<string, unknown>)[key] !== undefined;
@@ -132,6 +138,7 @@ export function mergePolicy(layers: readonly PolicyLayer[], path: ConfigPath, is
     recovery: pick('recovery') as RecoveryPolicy,
     retry: pick('retry') as RetryPolicy,
     timeouts: pick('timeouts') as TimeoutPolicy,
+    streams: pick('streams') as StreamPolicy,
   };
   merged.deactivation.errorCodes = [...merged.deactivation.errorCodes];
   const own = layers.at(-1);

@@ -1,6 +1,6 @@
 import type { HealthPolicy } from '../health/health-types.js';
 import type { ModelFeatures, ModelPricing, QuotaLimits, Provider } from '@modelmesh/provider';
-import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
+import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type HedgePolicy, type StreamRecoveryMode, type TimeoutPolicy } from '../config/pool-policy.js';
 
 /** A model as the router knows it: its spec, resolved capabilities and provider. */
 export interface MeshModel {
@@ -35,6 +35,10 @@ export interface PoolPolicy {
   readonly probe: { readonly intervalMs?: number; readonly onStart: boolean };
   /** A model out of its quota returns when the quota window resets (false: only when reactivated). */
   readonly onQuotaReset: boolean;
+  /** A stream broken after content: continue on the next model (prefill), restart there, or end with an error. */
+  readonly streamRecovery: StreamRecoveryMode;
+  /** Hedging: a second attempt in parallel after `afterMs` without content; off when absent. */
+  readonly hedge?: HedgePolicy;
 }
 
 /** A pool: the virtual model a request names. */
@@ -51,7 +55,7 @@ export interface PoolDefinition {
 }
 
 /** Turns a pool's configured policies into the router's. */
-export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts'>): PoolPolicy {
+export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts' | 'streams'>): PoolPolicy {
   const { deactivation: d, recovery: r } = config;
   return {
     health: {
@@ -73,5 +77,7 @@ export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 're
     waitForRecovery: r.waitForRecovery,
     probe: r.probeIntervalMs === undefined ? { onStart: r.probeOnStart } : { intervalMs: r.probeIntervalMs, onStart: r.probeOnStart },
     onQuotaReset: r.onQuotaReset,
+    streamRecovery: config.streams.recovery,
+    ...(config.streams.hedge ? { hedge: config.streams.hedge } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { attemptOutcome } from '../middleware/attempt-outcome.js';
 import { attemptTimeouts, hasFallback } from './attempt-timeouts.js';
 import { attemptContext } from './attempt-views.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
+import { HedgeLostError } from './hedge-lost-error.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
@@ -193,9 +194,10 @@ async function attemptOnce<T>(
   } catch (raw) {
     attempt.dispose();
     if (spend && ctx.spend) await ctx.spend.release(spend);
-    if (run.signals.abortError) {
+    // A cancelled request, or a hedged attempt that lost the race: says nothing about the model.
+    if (run.signals.abortError || raw instanceof HedgeLostError) {
       ctx.health.abandonAttempt(ticket);
-      throw run.signals.abortError;
+      throw run.signals.abortError ?? raw;
     }
     const error = toMeshError(raw, model.providerId, model.modelId);
     const fallback = run.throughMiddleware ? await ctx.middleware.onError(error, context) : undefined;

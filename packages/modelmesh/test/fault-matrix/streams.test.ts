@@ -1,6 +1,6 @@
 // Matrix 5: streams. Before the first content chunk every failure is an ordinary attempt
 // failure (retry, fail over, complete answer); after it, every break ends the caller's
-// iteration with StreamInterruptedError and the right reason — never a normal end — the text
+// iteration with StreamInterruptedError and the right reason when stream_recovery is off — never a normal end — the text
 // received is a prefix of the scripted text, and the request is not billed as completed.
 import { describe, expect, it } from 'vitest';
 import { Middleware, ProviderHttpError, StreamInterruptedError, type ChatCompletionChunk, type MiddlewareContext } from 'modelmesh';
@@ -108,11 +108,11 @@ const MIDDLEWARE = [
   ['a chunk-watching middleware', true],
 ] as const;
 
-describe.each(READERS)('stream broken after content, read with %s', (_reader, via) => {
+describe.each(READERS)('stream broken after content with stream_recovery: off, read with %s', (_reader, via) => {
   describe.each(MIDDLEWARE)('with %s', (_mw, watched) => {
     it.each(AFTER_CONTENT.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
       const watcher = new ChunkWatcher();
-      const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' }, middleware: watched ? [watcher] : [] });
+      const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', stream_recovery: 'off' }, middleware: watched ? [watcher] : [] });
       h.script('model-a', c.outcome);
 
       const stream = await h.run(h.stream());
@@ -147,12 +147,12 @@ describe.each(READERS)('stream broken after content, read with %s', (_reader, vi
   });
 });
 
-describe('errors the provider raises mid-stream', () => {
+describe('errors the provider raises mid-stream (stream_recovery: off)', () => {
   it.each([
     ['an HTTP error event', () => new ProviderHttpError({ providerId: 'p-a', modelId: 'model-a', status: 500 }), 'provider_error'],
     ['a non-ModelMesh error (socket hang up)', () => new Error('socket hang up'), 'cut'],
   ] as const)('%s after 2 content chunks ends with reason %s', async (_label, makeError, reason) => {
-    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' } });
+    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', stream_recovery: 'off' } });
     h.script('model-a', { type: 'ok', content: SCRIPT });
     const open = h.providers['model-a'].chatStream.bind(h.providers['model-a']);
     h.providers['model-a'].chatStream = async (request, call) => {
