@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MemoryStateStore, systemClock, type Clock, type MeshClient, type MeshConfig, type ProxyConfig, type StateStore } from '@modelmesh/core';
 import { KeyRateLimiter } from '../auth/key-rate-limiter.js';
+import { dialectError } from '../http/error-dialect.js';
 import { httpFailure, HttpFailureError } from '../http/openai-error.js';
 import { sendFailure, type HeaderMap } from '../http/send-response.js';
 import { ProxyMetrics } from '../metrics/proxy-metrics.js';
@@ -10,7 +11,7 @@ import { ProxyRuntime } from '../reload/proxy-runtime.js';
 import type { ReloadSource } from '../reload/reload-source.js';
 import { StatusRecorder } from '../status/status-recorder.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
-import { matchRoute } from './route-table.js';
+import { matchRoute, type Route } from './route-table.js';
 import { serveExchange } from './serve-exchange.js';
 import { stderrLog } from './internal-error-log.js';
 import type { ProxyMessage } from './startup-messages.js';
@@ -134,11 +135,12 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       return;
     }
     const { route, param } = match;
-    if (route.api && draining) return refuse(res, req, shuttingDown(), headers);
+    if (route.api && draining) return refuse(res, req, shuttingDown(), headers, route);
     if (route.api && maxConcurrent !== undefined && activeApi >= maxConcurrent) {
       // 503, not 429: the server is full, not the client over its quota; Retry-After asks for a short wait.
-      metrics.observeHttp(route.endpoint, undefined, undefined, 503);
-      return refuse(res, req, httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } }), headers);
+      const full = httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } });
+      metrics.observeHttp(route.endpoint, undefined, undefined, dialectError(full, route.dialect ?? 'openai').status);
+      return refuse(res, req, full, headers, route);
     }
     const entry: InFlight = { abort: new AbortController(), res };
     inFlight.add(entry);
@@ -193,9 +195,9 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   });
 }
 
-function refuse(res: ServerResponse, req: IncomingMessage, failure: ReturnType<typeof httpFailure>, headers: HeaderMap): void {
+function refuse(res: ServerResponse, req: IncomingMessage, failure: ReturnType<typeof httpFailure>, headers: HeaderMap, route: Route): void {
   req.resume();
-  sendFailure(res, failure, headers);
+  sendFailure(res, failure, headers, route.dialect);
 }
 
 /** CORS preflight: 204 with the allow headers for a listed origin, 403 otherwise. */

@@ -2,6 +2,9 @@ import { chatCompletions } from '../routes/chat-completions.js';
 import { embeddings } from '../routes/embeddings.js';
 import { listModels, listPools, retrieveModel } from '../routes/listings.js';
 import { healthz, metrics, readyz } from '../routes/probes.js';
+import type { ErrorDialect } from '../http/error-dialect.js';
+import { countMessageTokens, messages } from '../messages/messages-route.js';
+import { responses } from '../responses/responses-route.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
 import { adminMethod, serveAdmin } from '../admin/admin-routes.js';
 import { statusEvents, statusJson, statusPage } from '../status/status-routes.js';
@@ -16,10 +19,15 @@ export interface Route {
   /** A model call: counts against `maxConcurrent` and is refused while draining. */
   readonly api: boolean;
   readonly handle: (ctx: ProxyContext, ex: Exchange, param: string) => Promise<void>;
+  /** The error shape the route answers with; OpenAI's when absent. */
+  readonly dialect?: ErrorDialect;
 }
 
 const ROUTES: Readonly<Record<string, Route>> = {
   '/v1/chat/completions': { method: 'POST', endpoint: 'chat.completions', auth: true, api: true, handle: chatCompletions },
+  '/v1/responses': { method: 'POST', endpoint: 'responses', auth: true, api: true, handle: responses },
+  '/v1/messages': { method: 'POST', endpoint: 'messages', auth: true, api: true, handle: messages, dialect: 'anthropic' },
+  '/v1/messages/count_tokens': { method: 'POST', endpoint: 'messages.count_tokens', auth: true, api: false, handle: countMessageTokens, dialect: 'anthropic' },
   '/v1/embeddings': { method: 'POST', endpoint: 'embeddings', auth: true, api: true, handle: embeddings },
   '/v1/models': { method: 'GET', endpoint: 'models', auth: true, api: false, handle: listModels },
   '/v1/pools': { method: 'GET', endpoint: 'pools', auth: true, api: false, handle: listPools },
