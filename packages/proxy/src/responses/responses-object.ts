@@ -81,6 +81,11 @@ export class ResponseShape {
     };
   }
 
+  /** The id of the output item at `index`: `msg_…` or `fc_…`, the same whether streamed or not. */
+  itemId(prefix: 'msg' | 'fc', index: number): string {
+    return `${prefix}_${this.id.slice('resp_'.length)}_${index}`;
+  }
+
   /** A whole chat completion as a finished Response: its text (or refusal) as a message item, its tool calls as function_call items. */
   fromCompletion(completion: ChatCompletion, completedAt: number): Record<string, unknown> {
     const choice = completion.choices[0];
@@ -90,11 +95,11 @@ export class ResponseShape {
     const content: ResponseContentPart[] = [];
     if (message?.content) content.push({ type: 'output_text', text: message.content, annotations: [], logprobs: [] });
     if (message?.refusal) content.push({ type: 'refusal', refusal: message.refusal });
-    if (content.length > 0) output.push({ type: 'message', id: `msg_${this.id.slice('resp_'.length)}`, status, role: 'assistant', content });
-    (message?.tool_calls ?? []).forEach((call, index) => {
-      if (call.type !== 'function') return;
-      output.push({ type: 'function_call', id: `fc_${this.id.slice('resp_'.length)}_${index}`, call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' });
-    });
+    if (content.length > 0) output.push({ type: 'message', id: this.itemId('msg', output.length), status, role: 'assistant', content });
+    for (const call of message?.tool_calls ?? []) {
+      if (call.type !== 'function') continue;
+      output.push({ type: 'function_call', id: this.itemId('fc', output.length), call_id: call.id, name: call.function.name, arguments: call.function.arguments, status: 'completed' });
+    }
     return this.build({ status, model: completion.model, output, usage: completion.usage, incompleteDetails, ...(status === 'completed' ? { completedAt } : {}) });
   }
 }

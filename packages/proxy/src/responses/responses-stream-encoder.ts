@@ -89,7 +89,7 @@ export class ResponsesStreamEncoder {
     let open = this.open;
     if (open?.kind !== 'text') {
       out.push(...this.closeOpen());
-      open = { kind: 'text', outputIndex: this.output.length, id: `msg_${this.shape.id.slice('resp_'.length)}_${this.output.length}`, text: '' };
+      open = { kind: 'text', outputIndex: this.output.length, id: this.shape.itemId('msg', this.output.length), text: '' };
       this.output.push({ type: 'message', id: open.id, status: 'in_progress', role: 'assistant', content: [] });
       this.open = open;
       out.push(this.event('response.output_item.added', { output_index: open.outputIndex, item: this.output[open.outputIndex] }));
@@ -108,7 +108,7 @@ export class ResponsesStreamEncoder {
       const outputIndex = this.output.length;
       const item: OpenCall['item'] = {
         type: 'function_call',
-        id: `fc_${this.shape.id.slice('resp_'.length)}_${outputIndex}`,
+        id: this.shape.itemId('fc', outputIndex),
         call_id: call.id ?? `call_${outputIndex}`,
         name: call.function?.name ?? '',
         arguments: '',
