@@ -8,6 +8,7 @@ export * from './health/index.js';
 export * from './events/index.js';
 export * from './middleware/index.js';
 export { Stream } from './streaming/stream.js';
+export { ChatCompletionStream } from './streaming/chat-completion-stream.js';
 export { CompletionAssembler } from './streaming/completion-assembler.js';
 export { UsageTracker, type UsageTotals, type UsageRecord, type BudgetOverview } from './usage/usage-tracker.js';
 export type { BudgetWindowStatus, SpendEstimate } from './usage/spend-guard.js';

@@ -3,7 +3,7 @@ import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
-import type { Stream } from '../streaming/stream.js';
+import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
 
 /** `client.chat.completions`, shaped like the `openai` client's. */
@@ -11,8 +11,8 @@ export interface ChatCompletions {
   /** A completion from the pool `params.model` names, with retries and failover. */
   create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
   /** A streamed completion: resolves once the first content arrives. */
-  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<Stream<ChatCompletionChunk>>;
-  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | Stream<ChatCompletionChunk>>;
+  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>;
 }
 
 /** What `explain()` takes. */

@@ -1,5 +1,5 @@
 import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
-import { Stream } from '../streaming/stream.js';
+import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import { finishRequest, requireFinished } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
 import type { MeshModel } from './mesh-model.js';
@@ -40,7 +40,7 @@ export class Router {
    * A streaming chat completion. Resolves once the first content chunk has arrived (until
    * then, failures are retried and failed over); the returned stream yields from there.
    */
-  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
+  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<ChatCompletionStream> {
     const { ctx } = this;
     const run = this.startChat(params, options);
     // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
@@ -53,7 +53,7 @@ export class Router {
     if (outcome.kind === 'fallback') {
       const fallback = outcome.value;
       await finishRequest(ctx, { run, model: outcome.model, context: outcome.context, completion: fallback });
-      return new Stream(() => iterate(completionToChunks(fallback)), controller);
+      return new ChatCompletionStream(() => iterate(completionToChunks(fallback)), controller);
     }
     const { model, context, ticket, attempt, value: committed, spend } = outcome;
     let started = false;
@@ -67,7 +67,7 @@ export class Router {
       void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
     };
     controller.signal.addEventListener('abort', settleUnread, { once: true });
-    return new Stream(() => {
+    return new ChatCompletionStream(() => {
       if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
       started = true;
       controller.signal.removeEventListener('abort', settleUnread);
