@@ -13,7 +13,8 @@ usage:
   modelmesh validate FILE                               check a config file (exit 1 on problems)
   modelmesh explain --config FILE --model NAME          show the routing decision for a request
   modelmesh capabilities [tree | search WORD]           list, show or search capabilities
-  modelmesh demo                                        run the offline demo (no API key, no network)`;
+  modelmesh demo [--keep-open]                          run the offline demo (no API key, no network);
+                                                        --keep-open leaves its proxy and status page running`;
 
 /** Runs the CLI with `args` (without the node and script paths); resolves to the exit code. */
 export async function main(args: readonly string[], output: Output = processOutput()): Promise<number> {
@@ -29,7 +30,7 @@ export async function main(args: readonly string[], output: Output = processOutp
       case 'capabilities':
         return capabilitiesCommand(output, rest);
       case 'demo':
-        await runDemo({ output });
+        await runDemo({ output, keepOpen: rest.includes('--keep-open') });
         return 0;
       case undefined:
       case 'help':

@@ -20,6 +20,17 @@ export const ANTHROPIC_ERROR_TYPE_STATUS: Readonly<Record<string, number>> = {
 };
 
 /**
+ * The Anthropic error type of an HTTP status, the inverse of {@link ANTHROPIC_ERROR_TYPE_STATUS}:
+ * for servers that answer in Anthropic's shape. 503 (a server out of capacity) is `overloaded_error`
+ * like 529; other 4xx are `invalid_request_error` and other 5xx `api_error`.
+ */
+export function anthropicErrorTypeOf(status: number): string {
+  if (status === 503) return 'overloaded_error';
+  for (const [type, code] of Object.entries(ANTHROPIC_ERROR_TYPE_STATUS)) if (code === status) return type;
+  return status >= 500 ? 'api_error' : 'invalid_request_error';
+}
+
+/**
  * Reads Anthropic's error body `{ type: 'error', error: { type, message }, request_id }` (also
  * understood by provider-kit's parser) and adds the status its type stands for, so that an
  * in-stream error is classified like the HTTP error of the same type.

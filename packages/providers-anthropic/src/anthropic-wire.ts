@@ -33,7 +33,10 @@ export interface AnthropicToolUseBlock {
 export interface AnthropicToolResultBlock {
   type: 'tool_result';
   tool_use_id: string;
-  content: string | AnthropicTextBlock[];
+  /** This package sends text; callers of Anthropic's API may send images too. */
+  content?: string | Array<AnthropicTextBlock | AnthropicImageBlock>;
+  /** The tool failed; Anthropic's API tells the model so. */
+  is_error?: boolean;
 }
 
 /** Any block this package sends in `messages`. */

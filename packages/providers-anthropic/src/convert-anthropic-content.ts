@@ -1,4 +1,4 @@
-import { InvalidRequestError, type ChatCompletionContentPart } from '@modelmesh/provider';
+import { InvalidRequestError, type ChatCompletionContentPart, type ChatCompletionContentPartFile, type ChatCompletionContentPartImage } from '@modelmesh/provider';
 import type { AnthropicContentBlock, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicTextBlock } from './anthropic-wire.js';
 
 /** The image types the Messages API accepts as base64. */
@@ -26,6 +26,17 @@ export function toImageBlock(url: string, param: string): AnthropicImageBlock {
   }
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
   throw new InvalidRequestError({ param, message: 'An image must be an http(s) URL or a base64 data URL' });
+}
+
+/** The inverse of {@link toImageBlock}: an Anthropic image block → an OpenAI `image_url` part (base64 as a data URL). */
+export function fromImageBlock(block: AnthropicImageBlock): ChatCompletionContentPartImage {
+  const { source } = block;
+  return { type: 'image_url', image_url: { url: source.type === 'url' ? source.url : `data:${source.media_type};base64,${source.data}` } };
+}
+
+/** The inverse of the document conversion: a base64 PDF document block → an OpenAI `file` part. */
+export function fromDocumentBlock(block: AnthropicDocumentBlock): ChatCompletionContentPartFile {
+  return { type: 'file', file: { file_data: `data:${block.source.media_type};base64,${block.source.data}`, ...(block.title === undefined ? {} : { filename: block.title }) } };
 }
 
 /** An OpenAI `file` part holding a base64 PDF → a document block (the only file input the Messages API takes inline). */

@@ -16,3 +16,17 @@ export function mapAnthropicUsage(usage: AnthropicUsage): CompletionUsage {
   const completion = count(usage.output_tokens);
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, prompt_tokens_details: { cached_tokens: cacheRead } };
 }
+
+/**
+ * OpenAI's usage → Anthropic's, the inverse of {@link mapAnthropicUsage} for usage without cache
+ * writes: cached prompt tokens leave `input_tokens` for `cache_read_input_tokens`.
+ */
+export function toAnthropicUsage(usage: CompletionUsage | undefined): { input_tokens: number; output_tokens: number; cache_read_input_tokens: number; cache_creation_input_tokens: number } {
+  const cacheRead = count(usage?.prompt_tokens_details?.cached_tokens);
+  return {
+    input_tokens: Math.max(0, count(usage?.prompt_tokens) - cacheRead),
+    output_tokens: count(usage?.completion_tokens),
+    cache_read_input_tokens: cacheRead,
+    cache_creation_input_tokens: 0,
+  };
+}

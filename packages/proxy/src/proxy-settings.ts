@@ -1,4 +1,4 @@
-import type { ProxyConfig, ProxyKeyConfig } from '@modelmesh/core';
+import type { AdminKeyConfig, ProxyConfig, ProxyKeyConfig } from '@modelmesh/core';
 
 /**
  * What the proxy accepts as settings: the `proxy` section of a loaded `MeshConfig`
@@ -12,6 +12,8 @@ export interface ProxySettingsInput {
   readonly port?: number;
   /** Accepted bearer keys; none means no authentication (allowed on loopback only). */
   readonly auth?: { readonly keys?: readonly ProxyKeyConfig[] };
+  /** Keys of the admin API and the status page; none means loopback clients only. */
+  readonly admin?: { readonly keys?: readonly AdminKeyConfig[] };
   /** Allowed CORS origins; empty turns CORS off; `*` allows any origin. */
   readonly cors?: { readonly origins?: readonly string[] };
   /** Server limits. */
@@ -46,6 +48,8 @@ export interface ProxySettings {
   readonly host: string;
   readonly port: number;
   readonly keys: readonly ProxyKeyConfig[];
+  /** Admin API and status page keys (`proxy.admin.keys`). */
+  readonly adminKeys: readonly AdminKeyConfig[];
   readonly corsOrigins: readonly string[];
   readonly limits: ProxyLimitSettings;
   readonly shutdownGraceMs: number;
@@ -70,6 +74,7 @@ export function resolveProxySettings(input: ProxySettingsInput | ProxyConfig | P
     host: overrides.host ?? input.host ?? PROXY_DEFAULTS.host,
     port: overrides.port ?? input.port ?? PROXY_DEFAULTS.port,
     keys: [...(input.auth?.keys ?? [])],
+    adminKeys: [...(input.admin?.keys ?? [])],
     corsOrigins: [...(input.cors?.origins ?? [])],
     limits: {
       bodySizeBytes: limits.bodySizeBytes ?? PROXY_DEFAULTS.bodySizeBytes,

@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
-import { installSignalHandlers, startProxy } from '@modelmesh/proxy';
+import { createMesh } from '@modelmesh/core/node';
+import { configFileSource, installReloadSignal, installSignalHandlers, startProxy } from '@modelmesh/proxy';
+import { availablePlugins } from '../installed-providers.js';
 import { paint, type Output } from '../terminal.js';
 import { loadMesh } from './load-mesh.js';
 
 /**
  * `modelmesh proxy --config FILE [--port N] [--host H]`: serves the mesh as an
  * OpenAI-compatible API until SIGTERM/SIGINT, then drains in-flight requests and exits.
+ * SIGHUP (or `POST /admin/reload`) re-reads FILE and swaps it in without a restart.
  */
 export async function proxyCommand(output: Output, args: readonly string[]): Promise<number> {
   const { values } = parseArgs({
@@ -24,15 +27,19 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
   const { config, mesh } = await loadMesh(values.config);
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
+  const plugins = availablePlugins();
   const proxy = await startProxy({
     mesh,
+    config,
+    reload: configFileSource(values.config, { createMesh: (next, previous) => createMesh({ config: next, plugins, previous }) }),
     settings: config.proxy,
     ...(values.host ? { host: values.host } : {}),
     ...(port !== undefined ? { port } : {}),
     log: (message) => output.line(`${paint(output, message.level === 'warn' ? 'yellow' : 'cyan', `[${message.code}]`)} ${message.text}`),
   });
   installSignalHandlers(proxy, { onDrained: () => void mesh.close() });
-  output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop)`);
+  installReloadSignal(proxy);
+  output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop, SIGHUP to reload ${values.config}); status page ${proxy.url}/status`);
   // Keep running: the signal handlers end the process.
   return new Promise<number>(() => undefined);
 }

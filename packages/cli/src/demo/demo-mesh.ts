@@ -30,5 +30,7 @@ export function demoConfig(fleet: DemoFleet): MeshConfigDocument {
         retry: { max_attempts_per_model: 1, backoff: 'none' },
       },
     },
+    // Shown on the status page: spend against a limit.
+    budgets: [{ name: 'demo-daily', scope: 'global', limit_usd: 1, period: 'day' }],
   };
 }

@@ -12,6 +12,15 @@ export interface DemoOptions {
   readonly output: Output;
   /** How many requests to send (default 14). */
   readonly requests?: number;
+  /**
+   * Leave the proxy and its status page running after the demo, until `stop` resolves
+   * (default: SIGINT or SIGTERM), instead of closing at once.
+   */
+  readonly keepOpen?: boolean;
+  /** With `keepOpen`: resolves when the demo should close (tests pass their own). */
+  readonly stop?: Promise<unknown>;
+  /** Called with the proxy's URL once it listens (the status page is at `${url}/status`). */
+  readonly onListening?: (url: string) => void;
 }
 
 /** What the demo saw, for callers (and tests) that want more than the printout. */
@@ -25,6 +34,17 @@ export interface DemoResult {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves on the first SIGINT or SIGTERM (and stops listening for them). */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done).off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done).once('SIGTERM', done);
+  });
+}
 
 function watch(mesh: MeshClient, output: Output, result: { failovers: number; deactivated: string[]; recovered: string[] }): void {
   mesh.on('attempt.failed', (e) => output.line(paint(output, 'red', `      ✗ ${e.modelKey}: ${e.error.message} → ${e.next}`)));
@@ -59,8 +79,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const seen = { failovers: 0, deactivated: [] as string[], recovered: [] as string[] };
   const servedBy: string[] = [];
   watch(mesh, output, seen);
+  options.onListening?.(proxy.url);
   try {
     output.line(paint(output, 'bold', 'ModelMesh demo') + paint(output, 'dim', ` — proxy ${proxy.url}, three local vendors, no API keys`));
+    output.line(`${paint(output, 'cyan', 'Status page:')} ${proxy.url}/status ${paint(output, 'dim', '(open it in a browser: pools, failovers and spend, live)')}`);
     output.line(mesh.describe('chat'));
     output.line();
     for (let n = 1; n <= total; n++) {
@@ -104,6 +126,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     rows.push([paint(output, 'bold', 'total'), String(mesh.usage.totalRequests), String(mesh.usage.totalTokens), `$${mesh.usage.totalCost.toFixed(6)}`]);
     for (const line of table([['model', 'requests', 'tokens', 'cost'], ...rows], ['left', 'right', 'right', 'right'])) output.line(`   ${line}`);
     output.line(`   failovers: ${seen.failovers}, standby: ${seen.deactivated.join(', ') || 'none'}, recovered: ${seen.recovered.join(', ') || 'none'}`);
+    if (options.keepOpen) {
+      output.line(`${paint(output, 'green', '✓')} The proxy stays up: status page ${proxy.url}/status, API ${proxy.url}/v1 (Ctrl-C to stop)`);
+      await (options.stop ?? untilInterrupted());
+    }
     return { servedBy, failovers: seen.failovers, deactivated: seen.deactivated, recovered: seen.recovered, totalCost: mesh.usage.totalCost };
   } finally {
     await proxy.close();

@@ -54,7 +54,23 @@ export interface CreateMeshOptions {
   stateStore?: StateStore;
   /** Capability registry (for custom nodes); default: a fresh registry with the canonical tree. */
   capabilities?: CapabilityLookup & { register(path: string): string };
+  /**
+   * The mesh this one replaces in the same process (a config reload). The new mesh continues
+   * from it: model health (shared with it while its requests finish), latency statistics and
+   * usage totals of the models that still exist with the same provider, and budget windows of
+   * the budgets still configured under the same name, scope, period and measure. Its state
+   * store is shared unless `stateStore` is given. Close the previous mesh once its requests end.
+   */
+  previous?: MeshClient;
 }
+
+/** What a later mesh needs of an earlier one to continue from it. */
+interface MeshInternals {
+  readonly ctx: RouterContext;
+  readonly store: StateStore;
+}
+
+const internals = new WeakMap<MeshClient, MeshInternals>();
 
 const isLoadedConfig = (value: unknown): value is MeshConfig =>
   typeof value === 'object' && value !== null && Array.isArray((value as { warnings?: unknown }).warnings) && Array.isArray((value as { budgets?: unknown }).budgets);
@@ -103,7 +119,9 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   const events = new MeshEventEmitter();
   const health = new ModelHealthTracker({ clock, random, onTransition: (t) => emitTransition(events, t) });
   for (const model of models.values()) health.register(model.key, model.providerId);
-  const spend = new SpendGuard(config.budgets, options.stateStore ?? new MemoryStateStore(clock), clock, events);
+  const previous = options.previous ? internals.get(options.previous) : undefined;
+  const store = options.stateStore ?? previous?.store ?? new MemoryStateStore(clock);
+  const spend = new SpendGuard(config.budgets, store, clock, events);
   const usage = new UsageTracker(() => spend.status());
   let requests = 0;
   const prefix = Math.floor(random() * 0xffffff).toString(36);
@@ -122,13 +140,29 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     countTokens: options.countTokens,
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
   };
-  return new MeshClient({
+  if (previous) continueFrom(ctx, previous.ctx, models, config);
+  const client = new MeshClient({
     router: new Router(ctx),
     usage,
     providers: [...providers.values()].map((p) => p.provider),
     poolNames: () => ctx.pools.names(),
     createdAt: clock.now(),
     warnings: Object.freeze([...config.warnings]),
+  });
+  internals.set(client, { ctx, store });
+  return client;
+}
+
+/** Carries health, latency, usage and budget windows over from the mesh being replaced. */
+function continueFrom(ctx: RouterContext, previous: RouterContext, models: ReadonlyMap<string, { readonly providerId: string }>, config: MeshConfig): void {
+  if (!(ctx.health instanceof ModelHealthTracker) || !(previous.health instanceof ModelHealthTracker)) return;
+  const kept = ctx.health.adopt(previous.health);
+  ctx.latency.adopt(previous.latency, kept);
+  if (ctx.spend && previous.spend) ctx.spend.adopt(previous.spend, kept);
+  ctx.usage.adopt(previous.usage, {
+    models: new Set(kept),
+    providers: new Set([...models.values()].map((m) => m.providerId)),
+    pools: new Set(Object.keys(config.pools)),
   });
 }
 

@@ -5,6 +5,7 @@ import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
 import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
+import type { BudgetWindowStatus } from '../usage/spend-guard.js';
 
 /** `client.chat.completions`, shaped like the `openai` client's. */
 export interface ChatCompletions {
@@ -125,6 +126,16 @@ export class MeshClient {
   /** Puts a model back into rotation at once. */
   reactivate(modelKey: string): void {
     this.parts.router.ctx.health.reactivate(modelKey);
+  }
+
+  /**
+   * Starts budget `name`'s current window over from zero (an operator's decision) and returns
+   * its status. Throws a RangeError for a budget the configuration does not define.
+   */
+  async resetBudget(name: string): Promise<BudgetWindowStatus> {
+    const { spend } = this.parts.router.ctx;
+    if (!spend) throw new RangeError(`unknown budget "${name}"`);
+    return spend.resetWindow(name);
   }
 
   /** Subscribes to an event; returns a function that unsubscribes. */

@@ -15,6 +15,7 @@ export type {
   ProviderConfig,
   ProxyConfig,
   ProxyKeyConfig,
+  AdminKeyConfig,
   ProxyLimits,
   SecretsConfig,
   StateConfig,
@@ -44,6 +45,7 @@ export type {
   ProviderDocument,
   ProxyDocument,
   ProxyKeyDocument,
+  AdminKeyDocument,
   QuotaLimitsDocument,
   SecretStoreName,
 } from './mesh-config-document.js';

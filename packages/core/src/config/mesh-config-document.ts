@@ -185,6 +185,11 @@ export interface ProxyDocument {
     /** @deprecated Ignored. */
     enabled?: unknown;
   };
+  /** The admin API (`/admin/`) and the status page (`/status`). */
+  admin?: {
+    /** Their keys, separate from client keys; with none, only loopback clients are served. */
+    keys?: AdminKeyDocument[];
+  };
   cors?: { origins?: string[]; enabled?: unknown };
   limits?: {
     /** `1mb` by default. */
@@ -199,6 +204,15 @@ export interface ProxyDocument {
   shutdown_grace?: DurationInput;
   /** @deprecated Ignored. */
   endpoints?: unknown;
+}
+
+/** `proxy.admin.keys[]`: exactly one of `key` and `key_sha256`. */
+export interface AdminKeyDocument {
+  name: string;
+  /** The key; prefer `${ENV_VAR}` or `key_sha256`. */
+  key?: string;
+  /** Hex SHA-256 of the key. */
+  key_sha256?: string;
 }
 
 /** Secret store names. */

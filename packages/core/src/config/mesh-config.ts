@@ -145,6 +145,16 @@ export interface ProxyKeyConfig {
   budget?: string;
 }
 
+/** A key of the proxy's admin API and status page (`proxy.admin.keys`). */
+export interface AdminKeyConfig {
+  /** Key name, for logs. */
+  name: string;
+  /** The key itself (exactly one of `key` and `keySha256` is set). */
+  key?: string;
+  /** Lower-case hex SHA-256 of the key. */
+  keySha256?: string;
+}
+
 /** HTTP server limits of the proxy. */
 export interface ProxyLimits {
   /** Largest request body in bytes. */
@@ -166,6 +176,8 @@ export interface ProxyConfig {
   port: number;
   /** Accepted bearer keys; an empty list means no authentication. */
   auth: { keys: ProxyKeyConfig[] };
+  /** Keys of the admin API and the status page; an empty list means loopback clients only. */
+  admin: { keys: AdminKeyConfig[] };
   /** Allowed CORS origins; empty means CORS is off. */
   cors: { origins: string[] };
   /** Server limits. */

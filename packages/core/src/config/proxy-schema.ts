@@ -15,6 +15,19 @@ const proxyKeySchema = z.strictObject({
   budget: z.strictObject(budgetLimitFields).optional().meta({ description: 'A budget for this key (scope key:<name>).' }),
 });
 
+const adminKeySchema = z.strictObject({
+  name: name(),
+  key: z.string().min(1).optional().meta({ description: 'The admin bearer key; prefer ${ENV_VAR} or key_sha256.' }),
+  key_sha256: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: 'expected 64 hexadecimal characters' })
+    .optional()
+    .meta({ description: 'Hex SHA-256 of the admin key.' }),
+});
+
+/** A parsed admin key. */
+export type AdminKeyEntry = z.output<typeof adminKeySchema>;
+
 /** A parsed proxy key. */
 export type ProxyKeyEntry = z.output<typeof proxyKeySchema>;
 
@@ -29,6 +42,9 @@ export const proxySchema = z.strictObject({
       method: ignoredKey(),
       enabled: ignoredKey(),
     })
+    .optional(),
+  admin: z
+    .strictObject({ keys: z.array(adminKeySchema).optional().meta({ description: 'Keys of the admin API and the status page, separate from client keys; none: loopback clients only.' }) })
     .optional(),
   cors: z.strictObject({ origins: nameList().optional(), enabled: ignoredKey() }).optional(),
   limits: z

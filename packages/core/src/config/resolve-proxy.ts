@@ -1,8 +1,8 @@
 import { didYouMean } from './closest-match.js';
 import { definedFields } from './defined-fields.js';
-import type { ProxyConfig, ProxyKeyConfig } from './mesh-config.js';
+import type { AdminKeyConfig, ProxyConfig, ProxyKeyConfig } from './mesh-config.js';
 import { parseEntry } from './parse-entry.js';
-import { type ProxyKeyEntry, proxySchema } from './proxy-schema.js';
+import { type AdminKeyEntry, type ProxyKeyEntry, proxySchema } from './proxy-schema.js';
 import { type PlacedBudget, toBudget } from './resolve-budgets.js';
 import type { ResolveContext } from './resolve-context.js';
 
@@ -32,6 +32,22 @@ function toKey(entry: ProxyKeyEntry, index: number, pools: ReadonlySet<string>, 
   });
 }
 
+function toAdminKey(entry: AdminKeyEntry, index: number, context: ResolveContext): AdminKeyConfig {
+  if ((entry.key === undefined) === (entry.key_sha256 === undefined)) {
+    context.issues.error(['proxy', 'admin', 'keys', index], 'set exactly one of key and key_sha256');
+  }
+  return definedFields<AdminKeyConfig>({ name: entry.name, key: entry.key, keySha256: entry.key_sha256?.toLowerCase() });
+}
+
+/** Reports a name used twice in a list of keys. */
+function checkUniqueNames(keys: readonly { readonly name: string }[], path: readonly string[], context: ResolveContext): void {
+  const names = new Set<string>();
+  keys.forEach((key, i) => {
+    if (names.has(key.name)) context.issues.error([...path, i, 'name'], `duplicate key name "${key.name}"`);
+    names.add(key.name);
+  });
+}
+
 /**
  * Validates `proxy`. Keys' `budget` settings become budgets scoped to the key
  * (pushed onto `budgets`); the original `auth.tokens` list becomes keys named
@@ -44,16 +60,15 @@ export function resolveProxy(raw: unknown, pools: ReadonlySet<string>, budgets: 
     context.issues.deprecated(['proxy', 'auth', 'tokens'], 'auth.keys');
     entry.auth.tokens.forEach((key, i) => keys.push({ name: `token-${i + 1}`, key }));
   }
-  const names = new Set<string>();
-  keys.forEach((key, i) => {
-    if (names.has(key.name)) context.issues.error(['proxy', 'auth', 'keys', i, 'name'], `duplicate key name "${key.name}"`);
-    names.add(key.name);
-  });
+  checkUniqueNames(keys, ['proxy', 'auth', 'keys'], context);
+  const adminKeys = (entry.admin?.keys ?? []).map((key, i) => toAdminKey(key, i, context));
+  checkUniqueNames(adminKeys, ['proxy', 'admin', 'keys'], context);
   const limits = entry.limits ?? {};
   return {
     host: entry.host ?? '127.0.0.1',
     port: entry.port ?? 8080,
     auth: { keys },
+    admin: { keys: adminKeys },
     cors: { origins: [...(entry.cors?.origins ?? [])] },
     limits: definedFields({
       bodySizeBytes: limits.body_size ?? DEFAULT_BODY_SIZE,

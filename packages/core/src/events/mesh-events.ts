@@ -72,6 +72,8 @@ export interface RequestCompletedEvent {
   attempts: number;
   /** Milliseconds from the call to the response (to the end of the stream for streams). */
   latencyMs: number;
+  /** Streams that answered: milliseconds from the answering attempt's start to its first content chunk. */
+  timeToFirstTokenMs?: number;
   usage?: CompletionUsage;
   /** USD cost (0 when unpriced or failed). */
   cost: number;

@@ -47,6 +47,25 @@ export class ModelHealthTracker {
     models.add(modelKey);
   }
 
+  /**
+   * Takes over the health of every model `previous` tracks under the same provider (a config
+   * reload builds a new mesh): the records are shared, not copied, so outcomes of requests still
+   * running on the previous mesh keep counting. Call after registering this tracker's models.
+   * Returns the keys taken over.
+   */
+  adopt(previous: ModelHealthTracker): string[] {
+    const adopted: string[] = [];
+    for (const [key, record] of previous.#models) {
+      const mine = this.#models.get(key);
+      if (!mine || mine.providerId !== record.providerId) continue;
+      this.#models.set(key, record);
+      adopted.push(key);
+    }
+    // Trial tickets of both trackers may meet on a shared record: keep their ids apart.
+    this.#nextTicketId = Math.max(this.#nextTicketId, previous.#nextTicketId) + 1_000_000_000;
+    return adopted;
+  }
+
   /** True when `modelKey` was registered. */
   has(modelKey: string): boolean {
     return this.#models.has(modelKey);

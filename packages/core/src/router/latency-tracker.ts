@@ -24,6 +24,14 @@ export class LatencyTracker {
     this.stats.set(modelKey, current);
   }
 
+  /** Copies the statistics of `modelKeys` from `previous` (a config reload). */
+  adopt(previous: LatencyTracker, modelKeys: Iterable<string>): void {
+    for (const key of modelKeys) {
+      const stats = previous.stats.get(key);
+      if (stats) this.stats.set(key, { ...stats });
+    }
+  }
+
   get(modelKey: string): LatencyStats | undefined {
     return this.stats.get(modelKey);
   }

@@ -101,6 +101,7 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         stream: run.needs.stream,
         attempts: run.attempts,
         latencyMs: now - run.startedAt,
+        ...(failure === undefined && end.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: end.timeToFirstTokenMs } : {}),
         usage: failure ? undefined : usage,
         cost,
         ok: failure === undefined,

@@ -200,6 +200,42 @@ export class SpendGuard {
     );
   }
 
+  /**
+   * Continues from `previous` (a config reload): what it last saw of each budget that is still
+   * configured with the same name, scope, period and measure (the counters themselves live in the
+   * shared store), and the margins it learned of `modelKeys`.
+   */
+  adopt(previous: SpendGuard, modelKeys: Iterable<string>): void {
+    for (const budget of this.budgets) {
+      const before = previous.budgets.find((b) => b.name === budget.name);
+      const seen = previous.seen.get(budget.name);
+      if (before && seen && before.scope === budget.scope && before.period === budget.period && before.limitType === budget.limitType) this.seen.set(budget.name, { ...seen });
+    }
+    this.margins.adopt(previous.margins, modelKeys);
+  }
+
+  /**
+   * Starts the current window of budget `name` over from zero (an operator's decision): what
+   * it counted so far is subtracted from its counter, and a refusal in the window is forgotten.
+   * Spend of attempts still running is settled against the new start. Throws a RangeError for
+   * an unknown budget.
+   */
+  async resetWindow(name: string): Promise<BudgetWindowStatus> {
+    const budget = this.budgets.find((b) => b.name === name);
+    if (!budget) throw new RangeError(`unknown budget "${name}"`);
+    if (budget.period !== 'request') {
+      const now = this.clock.now();
+      const window = periodWindow(budget.period, now);
+      const key = `budget:${budget.name}:${window.start}`;
+      const [used = 0] = await this.store.get([key]);
+      const value = used === 0 ? 0 : await this.store.add(key, -used, windowTtl(window, now));
+      this.seen.set(budget.name, { start: window.start, used: value, refused: false, alerted: value >= budget.alertThreshold * budget.limit });
+    }
+    const status = this.status().find((b) => b.name === name);
+    if (!status) throw new RangeError(`unknown budget "${name}"`);
+    return status;
+  }
+
   /** Every budget in its current window, from the last values this process saw. */
   status(): BudgetWindowStatus[] {
     const now = this.clock.now();

@@ -35,6 +35,14 @@ function learn(margin: number, estimated: number, actual: number): number {
 export class SpendMargins {
   private readonly byModel = new Map<string, Margins>();
 
+  /** Copies what `previous` learned of `modelKeys` (a config reload). */
+  adopt(previous: SpendMargins, modelKeys: Iterable<string>): void {
+    for (const key of modelKeys) {
+      const margins = previous.byModel.get(key);
+      if (margins) this.byModel.set(key, { ...margins });
+    }
+  }
+
   /** The estimate with the model's margins applied (unchanged for a model that never overran). */
   apply(modelKey: string, estimate: SpendEstimate): SpendEstimate {
     const margins = this.byModel.get(modelKey);

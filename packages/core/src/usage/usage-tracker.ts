@@ -132,6 +132,19 @@ export class UsageTracker {
     return out.join('\n');
   }
 
+  /**
+   * Continues from `previous` (a config reload): the grand totals keep everything spent, the
+   * per-model, per-provider and per-pool totals keep those `kept` still names.
+   */
+  adopt(previous: UsageTracker, kept: { readonly models: ReadonlySet<string>; readonly providers: ReadonlySet<string>; readonly pools: ReadonlySet<string> }): void {
+    this.totals = { ...previous.totals };
+    this.failed = previous.failed;
+    const copy = (from: Map<string, UsageTotals>, keep: ReadonlySet<string>) => new Map([...from].filter(([key]) => keep.has(key)).map(([key, totals]) => [key, { ...totals }]));
+    this.models = copy(previous.models, kept.models);
+    this.providers = copy(previous.providers, kept.providers);
+    this.pools = copy(previous.pools, kept.pools);
+  }
+
   /** Clears every total. */
   reset(): void {
     this.totals = emptyTotals();

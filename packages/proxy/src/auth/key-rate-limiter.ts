@@ -1,7 +1,15 @@
 import type { Clock, StateStore } from '@modelmesh/core';
 
-/** The outcome of {@link KeyRateLimiter.take}. */
-export type RateDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterSeconds: number };
+/** The outcome of {@link KeyRateLimiter.take}: allowed or not, and where the key stands in its window. */
+export interface RateDecision {
+  readonly ok: boolean;
+  /** The key's requests per minute. */
+  readonly limit: number;
+  /** Requests left in the current window after this one. */
+  readonly remaining: number;
+  /** Whole seconds until the window resets (at least 1). */
+  readonly resetSeconds: number;
+}
 
 const MINUTE = 60_000;
 
@@ -22,7 +30,8 @@ export class KeyRateLimiter {
     const now = this.clock.now();
     const start = Math.floor(now / MINUTE) * MINUTE;
     const result = await this.store.reserve([{ key: `proxy:rpm:${keyName}:${start}`, amount: 1, limit: rpm, ttlMs: 2 * MINUTE }]);
-    if (result.ok) return { ok: true };
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((start + MINUTE - now) / 1000)) };
+    const resetSeconds = Math.max(1, Math.ceil((start + MINUTE - now) / 1000));
+    const used = result.ok ? (result.values[0] ?? rpm) : rpm;
+    return { ok: result.ok, limit: rpm, remaining: Math.max(0, rpm - used), resetSeconds };
   }
 }

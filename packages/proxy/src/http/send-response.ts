@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { dialectError, type ErrorDialect } from './error-dialect.js';
 import type { HttpFailure } from './openai-error.js';
 
 /** Headers sent with a response, lower-case names. */
@@ -12,9 +13,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** Writes an OpenAI-shaped error body: `{ "error": { message, type, param, code } }`. */
-export function sendFailure(res: ServerResponse, failure: HttpFailure, headers: HeaderMap = {}): void {
-  sendJson(res, failure.status, { error: failure.error }, { ...headers, ...failure.headers });
+/** Writes an error body in the route's dialect: OpenAI's `{ "error": { message, type, param, code } }` by default. */
+export function sendFailure(res: ServerResponse, failure: HttpFailure, headers: HeaderMap = {}, dialect: ErrorDialect = 'openai'): void {
+  const { status, body } = dialectError(failure, dialect, headers['x-request-id']);
+  sendJson(res, status, body, { ...headers, ...failure.headers });
 }
 
 /** Writes a plain-text response (Prometheus exposition). */

@@ -39,6 +39,11 @@ export class SseWriter {
     return this.write(`data: ${payload}\n\n`);
   }
 
+  /** Sends a named event, `event: <name>` then `data: <payload>`, as the Responses and Messages APIs stream. */
+  event(name: string, payload: string): Promise<void> {
+    return this.write(`event: ${name}\ndata: ${payload}\n\n`);
+  }
+
   /** Sends an SSE comment line, which clients ignore but raw readers can see. */
   comment(text: string): Promise<void> {
     return this.write(`: ${text.replace(/\n/g, ' ')}\n\n`);

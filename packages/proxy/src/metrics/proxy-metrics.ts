@@ -26,8 +26,9 @@ export class ProxyMetrics {
   /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
   private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
 
+  /** @param meshOf the mesh serving requests now (a reload replaces it). */
   constructor(
-    private readonly mesh: MeshClient,
+    private readonly meshOf: () => MeshClient,
     inFlight: () => number,
   ) {
     const inFlightGauge = new Gauge('modelmesh_http_in_flight', 'API requests being served now.', [], () => [[[], inFlight()]]);
@@ -48,9 +49,8 @@ export class ProxyMetrics {
     ];
   }
 
-  /** Subscribes to the mesh's events; returns the function that unsubscribes. */
-  attach(): () => void {
-    const { mesh } = this;
+  /** Subscribes to `mesh`'s events; returns the function that unsubscribes. */
+  attach(mesh: MeshClient): () => void {
     const offs = [
       mesh.on('request.routed', (e) => this.attempts.inc([e.poolName, e.modelKey, e.providerId])),
       mesh.on('attempt.failed', (e) => this.attemptFailures.inc([e.poolName, e.modelKey, e.providerId, e.next])),
@@ -87,7 +87,7 @@ export class ProxyMetrics {
 
   private modelHealth(): Array<readonly [readonly string[], number]> {
     const seen = new Map<string, readonly [readonly string[], number]>();
-    for (const pool of Object.values(this.mesh.poolStatus())) {
+    for (const pool of Object.values(this.meshOf().poolStatus())) {
       for (const model of pool.models) seen.set(model.model, [[model.model, model.provider], model.status === 'standby' ? 0 : 1]);
     }
     return [...seen.values()];

@@ -9,8 +9,12 @@ import type { ProxySettings } from '../proxy-settings.js';
 import type { RequestTrace } from '../request-trace.js';
 import type { PoolAccess } from '../routes/pool-access.js';
 import type { ProxyMessage } from './startup-messages.js';
+import type { Operations } from '../admin/operations.js';
 
-/** Everything the routes share, built once per handler. */
+/**
+ * Everything the routes share, built once per handler. `mesh`, `keys`, `cors` and `access`
+ * are read at each use: a config reload replaces them.
+ */
 export interface ProxyContext {
   readonly mesh: MeshClient;
   readonly settings: ProxySettings;
@@ -24,6 +28,8 @@ export interface ProxyContext {
   readonly isDraining: () => boolean;
   /** Where requests answered with 500 are logged. */
   readonly log: (message: ProxyMessage) => void;
+  /** The status page, the admin API and reload. */
+  readonly ops: Operations;
 }
 
 /** One HTTP request being served. */

@@ -1,15 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MemoryStateStore, systemClock, type Clock, type MeshClient, type ProxyConfig, type StateStore } from '@modelmesh/core';
+import { MemoryStateStore, systemClock, type Clock, type MeshClient, type MeshConfig, type ProxyConfig, type StateStore } from '@modelmesh/core';
 import { KeyRateLimiter } from '../auth/key-rate-limiter.js';
-import { KeyTable } from '../auth/key-table.js';
-import { CorsPolicy } from '../http/cors.js';
+import { dialectError } from '../http/error-dialect.js';
 import { httpFailure, HttpFailureError } from '../http/openai-error.js';
 import { sendFailure, type HeaderMap } from '../http/send-response.js';
 import { ProxyMetrics } from '../metrics/proxy-metrics.js';
 import { resolveProxySettings, type ProxySettings, type ProxySettingsInput } from '../proxy-settings.js';
-import { PoolAccess } from '../routes/pool-access.js';
+import { ConfigReloader, type ReloadResult } from '../reload/config-reloader.js';
+import { ProxyRuntime } from '../reload/proxy-runtime.js';
+import type { ReloadSource } from '../reload/reload-source.js';
+import { StatusRecorder } from '../status/status-recorder.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
-import { matchRoute } from './route-table.js';
+import { matchRoute, type Route } from './route-table.js';
 import { serveExchange } from './serve-exchange.js';
 import { stderrLog } from './internal-error-log.js';
 import type { ProxyMessage } from './startup-messages.js';
@@ -24,8 +26,12 @@ export interface ProxyHandlerOptions {
   readonly clock?: Clock;
   /** Where per-key request counters live; share one (e.g. Redis) across proxy processes. Default: in memory. */
   readonly stateStore?: StateStore;
-  /** Receives a redacted line, with the request id, for every request answered with 500 (default: stderr). */
+  /** Receives a redacted line, with the request id, for every request answered with 500 (default: stderr), and each reload. */
   readonly log?: (message: ProxyMessage) => void;
+  /** The configuration `mesh` was built from: `GET /admin/config` shows it (redacted). */
+  readonly config?: MeshConfig;
+  /** Where `POST /admin/reload` and {@link ProxyHandler.reload} read the configuration again (e.g. {@link configFileSource}). */
+  readonly reload?: ReloadSource;
 }
 
 /**
@@ -51,7 +57,15 @@ export interface ProxyHandler {
   onResponseDone(listener: () => void): void;
   /** The Prometheus exposition text. */
   metricsText(): string;
-  /** Unsubscribes from the mesh's events. */
+  /** The mesh requests go to now (a reload replaces it). */
+  readonly mesh: MeshClient;
+  /**
+   * Reads the configuration again and swaps it in without dropping requests (what SIGHUP and
+   * `POST /admin/reload` do). An invalid configuration is refused with every problem, logged,
+   * and the running one stays.
+   */
+  reload(): Promise<ReloadResult>;
+  /** Unsubscribes from the mesh's events and closes the meshes reloads built. */
   dispose(): void;
 }
 
@@ -74,19 +88,34 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   let activeApi = 0;
   let draining = false;
 
-  const metrics = new ProxyMetrics(options.mesh, () => activeApi);
-  const detach = [metrics.attach()];
+  const log = options.log ?? stderrLog;
+  const runtime = new ProxyRuntime(options.mesh, settings, settings.adminKeys, options.config);
+  const recorder = new StatusRecorder(clock);
+  const drainController = new AbortController();
+  const metrics = new ProxyMetrics(() => runtime.mesh, () => activeApi);
+  runtime.live.onMesh((mesh) => metrics.attach(mesh));
+  runtime.live.onMesh((mesh) => recorder.attach(mesh));
+  const reloader = new ConfigReloader(runtime, options.reload, log, recorder, clock);
   const ctx: ProxyContext = {
-    mesh: options.mesh,
+    get mesh() {
+      return runtime.mesh;
+    },
     settings,
-    keys: new KeyTable(settings.keys),
+    get keys() {
+      return runtime.keys;
+    },
     limiter: new KeyRateLimiter(options.stateStore ?? new MemoryStateStore(clock), clock),
-    cors: new CorsPolicy(settings.corsOrigins),
+    get cors() {
+      return runtime.cors;
+    },
     metrics,
-    access: new PoolAccess(options.mesh),
+    get access() {
+      return runtime.access;
+    },
     clock,
     isDraining: () => draining,
-    log: options.log ?? stderrLog,
+    log,
+    ops: { runtime, recorder, reloader, draining: drainController.signal },
   };
   const { maxConcurrent } = settings.limits;
 
@@ -106,21 +135,25 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       return;
     }
     const { route, param } = match;
-    if (route.api && draining) return refuse(res, req, shuttingDown(), headers);
+    if (route.api && draining) return refuse(res, req, shuttingDown(), headers, route);
     if (route.api && maxConcurrent !== undefined && activeApi >= maxConcurrent) {
       // 503, not 429: the server is full, not the client over its quota; Retry-After asks for a short wait.
-      metrics.observeHttp(route.endpoint, undefined, undefined, 503);
-      return refuse(res, req, httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } }), headers);
+      const full = httpFailure(503, `The proxy is serving its maximum of ${maxConcurrent} concurrent requests`, 'server_error', { code: 'overloaded', headers: { 'retry-after': '1' } });
+      metrics.observeHttp(route.endpoint, undefined, undefined, dialectError(full, route.dialect ?? 'openai').status);
+      return refuse(res, req, full, headers, route);
     }
     const entry: InFlight = { abort: new AbortController(), res };
     inFlight.add(entry);
     if (route.api) activeApi++;
+    // A reload retires the mesh this request runs on only once it is done.
+    const release = route.api ? runtime.live.lease() : undefined;
     const ex: Exchange = { req, res, signal: entry.abort.signal, headers, trace: { attempts: 0 }, key: undefined };
     res.once('close', () => {
       // Closed before the response was complete: the client left, so the upstream call stops.
       if (!res.writableFinished) entry.abort.abort(new HttpFailureError(httpFailure(499, 'Client closed the request', 'invalid_request_error')));
       inFlight.delete(entry);
       if (route.api) activeApi--;
+      release?.();
       metrics.observeHttp(route.endpoint, ex.trace.poolName, ex.trace.modelKey, res.writableFinished ? res.statusCode : 499);
       for (const done of doneListeners) done();
       if (inFlight.size === 0) idleWaiters.splice(0).forEach((wake) => wake());
@@ -133,11 +166,13 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   Object.defineProperties(listener, {
     inFlight: { get: () => inFlight.size, enumerable: true },
     draining: { get: () => draining, enumerable: true },
+    mesh: { get: () => runtime.mesh, enumerable: true },
   });
-  return Object.assign(listener as typeof listener & { readonly inFlight: number; readonly draining: boolean }, {
+  return Object.assign(listener as typeof listener & { readonly inFlight: number; readonly draining: boolean; readonly mesh: MeshClient }, {
     settings,
     startDrain() {
       draining = true;
+      drainController.abort();
       // Responses not yet started tell their clients to reconnect elsewhere.
       for (const entry of inFlight) if (!entry.res.headersSent) entry.res.shouldKeepAlive = false;
     },
@@ -153,15 +188,16 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
       doneListeners.push(done);
     },
     metricsText: () => metrics.render(),
+    reload: () => reloader.reload(),
     dispose() {
-      detach.forEach((off) => off());
+      void runtime.live.close();
     },
   });
 }
 
-function refuse(res: ServerResponse, req: IncomingMessage, failure: ReturnType<typeof httpFailure>, headers: HeaderMap): void {
+function refuse(res: ServerResponse, req: IncomingMessage, failure: ReturnType<typeof httpFailure>, headers: HeaderMap, route: Route): void {
   req.resume();
-  sendFailure(res, failure, headers);
+  sendFailure(res, failure, headers, route.dialect);
 }
 
 /** CORS preflight: 204 with the allow headers for a listed origin, 403 otherwise. */

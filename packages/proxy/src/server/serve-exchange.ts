@@ -3,6 +3,7 @@ import { toHttpFailure } from '../http/error-mapping.js';
 import { ClientGoneError } from '../http/read-json-body.js';
 import { sendFailure } from '../http/send-response.js';
 import { traceHeaders } from '../request-trace.js';
+import { withRetryAfter } from './back-pressure.js';
 import { authenticate, enforceKeyRate } from './guards.js';
 import { logInternalError } from './internal-error-log.js';
 import type { Exchange, ProxyContext } from './proxy-context.js';
@@ -10,7 +11,7 @@ import type { Route } from './route-table.js';
 
 /**
  * Runs one route: authentication, the key's rate limit, then the handler. Any error
- * becomes an OpenAI-shaped answer, unless the client is gone (nothing to answer) or a
+ * becomes an answer in the route's dialect (a 429 always with `Retry-After`), unless the client is gone (nothing to answer) or a
  * stream already started (the stream wrote its own error).
  */
 export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Route, param: string): Promise<void> {
@@ -21,7 +22,7 @@ export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Rout
   } catch (error) {
     if (error instanceof ClientGoneError || (ex.signal.aborted && RequestAbortedError.isInstance(error) && ex.res.destroyed)) return;
     const cause = ex.signal.aborted ? (ex.signal.reason as unknown) ?? error : error;
-    const failure = toHttpFailure(cause, () => ctx.clock.now());
+    const failure = withRetryAfter(ctx, ex, toHttpFailure(cause, () => ctx.clock.now()));
     // A 500 is our own fault: never silent, and the client gets the id the log line carries.
     const requestId = failure.status === 500 ? logInternalError(ctx.log, ex, cause) : undefined;
     if (ex.res.headersSent) {
@@ -29,6 +30,6 @@ export async function serveExchange(ctx: ProxyContext, ex: Exchange, route: Rout
       return;
     }
     const meshHeaders = ex.trace.attempts > 0 ? traceHeaders(ex.trace, false) : {};
-    sendFailure(ex.res, failure, { ...ex.headers, ...meshHeaders, ...(requestId !== undefined ? { 'x-request-id': requestId } : {}) });
+    sendFailure(ex.res, failure, { ...ex.headers, ...meshHeaders, ...(requestId !== undefined ? { 'x-request-id': requestId } : {}) }, route.dialect);
   }
 }

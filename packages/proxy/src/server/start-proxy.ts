@@ -41,6 +41,8 @@ export interface RunningProxy {
   readonly settings: ProxySettings;
   /** The request listener (its metrics and in-flight state). */
   readonly handler: ProxyHandler;
+  /** Reloads the configuration from the `reload` source (see {@link ProxyHandler.reload}). */
+  reload(): ReturnType<ProxyHandler['reload']>;
   /** The Node server, for what this API does not cover. */
   readonly server: Server;
   /**
@@ -153,6 +155,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     messages,
     settings,
     handler,
+    reload: () => handler.reload(),
     server,
     drain,
     close,

@@ -12,8 +12,11 @@ export type AuthMode =
 /** One line the proxy reports (at start, or a request it answered with 500), as data (a CLI may colour or reformat it). */
 export interface ProxyMessage {
   readonly level: 'info' | 'warn' | 'error';
-  /** What the line is about; `internal-error` is a request answered with 500 (with its request id, redacted). */
-  readonly code: 'listening' | 'auth' | 'cors' | 'limits' | 'internal-error';
+  /**
+   * What the line is about; `internal-error` is a request answered with 500 (with its request id,
+   * redacted); `reload` a configuration reload, done or refused (with every problem); `status` where the status page is.
+   */
+  readonly code: 'listening' | 'auth' | 'cors' | 'limits' | 'internal-error' | 'reload' | 'status';
   /** The line, ready to print. */
   readonly text: string;
 }
@@ -48,6 +51,11 @@ export function startupMessages(url: string, settings: ProxySettings, auth: Auth
     level: 'info',
     code: 'cors',
     text: settings.corsOrigins.length === 0 ? 'cors: off (no allowed origins)' : `cors: allowed origins ${settings.corsOrigins.join(', ')}`,
+  });
+  messages.push({
+    level: 'info',
+    code: 'status',
+    text: `status page: ${url}/status (${settings.adminKeys.length > 0 ? `admin keys required (${settings.adminKeys.length})` : 'no admin key configured: loopback clients only'}); admin API under ${url}/admin/`,
   });
   messages.push({
     level: 'info',

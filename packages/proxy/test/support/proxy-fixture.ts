@@ -1,4 +1,4 @@
-import { createMesh, loadConfig, type Clock, type MeshClient, type ModelSpec, type Provider } from '@modelmesh/core';
+import { createMesh, loadConfig, type Clock, type MeshClient, type Middleware, type ModelSpec, type Provider } from '@modelmesh/core';
 import { mockProviderEntry, type MockProviderEntry, type MockScript } from '@modelmesh/testing';
 import { startProxy, type ProxyMessage, type ProxySettingsInput, type RunningProxy } from '../../src/index.js';
 
@@ -24,6 +24,8 @@ export interface FixtureOptions {
   readonly settings?: ProxySettingsInput;
   /** Clock of the mesh and the proxy. */
   readonly clock?: Clock;
+  /** Middleware of the mesh. */
+  readonly middleware?: readonly Middleware[];
 }
 
 export interface Fixture {
@@ -43,7 +45,7 @@ export async function startFixture(options: FixtureOptions = {}): Promise<Fixtur
   const providers = options.providers ?? [primary];
   const document = { pools: BASE_POOLS, ...options.config };
   const config = loadConfig(document, { knownProviders: providers.map((p) => p.provider.id) });
-  const mesh = createMesh({ config, providers: providers.map((p) => ({ provider: p.provider, models: [...p.models] })), ...(options.clock ? { clock: options.clock } : {}) });
+  const mesh = createMesh({ config, providers: providers.map((p) => ({ provider: p.provider, models: [...p.models] })), ...(options.clock ? { clock: options.clock } : {}), ...(options.middleware ? { middleware: options.middleware } : {}) });
   const messages: ProxyMessage[] = [];
   const settings = { ...config.proxy, ...options.settings, limits: { ...config.proxy.limits, ...options.settings?.limits }, port: 0 };
   const proxy = await startProxy({ mesh, settings, log: (m) => messages.push(m), ...(options.clock ? { clock: options.clock } : {}) });
