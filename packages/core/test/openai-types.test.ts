@@ -41,4 +41,25 @@ describe('compatibility with the openai package types', () => {
     expect(response.choices[0]?.message.role).toBe('assistant');
     expect(Object.keys(response.usage ?? {})).toEqual(['prompt_tokens', 'completion_tokens', 'total_tokens']);
   });
+
+  it('passes the values either openai line adds through to the provider as they are', async () => {
+    const { client, a } = twoModelMesh();
+    const seen: unknown[] = [];
+    const chat = a.chat.bind(a);
+    a.chat = async (request, call) => {
+      seen.push(request);
+      return chat(request, call);
+    };
+    const params: Mesh.ChatCompletionCreateParamsNonStreaming = {
+      model: 'chat',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', prompt_cache_breakpoint: { mode: 'explicit', ttl: '30m' } }] }],
+      prompt_cache_key: null,
+      safety_identifier: null,
+      service_tier: 'fast',
+      reasoning_effort: 'max',
+      prompt_cache_retention: 'in_memory',
+    };
+    await client.chat.completions.create(params);
+    expect(seen).toEqual([{ ...params, model: 'model-a' }]);
+  });
 });
