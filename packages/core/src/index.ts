@@ -21,5 +21,6 @@ export { estimatePromptTokens } from './router/request-needs.js';
 export { costOf, estimateCost } from './router/cost.js';
 export { isContentChunk } from './router/stream-commit.js';
 export { MeshClient, type ChatCompletions, type ExplainParams } from './client/mesh-client.js';
+export type { ModelListPromise } from './client/model-list-promise.js';
 export { createMesh, type CreateMeshOptions } from './client/create-mesh.js';
 export type { ProviderWithModels } from './client/build-models.js';

@@ -33,7 +33,7 @@ interface OpenAIShapedClient<O extends VersionTypes> {
     };
   };
   embeddings: { create(body: O['embeddingParams'], options?: CallOptions): PromiseLike<O['embeddings']> };
-  models: { list(): PromiseLike<{ data: Array<O['model']> }> };
+  models: { list(): PromiseLike<{ data: Array<O['model']> }> & AsyncIterable<O['model']> };
 }
 
 interface V6 extends VersionTypes {

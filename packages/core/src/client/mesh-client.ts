@@ -1,9 +1,10 @@
-import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '@modelmesh/provider';
+import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams } from '@modelmesh/provider';
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
 import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
+import { modelListPromise, type ModelListPromise } from './model-list-promise.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
 import type { BudgetWindowStatus } from '../usage/spend-guard.js';
 
@@ -48,8 +49,8 @@ export class MeshClient {
   readonly chat: { readonly completions: ChatCompletions };
   /** `client.embeddings.create(...)`. */
   readonly embeddings: { create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse> };
-  /** `client.models.list()`: the pools, as virtual models. */
-  readonly models: { list(): Promise<ModelList> };
+  /** `client.models.list()`: the pools, as virtual models (await it, or iterate it with `for await`). */
+  readonly models: { list(): ModelListPromise };
   private closed = false;
 
   /** @internal Clients are made by `createMesh()` or `create()`. */
@@ -60,10 +61,13 @@ export class MeshClient {
     this.chat = { completions: { create } };
     this.embeddings = { create: (params, options) => router.embed(params, options) };
     this.models = {
-      list: async () => ({
-        object: 'list',
-        data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
-      }),
+      list: () =>
+        modelListPromise(
+          Promise.resolve({
+            object: 'list',
+            data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
+          }),
+        ),
     };
   }
 
