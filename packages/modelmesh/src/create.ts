@@ -1,6 +1,7 @@
 import { ConfigurationError, type CreateMeshOptions, type MeshClient, type ProviderPlugin } from '@modelmesh/core';
 import { createMesh } from '@modelmesh/core/node';
 import { installedPlugins, KNOWN_PROVIDER_PACKAGES } from './installed-plugins.js';
+import { loadInstalledMiddleware } from './installed-middleware.js';
 
 /** Options of {@link create}: those of `createMesh`, where `config` may also be a file path. */
 export interface CreateOptions extends CreateMeshOptions {
@@ -51,7 +52,8 @@ function autoDetect(capability: string, plugins: readonly ProviderPlugin[], env:
  * Creates a client for a capability ("chat-completion", "chat", "text-embeddings", ...).
  * With no `config`, providers are detected from the environment (each installed provider
  * package declares the variables that enable it, e.g. `OPENAI_API_KEY`) and their default
- * models form one pool named after the capability.
+ * models form one pool named after the capability. Middleware the config names (`middleware:
+ * [logging, cache]`) is loaded from the installed packages the same way.
  *
  * @example
  * ```ts
@@ -66,5 +68,5 @@ export function create(capability: string, options: CreateOptions = {}): MeshCli
   const env = options.env ?? process.env;
   const plugins = options.plugins ?? installedPlugins();
   const config = options.config ?? autoDetect(capability, plugins, env, (options.providers?.length ?? 0) > 0);
-  return createMesh({ ...options, env, plugins, config });
+  return createMesh({ loadMiddleware: (name) => loadInstalledMiddleware(name), ...options, env, plugins, config });
 }

@@ -3,4 +3,5 @@ export * from '@modelmesh/core';
 export { createMesh } from '@modelmesh/core/node';
 export { create, type CreateOptions } from './create.js';
 export { installedPlugins, registerProviderPlugin, KNOWN_PROVIDER_PACKAGES } from './installed-plugins.js';
+export { loadInstalledMiddleware } from './installed-middleware.js';
 export * as capabilities from '@modelmesh/capabilities';

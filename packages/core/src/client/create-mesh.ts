@@ -4,9 +4,12 @@ import type { MeshConfig, MeshConfigDocument } from '../config/index.js';
 import { ConfigurationError, type ConfigIssue, type Provider, type ProviderPlugin, type ChatCompletionMessageParam } from '@modelmesh/provider';
 import { MeshEventEmitter } from '../events/event-emitter.js';
 import { ModelHealthTracker } from '../health/model-health-tracker.js';
+import { HealthProber } from '../router/health-prober.js';
 import type { HealthTransition } from '../health/health-types.js';
 import { MiddlewareChain } from '../middleware/middleware-chain.js';
-import type { Middleware } from '../middleware/middleware.js';
+import type { MeshMiddleware } from '../middleware/middleware.js';
+import type { MiddlewarePlugin } from '../middleware/middleware-plugin.js';
+import { buildConfiguredMiddleware } from './build-middleware.js';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../runtime/clock.js';
 import { HeadroomTracker } from '../router/headroom-tracker.js';
 import { LatencyTracker } from '../router/latency-tracker.js';
@@ -34,8 +37,12 @@ export interface CreateMeshOptions {
   plugins?: readonly ProviderPlugin[];
   /** Ready provider instances (with the models they serve), used as they are. */
   providers?: readonly (Provider | ProviderWithModels)[];
-  /** Middleware, outermost first. */
-  middleware?: readonly Middleware[];
+  /** Middleware, outermost first (before, so outside, the middleware the config lists). */
+  middleware?: readonly MeshMiddleware[];
+  /** Plugins for the middleware the config's `middleware` list (or `observability`) names. */
+  middlewarePlugins?: readonly MiddlewarePlugin[];
+  /** Finds a middleware plugin by package name when `middlewarePlugins` has none (the `modelmesh` package passes one that loads installed packages). */
+  loadMiddleware?: (packageName: string) => MiddlewarePlugin | undefined;
   /** Custom strategies, registered by name (a built-in name replaces the built-in). */
   strategies?: readonly Strategy[];
   /** Time source (tests pass a `ManualClock`). */
@@ -101,6 +108,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   const config = resolveConfig(options, env, capabilities, instances.map((i) => i.provider.id), strategies.names());
   const providers = buildProviders(config, options.plugins ?? [], instances, env, options.fetch);
   const models = buildModels(config, providers, capabilities);
+  const configured = buildConfiguredMiddleware(config, { plugins: options.middlewarePlugins ?? [], load: options.loadMiddleware, env, clock });
   const pools = new Map<string, PoolDefinition>(
     Object.values(config.pools).map((pool) => [
       pool.name,
@@ -129,7 +137,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     pools: new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy),
     health,
     strategy: (name) => strategies.get(name),
-    middleware: new MiddlewareChain(options.middleware ?? []),
+    middleware: new MiddlewareChain([...(options.middleware ?? []), ...configured]),
     events,
     clock,
     random,
@@ -141,7 +149,10 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
   };
   if (previous) continueFrom(ctx, previous.ctx, models, config);
+  const prober = new HealthProber(health, clock, ctx.pools.names().map((name) => ctx.pools.get(name)));
+  if (prober.active) prober.start();
   const client = new MeshClient({
+    onClose: () => prober.stop(),
     router: new Router(ctx),
     usage,
     providers: [...providers.values()].map((p) => p.provider),

@@ -9,6 +9,7 @@ export type {
   BudgetScope,
   LogLevel,
   MeshConfig,
+  MiddlewareConfig,
   ModelConfig,
   ObservabilityConfig,
   PoolConfig,
@@ -32,6 +33,9 @@ export {
   type RetryPolicy,
   type StrategyConfig,
   type StrategyOptions,
+  type HedgePolicy,
+  type StreamPolicy,
+  type StreamRecoveryMode,
   type TimeoutPolicy,
 } from './pool-policy.js';
 export type {
@@ -61,3 +65,4 @@ export type {
   TimeoutsDocument,
 } from './pool-document.js';
 export { parseDuration } from './duration.js';
+export { BUILT_IN_MIDDLEWARE } from './resolve-middleware.js';

@@ -11,6 +11,7 @@ import { resolveModels } from './resolve-models.js';
 import { resolvePools } from './resolve-pools.js';
 import { resolveProviders } from './resolve-providers.js';
 import { resolveProxy } from './resolve-proxy.js';
+import { resolveMiddleware } from './resolve-middleware.js';
 import { resolveObservability, resolveState } from './resolve-services.js';
 import { readSecretSources, type SecretsOption } from './secret-sources.js';
 import { substituteVariables } from './variable-substitution.js';
@@ -97,6 +98,7 @@ export function loadConfig(input: string | object, options: LoadConfigOptions = 
   checkBudgetNames(budgets, context);
   const state = resolveState(document.state, context);
   const observability = resolveObservability(document.observability, context);
+  const middleware = resolveMiddleware(document.middleware, observability.entry, context);
 
   const known = [...substituted.secretValues, ...secretStrings(secrets.section.value), ...secretStrings(document)];
   if (issues.hasErrors || sourceIssues.errors.length > 0) throw fail(finalizeIssues(issues.errors, locate, known));
@@ -109,7 +111,8 @@ export function loadConfig(input: string | object, options: LoadConfigOptions = 
     capabilities,
     secrets: secrets.config,
     state,
-    observability,
+    observability: observability.config,
+    middleware,
     proxy,
     warnings: [...sourceIssues.warnings, ...finalizeIssues(issues.warnings, locate, known)].sort(byPosition),
   };

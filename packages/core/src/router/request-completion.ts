@@ -2,6 +2,7 @@ import { type ModelMeshError, type ChatCompletion, type CompletionUsage, Provide
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { RequestCompletedEvent } from '../events/mesh-events.js';
 import { costOf } from './cost.js';
+import { routedReport } from './request-report.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { withUsageAliases } from '../usage/usage-aliases.js';
 import type { MeshModel } from './mesh-model.js';
@@ -28,6 +29,15 @@ export interface RequestEnd {
   readonly failure?: ModelMeshError;
   /** The caller cancelled: the attempt counts neither for nor against the model. */
   readonly cancelled?: boolean;
+  /** A recovered stream: what the broken streams before the answering one used (already recorded per model), and the recoveries. */
+  readonly recovered?: RecoveredParts;
+}
+
+/** The parts of a recovered stream that came before the answering model's. */
+export interface RecoveredParts {
+  readonly usage: CompletionUsage;
+  readonly cost: number;
+  readonly recoveries: NonNullable<RequestCompletedEvent['recoveries']>;
 }
 
 /**
@@ -58,8 +68,9 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
   let completion = end.completion;
   let usage = completion?.usage ?? end.usage;
   let cost = 0;
+  const ok = failure === undefined && model !== undefined && (completion !== undefined || end.usage !== undefined);
   try {
-    if (failure === undefined && model && (completion || end.usage)) {
+    if (ok && model) {
       if (end.ticket) ctx.health.recordSuccess(end.ticket, policy);
       ctx.latency.recordLatency(model.key, now - run.startedAt);
       if (end.timeToFirstTokenMs !== undefined) ctx.latency.recordTimeToFirstToken(model.key, end.timeToFirstTokenMs);
@@ -102,17 +113,45 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         attempts: run.attempts,
         latencyMs: now - run.startedAt,
         ...(failure === undefined && end.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: end.timeToFirstTokenMs } : {}),
-        usage: failure ? undefined : usage,
-        cost,
+        usage: failure ? undefined : addUsage(usage, end.recovered?.usage),
+        cost: cost + (end.recovered?.cost ?? 0),
         ok: failure === undefined,
+        ...(end.recovered ? { recoveries: end.recovered.recoveries } : {}),
         ...(failure ? { error: { name: failure.name, message: failure.message } } : {}),
         at: now,
       };
       if (onCompleted) ctx.events.guard(() => onCompleted(event));
       ctx.events.emit('request.completed', event);
     }
+    if (ctx.middleware.observesRequests) {
+      await ctx.middleware.onRequestEnd(
+        routedReport(run, {
+          ok,
+          model,
+          failure,
+          cancelled: end.cancelled,
+          completion,
+          usage,
+          responseModel: completion?.model ?? end.answeredModelId,
+          cost,
+          latencyMs: now - run.startedAt,
+          timeToFirstTokenMs: end.timeToFirstTokenMs,
+        }),
+      );
+    }
   }
   return completion;
+}
+
+/** Token counts of two parts of one answer added up (usage of the first when there is no second). */
+export function addUsage(a: CompletionUsage | undefined, b: CompletionUsage | undefined): CompletionUsage | undefined {
+  if (!b) return a;
+  if (!a) return b;
+  return {
+    prompt_tokens: a.prompt_tokens + b.prompt_tokens,
+    completion_tokens: a.completion_tokens + b.completion_tokens,
+    total_tokens: totalTokens(a) + totalTokens(b),
+  };
 }
 
 function totalTokens(usage: CompletionUsage | undefined): number {

@@ -1,12 +1,23 @@
 import { type BudgetExceededError, type ModelMeshError, RateLimitError, AllProvidersExhaustedError } from '@modelmesh/provider';
 import type { Clock } from '../runtime/clock.js';
+import type { FailureKind } from '../health/health-types.js';
+import type { RequestContext, RequestOperation } from '../middleware/request-call.js';
+import type { AttemptReport } from '../middleware/request-report.js';
+import type { MeshModel } from './mesh-model.js';
 import type { ResolvedPool } from './pool-registry.js';
+import { newRequestContext } from './request-context.js';
 import type { RequestNeeds } from './request-needs.js';
 import { RequestSignals } from './request-signals.js';
 import type { RequestOptions } from './router-context.js';
 
 /** What a request run starts from: its request, and the clock its timers run on. */
-export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware'> & { readonly clock: Clock };
+export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware' | 'operation'> & {
+  readonly clock: Clock;
+  /** The request hooks' context, when `wrapRequest` middleware made one already. */
+  readonly request?: RequestContext;
+  /** Keep a report of each attempt (for `onRequestEnd` middleware). */
+  readonly logAttempts?: boolean;
+};
 
 /**
  * One request while it is being routed: what it asked for, and what its attempts so far have
@@ -22,13 +33,16 @@ export class RequestRun {
   readonly needs: RequestNeeds;
   /** Session id for `session-sticky`. */
   readonly sessionId: string | undefined;
-  /** Chat requests pass through middleware; embeddings do not. */
+  /** Chat requests pass through the chat hooks (`beforeRequest`, `onError`, ...); embeddings do not. */
   readonly throughMiddleware: boolean;
+  readonly operation: RequestOperation;
   readonly startedAt: number;
   /** The request's abort plumbing: caller signal, deadline, attempt controllers. */
   readonly signals: RequestSignals;
   #attempts = 0;
   readonly #perModel = new Map<string, number>();
+  /** When each attempt on a model started (for the spacing of retries on one model). */
+  readonly #startedAt = new Map<string, number[]>();
   readonly #excluded = new Map<string, string>();
   #lastModelKey: string | undefined;
   #lastError: ModelMeshError | undefined;
@@ -37,6 +51,11 @@ export class RequestRun {
   /** While every failure so far was a 429: the one that resets soonest. */
   #rateLimited: RateLimitError | undefined;
   #otherFailure = false;
+  #request: RequestContext | undefined;
+  /** Reports of the attempts so far, kept only when some middleware reads them. */
+  readonly attemptLog: AttemptReport[] | undefined;
+  /** The shortest Retry-After (seconds) any failure carried. */
+  #soonestRetryAfter: number | undefined;
 
   constructor(init: RequestRunInit) {
     this.id = init.id;
@@ -46,10 +65,23 @@ export class RequestRun {
     this.needs = init.needs;
     this.sessionId = init.sessionId;
     this.throughMiddleware = init.throughMiddleware;
+    this.operation = init.operation;
     this.startedAt = init.clock.now();
+    this.#request = init.request;
+    this.attemptLog = init.logAttempts ? [] : undefined;
     const { policy, name } = init.pool.definition;
     const timeoutMs = init.options.timeout ?? policy.timeouts.requestMs;
     this.signals = new RequestSignals(init.clock, this.startedAt + timeoutMs, name, timeoutMs, init.options.signal, () => this.#attempts);
+  }
+
+  /** The request hooks' context (made on first use: requests without middleware never need it). */
+  get request(): RequestContext {
+    return (this.#request ??= newRequestContext(this.id, this.pool.definition.name, this.operation, this.options, this.startedAt));
+  }
+
+  /** Notes an attempt placed on `model` in the attempt log (when one is kept). */
+  noteAttempt(model: MeshModel, at: number): void {
+    this.attemptLog?.push({ attempt: this.#attempts, modelKey: model.key, modelId: model.modelId, providerId: model.providerId, connector: model.connector, startedAt: at });
   }
 
   /** Attempts started so far (the current one included). */
@@ -72,21 +104,37 @@ export class RequestRun {
     return this.#perModel.get(modelKey) ?? 0;
   }
 
+  /** When this request's attempts on `modelKey` started (ms since epoch), oldest first. */
+  attemptTimesOn(modelKey: string): readonly number[] {
+    return this.#startedAt.get(modelKey) ?? [];
+  }
+
   /**
-   * Counts a new attempt on `modelKey`. Returns the model the previous attempt ran on when
-   * this one moves to another (a failover), else undefined.
+   * Counts a new attempt on `modelKey`, started at `at`. Returns the model the previous attempt
+   * ran on when this one moves to another (a failover), else undefined.
    */
-  beginAttempt(modelKey: string): string | undefined {
+  beginAttempt(modelKey: string, at = 0): string | undefined {
     this.#attempts++;
     this.#perModel.set(modelKey, this.attemptsOn(modelKey) + 1);
+    const times = this.#startedAt.get(modelKey);
+    if (times === undefined) this.#startedAt.set(modelKey, [at]);
+    else times.push(at);
     const previous = this.#lastModelKey;
     this.#lastModelKey = modelKey;
     return previous !== undefined && previous !== modelKey ? previous : undefined;
   }
 
   /** Remembers a failed attempt's error, for the error the caller gets if every attempt fails. */
-  recordFailure(error: ModelMeshError): void {
+  recordFailure(error: ModelMeshError, kind: FailureKind = 'transient'): void {
     this.#lastError = error;
+    const log = this.attemptLog;
+    const logged = log?.at(-1);
+    if (log && logged && logged.error === undefined) {
+      const status = (error as { status?: unknown }).status;
+      log[log.length - 1] = { ...logged, error: { name: error.name, message: error.message, kind, ...(typeof status === 'number' ? { status } : {}) } };
+    }
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter < (this.#soonestRetryAfter ?? Infinity)) this.#soonestRetryAfter = retryAfter;
     if (!RateLimitError.isInstance(error)) {
       this.#otherFailure = true;
     } else if (!this.#rateLimited || (error.retryAfter ?? Infinity) < (this.#rateLimited.retryAfter ?? Infinity)) {
@@ -134,6 +182,6 @@ export class RequestRun {
         details: { poolName, attempts: this.#attempts },
       });
     }
-    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError });
+    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError, retryAfter: this.#soonestRetryAfter });
   }
 }

@@ -1,4 +1,5 @@
 import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
+import { Stream } from '../streaming/stream.js';
 import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import { finishRequest, requireFinished } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
@@ -7,24 +8,49 @@ import { RequestRun } from './request-run.js';
 import type { AttemptSignal } from './request-signals.js';
 import { routeRequest, type AttemptExecutor, type RouteOutcome } from './route-loop.js';
 import type { RequestOptions, RouterContext } from './router-context.js';
-import { openStreamUntilFirstContent } from './stream-commit.js';
+import { openStreamUntilFirstContent, type CommittedStream } from './stream-commit.js';
+import { routeHedged, type CloseLoser } from './hedge.js';
 import { deliverStream } from './stream-delivery.js';
 import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
+import type { RequestContext, RequestOperation } from '../middleware/request-call.js';
+import { chatStreamThroughMiddleware, chatThroughMiddleware, embedThroughMiddleware } from './request-wrap.js';
 
 /** Routes chat and embedding requests over the mesh's pools. */
 export class Router {
   constructor(readonly ctx: RouterContext) {}
 
   /** A non-streaming chat completion, with retries and failover. */
-  async chat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions = {}): Promise<ChatCompletion> {
+  chat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions = {}): Promise<ChatCompletion> {
+    if (!this.ctx.middleware.wrapsRequests) return this.routeChat(params, options);
+    return chatThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeChat(changed, options, request));
+  }
+
+  /**
+   * A streaming chat completion. Resolves once the first content chunk has arrived (until
+   * then, failures are retried and failed over); the returned stream yields from there.
+   */
+  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<ChatCompletionStream> {
+    const stream = this.ctx.middleware.wrapsRequests
+      ? await chatStreamThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeChatStream(changed, options, request))
+      : await this.routeChatStream(params, options);
+    return ChatCompletionStream.from(stream);
+  }
+
+  /** Embeddings from the pool `params.model` names, with retries and failover. */
+  embed(params: EmbeddingCreateParams, options: RequestOptions = {}): Promise<CreateEmbeddingResponse> {
+    if (!this.ctx.middleware.wrapsRequests) return this.routeEmbed(params, options);
+    return embedThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeEmbed(changed, options, request));
+  }
+
+  private async routeChat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions, request?: RequestContext): Promise<ChatCompletion> {
     const { ctx } = this;
-    const run = this.startChat(params, options);
+    const run = this.startChat(params, options, 'chat', request);
     const outcome = await this.route(run, async (model, context, attempt, call) => {
       const forModel = { ...params, model: model.modelId };
       const request = ctx.middleware.rewritesRequests ? await attempt.race(ctx.middleware.beforeRequest(forModel, context)) : forModel;
       const completion = await underAttemptTimeout(run, model, attempt, () => model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call));
       return requireFinished(completion, model);
-    });
+    }, (late) => late.usage);
     const completion = await finishRequest(ctx, {
       run,
       model: outcome.model,
@@ -36,24 +62,20 @@ export class Router {
     return completion ?? outcome.value;
   }
 
-  /**
-   * A streaming chat completion. Resolves once the first content chunk has arrived (until
-   * then, failures are retried and failed over); the returned stream yields from there.
-   */
-  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<ChatCompletionStream> {
+  private async routeChatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions, request?: RequestContext): Promise<Stream<ChatCompletionChunk>> {
     const { ctx } = this;
-    const run = this.startChat(params, options);
+    const run = this.startChat(params, options, 'chat-stream', request);
     // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
     const { controller } = run.signals;
     const outcome = await this.route(run, async (model, context, attempt, call) => {
       const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
-      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
-    });
+      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, call.timeouts.firstToken ?? run.pool.definition.policy.timeouts.attemptMs);
+    }, closeLateStream);
     run.signals.stopDeadline();
     if (outcome.kind === 'fallback') {
       const fallback = outcome.value;
       await finishRequest(ctx, { run, model: outcome.model, context: outcome.context, completion: fallback });
-      return new ChatCompletionStream(() => iterate(completionToChunks(fallback)), controller);
+      return new Stream(() => iterate(completionToChunks(fallback)), controller);
     }
     const { model, context, ticket, attempt, value: committed, spend } = outcome;
     let started = false;
@@ -67,7 +89,7 @@ export class Router {
       void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
     };
     controller.signal.addEventListener('abort', settleUnread, { once: true });
-    return new ChatCompletionStream(() => {
+    return new Stream(() => {
       if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
       started = true;
       controller.signal.removeEventListener('abort', settleUnread);
@@ -75,10 +97,9 @@ export class Router {
     }, controller);
   }
 
-  /** Embeddings from the pool `params.model` names, with retries and failover (no middleware). */
-  async embed(params: EmbeddingCreateParams, options: RequestOptions = {}): Promise<CreateEmbeddingResponse> {
+  private async routeEmbed(params: EmbeddingCreateParams, options: RequestOptions, request?: RequestContext): Promise<CreateEmbeddingResponse> {
     validateEmbeddingParams(params);
-    const run = this.startRun(params, options, embeddingNeeds(params.input), options.sessionId, false);
+    const run = this.startRun(params, options, embeddingNeeds(params.input), options.sessionId, 'embeddings', request);
     const outcome = await this.route(run, (model, _context, attempt, call) =>
       underAttemptTimeout(run, model, attempt, async () => {
         if (!model.provider.embed) throw new InvalidRequestError({ message: `Provider "${model.providerId}" offers no embeddings` });
@@ -103,18 +124,19 @@ export class Router {
    * settled here (health, spend, usage, `request.completed`) before the error reaches the
    * caller; a successful one is settled by the caller of this method, which knows its answer.
    */
-  private async route<T>(run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
+  private async route<T>(run: RequestRun, execute: AttemptExecutor<T>, closeLoser?: CloseLoser<T>): Promise<RouteOutcome<T>> {
     try {
-      return await routeRequest(this.ctx, run, execute);
+      // Chat requests may be hedged (the pool's `hedge`); embeddings are not.
+      return await (closeLoser ? routeHedged(this.ctx, run, execute, closeLoser) : routeRequest(this.ctx, run, execute));
     } catch (error) {
       await finishRequest(this.ctx, { run, failure: ModelMeshError.isInstance(error) ? error : undefined });
       throw error;
     }
   }
 
-  private startChat(params: ChatCompletionCreateParams, options: RequestOptions): RequestRun {
+  private startChat(params: ChatCompletionCreateParams, options: RequestOptions, operation: RequestOperation, request: RequestContext | undefined): RequestRun {
     validateChatParams(params);
-    return this.startRun(params, options, requestNeeds(params, this.ctx.countTokens), sessionIdOf(params, options), true);
+    return this.startRun(params, options, requestNeeds(params, this.ctx.countTokens), sessionIdOf(params, options), operation, request);
   }
 
   private startRun(
@@ -122,10 +144,23 @@ export class Router {
     options: RequestOptions,
     needs: RequestNeeds,
     sessionId: string | undefined,
-    throughMiddleware: boolean,
+    operation: RequestOperation,
+    request: RequestContext | undefined,
   ): RequestRun {
     const { ctx } = this;
-    return new RequestRun({ id: ctx.newRequestId(), pool: ctx.pools.get(params.model), params, options, needs, sessionId, throughMiddleware, clock: ctx.clock });
+    return new RequestRun({
+      id: request?.requestId ?? ctx.newRequestId(),
+      pool: ctx.pools.get(params.model),
+      params,
+      options,
+      needs,
+      sessionId,
+      throughMiddleware: operation !== 'embeddings',
+      operation,
+      clock: ctx.clock,
+      request,
+      logAttempts: ctx.middleware.observesRequests,
+    });
   }
 }
 
@@ -138,6 +173,12 @@ async function underAttemptTimeout<T>(run: RequestRun, model: MeshModel, attempt
   } finally {
     attempt.dispose();
   }
+}
+
+/** Closes the stream of a hedged attempt that produced content after the winner; its usage is estimated. */
+function closeLateStream(late: CommittedStream): undefined {
+  void late.iterator.return?.()?.catch(() => undefined);
+  return undefined;
 }
 
 function sessionIdOf(params: ChatCompletionCreateParams, options: RequestOptions): string | undefined {

@@ -53,6 +53,12 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
     this.final = final;
   }
 
+  /** `stream` as a `ChatCompletionStream`: itself if it is one, else a view that reads it. */
+  static from(stream: Stream<ChatCompletionChunk>): ChatCompletionStream {
+    if (stream instanceof ChatCompletionStream) return stream;
+    return new ChatCompletionStream(() => stream[Symbol.asyncIterator](), stream.controller);
+  }
+
   /**
    * The whole answer, assembled from every chunk: text joined, tool-call arguments joined,
    * finish reason and usage kept. Reads the stream to its end if nobody is iterating it;
