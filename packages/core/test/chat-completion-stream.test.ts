@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatCompletionStream, RequestAbortedError } from '../src/index.js';
+import { ChatCompletionStream, completionToChunks, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type MeshMiddleware } from '../src/index.js';
 import { ask, twoModelMesh } from './support/mesh-fixture.js';
 
 const streamAsk = { ...ask, stream: true as const };
@@ -63,5 +63,29 @@ describe('the stream chat.completions.create resolves to', () => {
     const stream = await client.chat.completions.create(streamAsk);
     for await (const chunk of stream) if (chunk.choices[0]?.delta.content === 'a') break;
     await expect(stream.finalChatCompletion()).rejects.toBeInstanceOf(RequestAbortedError);
+  });
+
+  it('is a ChatCompletionStream when a middleware answers with its own stream too', async () => {
+    const cached: ChatCompletion = {
+      id: 'cached',
+      object: 'chat.completion',
+      created: 0,
+      model: 'model-a',
+      choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'from the cache', refusal: null } }],
+    };
+    async function* replay(): AsyncGenerator<ChatCompletionChunk> {
+      yield* completionToChunks(cached);
+    }
+    const answering: MeshMiddleware = {
+      name: 'answering',
+      async wrapRequest(call, next) {
+        return call.operation === 'chat-stream' ? { operation: 'chat-stream', stream: replay(), cacheHit: true } : next(call);
+      },
+    };
+    const { client, a } = twoModelMesh({}, [answering]);
+    const stream = await client.chat.completions.create(streamAsk);
+    expect(stream).toBeInstanceOf(ChatCompletionStream);
+    expect((await stream.finalChatCompletion()).choices[0]?.message.content).toBe('from the cache');
+    expect(a.calls).toHaveLength(0);
   });
 });
