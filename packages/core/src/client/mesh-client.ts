@@ -1,4 +1,4 @@
-import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams } from '@modelmesh/provider';
+import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams } from '@modelmesh/provider';
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
