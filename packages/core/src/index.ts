@@ -23,4 +23,5 @@ export { isContentChunk } from './router/stream-commit.js';
 export { MeshClient, type ChatCompletions, type ExplainParams } from './client/mesh-client.js';
 export type { ModelListPromise } from './client/model-list-promise.js';
 export { createMesh, type CreateMeshOptions } from './client/create-mesh.js';
+export { createStateStore, type CreateStateStoreOptions } from './client/shared-state.js';
 export type { ProviderWithModels } from './client/build-models.js';
