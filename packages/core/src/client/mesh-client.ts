@@ -1,9 +1,10 @@
-import { RoutingError, type ConfigIssue, type Provider, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionMessageParam, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, type CreateEmbeddingResponse, type EmbeddingCreateParams, type ModelList } from '@modelmesh/provider';
+import { RoutingError, type ConfigIssue, type Provider, type ChatCompletion, type ChatCompletionMessageParam, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, type CreateEmbeddingResponse, type EmbeddingCreateParams } from '@modelmesh/provider';
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
-import type { Stream } from '../streaming/stream.js';
+import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
+import { modelListPromise, type ModelListPromise } from './model-list-promise.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
 import type { BudgetWindowStatus } from '../usage/spend-guard.js';
 
@@ -12,8 +13,8 @@ export interface ChatCompletions {
   /** A completion from the pool `params.model` names, with retries and failover. */
   create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
   /** A streamed completion: resolves once the first content arrives. */
-  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<Stream<ChatCompletionChunk>>;
-  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | Stream<ChatCompletionChunk>>;
+  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>;
 }
 
 /** What `explain()` takes. */
@@ -52,8 +53,8 @@ export class MeshClient {
   readonly chat: { readonly completions: ChatCompletions };
   /** `client.embeddings.create(...)`. */
   readonly embeddings: { create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse> };
-  /** `client.models.list()`: the pools, as virtual models. */
-  readonly models: { list(): Promise<ModelList> };
+  /** `client.models.list()`: the pools, as virtual models (await it, or iterate it with `for await`). */
+  readonly models: { list(): ModelListPromise };
   private closed = false;
 
   /** @internal Clients are made by `createMesh()` or `create()`. */
@@ -64,10 +65,13 @@ export class MeshClient {
     this.chat = { completions: { create } };
     this.embeddings = { create: (params, options) => router.embed(params, options) };
     this.models = {
-      list: async () => ({
-        object: 'list',
-        data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
-      }),
+      list: () =>
+        modelListPromise(
+          Promise.resolve({
+            object: 'list',
+            data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
+          }),
+        ),
     };
   }
 
