@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Bundle-size check: bundles each entry for browsers with esbuild (minified, ESM, `browser`
+// export condition), gzips it and compares it with its limit. Exits 1 when an entry is over.
+// `--why` also lists the largest inputs of each bundle, to see where the bytes are.
+// Limits are ratchets: lower them when an entry shrinks. The goal for core + providers-openai
+// is 40 KB (the official `openai` package bundles to about 35 KB); see the README.
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const packagesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const KB = 1024;
+
+/** Providers that carry their own wire format (not the OpenAI-compatible base) weigh more. */
+const PROVIDER_LIMITS_KB = { 'providers-anthropic': 21, 'providers-google': 23 };
+
+/** Entries: what an app imports, and the most its bundle may weigh (minified + gzip, KB). */
+const entries = [
+  { name: '@modelmesh/core (createMesh)', code: `export { createMesh } from '@modelmesh/core';`, limitKb: 72 },
+  {
+    name: 'core + providers-openai',
+    code: `export { createMesh } from '@modelmesh/core'; export { createOpenAI } from '@modelmesh/providers-openai';`,
+    limitKb: 86,
+  },
+  { name: 'modelmesh (browser entry)', code: `export { create, createMesh } from 'modelmesh';`, limitKb: 72 },
+  { name: 'modelmesh/testing (mockClient)', code: `export { mockClient } from 'modelmesh/testing';`, limitKb: 76 },
+  ...readdirSync(packagesDir)
+    .filter((dir) => dir.startsWith('providers-'))
+    .sort()
+    .map((dir) => ({ name: `@modelmesh/${dir}`, code: `export * from '@modelmesh/${dir}';`, limitKb: PROVIDER_LIMITS_KB[dir] ?? 18 })),
+];
+
+/** Resolves the entry's own imports from each workspace package's folder (its self-reference), as an app would see them. */
+const workspacePackages = {
+  name: 'workspace-packages',
+  setup(build) {
+    build.onResolve({ filter: /^(@modelmesh\/[^/]+|modelmesh)(\/.*)?$/ }, (args) => {
+      if (args.importer !== '<stdin>') return undefined;
+      const dir = args.path.startsWith('@modelmesh/') ? args.path.split('/')[1] : 'modelmesh';
+      return build.resolve(args.path, { kind: args.kind, resolveDir: join(packagesDir, dir) });
+    });
+  },
+};
+
+/** Bundles one entry for browsers; returns its minified and gzipped sizes and the bytes each input contributes. */
+export async function bundleEntry(code) {
+  const result = await build({
+    stdin: { contents: code, resolveDir: packagesDir, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    outfile: 'bundle.js',
+    logLevel: 'silent',
+    plugins: [workspacePackages],
+  });
+  const output = result.outputFiles[0].contents;
+  const inputs = Object.entries(result.metafile.outputs['bundle.js'].inputs).map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
+  return { minified: output.length, gzipped: gzipSync(output, { level: 9 }).length, inputs };
+}
+
+/** The package an input file belongs to (`zod`, `core`, ...). */
+function packageOf(file) {
+  const inStore = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (inStore) return inStore[1];
+  const inWorkspace = /(?:^|\/)packages\/([^/]+)\//.exec(file) ?? /^\.\.\/([^/]+)\//.exec(file);
+  return inWorkspace ? inWorkspace[1] : file;
+}
+
+const why = process.argv.includes('--why');
+const kb = (bytes) => (bytes / KB).toFixed(1);
+let over = 0;
+console.log('entry'.padEnd(44), 'min KB'.padStart(8), 'gzip KB'.padStart(8), 'limit KB'.padStart(9));
+for (const entry of entries) {
+  const size = await bundleEntry(entry.code);
+  const ok = size.gzipped <= entry.limitKb * KB;
+  if (!ok) over++;
+  console.log(entry.name.padEnd(44), kb(size.minified).padStart(8), kb(size.gzipped).padStart(8), String(entry.limitKb).padStart(9), ok ? '' : '  OVER');
+  if (why) {
+    const byPackage = new Map();
+    for (const { file, bytes } of size.inputs) byPackage.set(packageOf(file), (byPackage.get(packageOf(file)) ?? 0) + bytes);
+    for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${name.padEnd(40)} ${kb(bytes).padStart(8)} min`);
+  }
+}
+if (over > 0) {
+  console.error(`${over} bundle(s) over their size limit (minified + gzip)`);
+  process.exit(1);
+}
