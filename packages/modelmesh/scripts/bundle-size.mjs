@@ -5,12 +5,8 @@
 // Limits are ratchets: lower them when an entry shrinks. The goal for core + providers-openai
 // is 40 KB (the official `openai` package bundles to about 35 KB); see the README.
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-
-const packagesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { bundleForBrowser, packagesDir } from './browser-bundle.mjs';
 const KB = 1024;
 
 /** Providers that carry their own wire format (not the OpenAI-compatible base) weigh more. */
@@ -32,35 +28,9 @@ const entries = [
     .map((dir) => ({ name: `@modelmesh/${dir}`, code: `export * from '@modelmesh/${dir}';`, limitKb: PROVIDER_LIMITS_KB[dir] ?? 18 })),
 ];
 
-/** Resolves the entry's own imports from each workspace package's folder (its self-reference), as an app would see them. */
-const workspacePackages = {
-  name: 'workspace-packages',
-  setup(build) {
-    build.onResolve({ filter: /^(@modelmesh\/[^/]+|modelmesh)(\/.*)?$/ }, (args) => {
-      if (args.importer !== '<stdin>') return undefined;
-      const dir = args.path.startsWith('@modelmesh/') ? args.path.split('/')[1] : 'modelmesh';
-      return build.resolve(args.path, { kind: args.kind, resolveDir: join(packagesDir, dir) });
-    });
-  },
-};
-
 /** Bundles one entry for browsers; returns its minified and gzipped sizes and the bytes each input contributes. */
-export async function bundleEntry(code) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: packagesDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    outfile: 'bundle.js',
-    logLevel: 'silent',
-    plugins: [workspacePackages],
-  });
-  const output = result.outputFiles[0].contents;
-  const inputs = Object.entries(result.metafile.outputs['bundle.js'].inputs).map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
+async function bundleEntry(code) {
+  const { output, inputs } = await bundleForBrowser({ code });
   return { minified: output.length, gzipped: gzipSync(output, { level: 9 }).length, inputs };
 }
 
