@@ -19,6 +19,20 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: 'an unknown stream_recovery mode',
+    lines: [...BASE, 'pools:', '  chat:', '    stream_recovery: sometimes'],
+    path: 'pools.chat.stream_recovery',
+    line: 7,
+    message: 'invalid value "sometimes"; expected one of continue, restart, off',
+  },
+  {
+    name: 'a hedge of more than one parallel attempt',
+    lines: [...BASE, 'pools:', '  chat:', '    hedge: { after: 2s, max: 2 }'],
+    path: 'pools.chat.hedge.max',
+    line: 7,
+    message: 'invalid value "2"; expected one of 1',
+  },
+  {
     name: 'a string where a number belongs',
     lines: [...BASE, 'pools:', '  chat:', '    deactivation: { failure_threshold: three }'],
     path: 'pools.chat.deactivation.failure_threshold',

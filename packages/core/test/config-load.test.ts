@@ -13,7 +13,8 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
   deactivation: { failureThreshold: 3, errorRateWindowMs: 60_000, errorRateMinRequests: 10, onRateLimit: true, onAuthFailure: true, errorCodes: [] },
   recovery: {
     cooldownMs: 45_000,
-    maxCooldownMs: 600_000,
+    // The default ceiling (30s) follows a cooldown raised above it.
+    maxCooldownMs: 45_000,
     backoffMultiplier: 2,
     jitter: 0.2,
     halfOpen: true,
@@ -28,10 +29,12 @@ const inherited: Omit<PoolPolicy, 'strategy'> = {
     initialDelayMs: 250,
     maxDelayMs: 8_000,
     honorRetryAfter: true,
-    maxRetryAfterMs: 30_000,
+    maxRetryAfterMs: 5_000,
     onTimeout: 'failover',
+    maxMalformedEvents: 3,
   },
-  timeouts: { requestMs: 90_000, attemptMs: 60_000, firstTokenMs: 30_000, idleMs: 30_000, connectMs: 10_000 },
+  timeouts: { requestMs: 90_000, attemptMs: 60_000, idleMs: 30_000, connectMs: 5_000 },
+  streams: { recovery: 'continue' },
 };
 
 const CHAT = 'generation.text-generation.chat-completion';
@@ -127,6 +130,7 @@ const expectedFull: MeshConfig = {
         retryableCodes: [429, 500, 502, 503],
       },
       timeouts: { ...inherited.timeouts, attemptMs: 30_000, firstTokenMs: 10_000 },
+      streams: { recovery: 'restart' },
     },
     cheap: {
       name: 'cheap',
@@ -205,7 +209,7 @@ describe('loadConfig resolves a full document', () => {
     expect(config.pools['chat-completion']).toEqual({ name: 'chat-completion', capability: CHAT, strategy, ...policies });
     expect(config.pools['chat-completion']?.recovery).toEqual({
       cooldownMs: 30_000,
-      maxCooldownMs: 600_000,
+      maxCooldownMs: 30_000,
       backoffMultiplier: 2,
       jitter: 0.2,
       halfOpen: true,
@@ -213,8 +217,8 @@ describe('loadConfig resolves a full document', () => {
       probeOnStart: false,
       onQuotaReset: true,
     });
-    expect(config.pools['chat-completion']?.retry).toMatchObject({ maxAttempts: 6, maxAttemptsPerModel: 2, initialDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 });
-    expect(config.pools['chat-completion']?.timeouts).toEqual({ requestMs: 120_000, attemptMs: 60_000, firstTokenMs: 30_000, idleMs: 30_000, connectMs: 10_000 });
+    expect(config.pools['chat-completion']?.retry).toMatchObject({ maxAttempts: 6, maxAttemptsPerModel: 2, initialDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 5_000 });
+    expect(config.pools['chat-completion']?.timeouts).toEqual({ requestMs: 120_000, attemptMs: 60_000, idleMs: 30_000, connectMs: 5_000 });
     expect(config.pools['chat-completion']?.deactivation.failureThreshold).toBe(3);
   });
 
@@ -346,5 +350,16 @@ describe('references', () => {
       { env: {} },
     );
     expect(config.pools.chat?.timeouts).toEqual({ requestMs: 90_000, attemptMs: 45_000, firstTokenMs: 1_500, idleMs: 250, connectMs: 3_600_000 });
+  });
+
+  it('reads stream_recovery and hedge per pool, over the defaults section', () => {
+    const config = loadConfig(
+      { defaults: { stream_recovery: 'restart', hedge: { after: '3s' } }, pools: { a: { capability: 'chat-completion' }, b: { capability: 'chat-completion', stream_recovery: 'off', hedge: { after: '750ms', max: 1 } } } },
+      { env: {} },
+    );
+    expect(config.pools.a?.streams).toEqual({ recovery: 'restart', hedge: { afterMs: 3_000, max: 1 } });
+    expect(config.pools.b?.streams).toEqual({ recovery: 'off', hedge: { afterMs: 750, max: 1 } });
+    expect(loadConfig({ pools: { c: { capability: 'chat-completion' } } }, { env: {} }).pools.c?.streams).toEqual({ recovery: 'continue' });
+    expect(config.warnings).toEqual([]);
   });
 });

@@ -47,9 +47,9 @@ async function fakeVendor(failures: Reply[]): Promise<{ url: string; hits: () =>
   return { url: `http://127.0.0.1:${port}`, hits: () => hits };
 }
 
-function runScript(url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(url: string, ...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [script, url], { timeout: 20_000 }, (_error, stdout, stderr) => {
+    const child = execFile(process.execPath, [script, url, ...extra], { timeout: 20_000 }, (_error, stdout, stderr) => {
       resolve({ code: child.exitCode, stdout, stderr });
     });
   });
@@ -75,5 +75,12 @@ describe('a plain Node script stays alive while its request waits to retry (real
     const { code, stdout, stderr } = await runScript(vendor.url);
     expect({ code, stdout: stdout.trim(), stderr }).toEqual({ code: 0, stdout: 'answer: hello after the retry', stderr: '' });
     expect(vendor.hits()).toBe(2);
+  });
+
+  it('background health probes do not keep a finished script alive (probe_interval set, no close())', async () => {
+    const vendor = await fakeVendor([{ status: 503 }]);
+    const { code, stdout, stderr } = await runScript(vendor.url, 'probing');
+    // A probe timer that held the event loop would keep the child running until execFile's timeout (code null).
+    expect({ code, stdout: stdout.trim(), stderr }).toEqual({ code: 0, stdout: 'answer: hello after the retry', stderr: '' });
   });
 });

@@ -43,8 +43,8 @@ describe('streaming', () => {
     expect(a.calls[0]?.signal.aborted).toBe(true);
   });
 
-  it('ends with StreamInterruptedError, not a silent end, when the stream is cut after content', async () => {
-    const { client, a, b } = twoModelMesh();
+  it('ends with StreamInterruptedError, not a silent end, when the stream is cut after content (stream_recovery: off)', async () => {
+    const { client, a, b } = twoModelMesh({ stream_recovery: 'off' });
     a.script('model-a', { stream: ['one', 'two', 'three'], cutAfter: 2 });
     const stream = await client.chat.completions.create(streamAsk);
     let text = '';
@@ -58,15 +58,15 @@ describe('streaming', () => {
     expect(client.usage.failedRequests).toBe(1);
   });
 
-  it('treats a stream that ends without a finish reason as interrupted', async () => {
-    const { client, a } = twoModelMesh();
+  it('treats a stream that ends without a finish reason as interrupted (stream_recovery: off)', async () => {
+    const { client, a } = twoModelMesh({ stream_recovery: 'off' });
     a.script('model-a', { stream: ['partial'], noFinish: true });
     const stream = await client.chat.completions.create(streamAsk);
     await expect(collect(stream)).rejects.toMatchObject({ name: 'StreamInterruptedError', reason: 'cut' });
   });
 
-  it('ends a stalled stream with StreamInterruptedError after the idle timeout', async () => {
-    const { client, clock, a } = twoModelMesh({ timeouts: { idle: '5s' } });
+  it('ends a stalled stream with StreamInterruptedError after the idle timeout (stream_recovery: off)', async () => {
+    const { client, clock, a } = twoModelMesh({ timeouts: { idle: '5s' }, stream_recovery: 'off' });
     a.script('model-a', { stream: ['a', 'b', 'c'], stallAfter: 1 });
     const stream = await client.chat.completions.create(streamAsk);
     const done = collect(stream);

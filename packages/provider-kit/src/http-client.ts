@@ -129,7 +129,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, guard: RequestGuard): Promise<TransportResponse> {
     const query = req.query === undefined && options.query === undefined ? NO_QUERY : { ...options.query, ...req.query };
     const transport = options.fetch === undefined ? platformTransport : undefined;
-    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.signal });
+    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.signal, connectTimeout: guard.timeouts.connect });
     if (transport !== undefined && direct !== undefined) return transport(direct);
     return guard.race(viaFetch(req, method, headers, query, guard.signal));
   }
@@ -163,7 +163,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       guard.dispose();
       throw guard.signal.reason;
     }
-    guard.start('connect');
+    guard.start('headers');
     guard.start('first-byte');
     const headers: Record<string, string> = { ...options.headers, ...req.headers };
     if (req.accept !== undefined) headers['accept'] = req.accept;
@@ -175,7 +175,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       guard.dispose();
       throw failure;
     }
-    guard.stop('connect');
+    guard.stop('headers');
     const response = new HttpResponse(raw, guard, context);
     if (req.reportRateLimit) {
       const snapshot = parseRateLimitHeaders(raw.headerSource, now());

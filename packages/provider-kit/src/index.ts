@@ -2,7 +2,7 @@ export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpReq
 export type { HttpResponse, ReadTextOptions } from './http-response.js';
 export type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
 export { readSse, type ReadSseOptions, type SseEvent, type SseSource } from './sse-reader.js';
-export { readSseJson, type ReadSseJsonOptions, type SseJsonEvent } from './sse-json-stream.js';
+export { DEFAULT_MAX_MALFORMED_EVENTS, malformedEventsOf, readSseJson, type MalformedEventPolicy, type ReadSseJsonOptions, type SseJsonEvent } from './sse-json-stream.js';
 export { mapHttpError, mapErrorPayload, type HttpErrorInput, type ErrorPayloadInput } from './map-http-error.js';
 export { mapNetworkError, networkErrorCode, type NetworkErrorContext, type NetworkPhase } from './map-network-error.js';
 export { errorBodyObject, parseErrorBody, type ErrorBodyParser, type ProviderErrorBody } from './error-body.js';

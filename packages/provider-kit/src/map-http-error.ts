@@ -79,7 +79,7 @@ function build(c: Classified): ProviderError {
     ),
     c.secrets,
   ) as Record<string, unknown>;
-  const base = { providerId: c.providerId, modelId: c.modelId, message, details };
+  const base = { providerId: c.providerId, modelId: c.modelId, message, details, retryAfter: c.retryAfter };
   const withStatus = c.status === undefined ? base : { ...base, status: c.status };
   switch (errorKind(c.status, c.parsed, c.rawText)) {
     case 'authentication':
@@ -110,8 +110,9 @@ function parseSafely(parser: ErrorBodyParser, value: unknown): ProviderErrorBody
  * 401/403 → AuthenticationError; 429 → RateLimitError with `retryAfter` (headers, else
  * the message's "try again in 20s"); a 4xx saying the prompt is too long →
  * ContextLengthExceededError; a 4xx from the safety system → ContentFilteredError;
- * anything else → ProviderHttpError, retryable per `isRetryableStatus` and carrying
- * `details.retryAfter` when the server sent `Retry-After` (a 503 often does).
+ * anything else → ProviderHttpError, retryable per `isRetryableStatus`. Every one carries
+ * `retryAfter` (seconds; also in `details.retryAfter`) when the server sent `Retry-After`
+ * (a 503 often does).
  * The message quotes the provider's own message, redacted and truncated, never the whole body.
  */
 export function mapHttpError(input: HttpErrorInput): ProviderError {

@@ -15,8 +15,23 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
  * The connection pools of the fast transport: undici's own HTTP/1.1 client, which costs less
  * per request than `http.request` (measured in the proxy benchmark). Keep-alive per origin;
  * its header and body timers are off because the request guard times every phase itself.
+ * The TCP/TLS connect timeout is undici's (only it sees the socket connect), and an `Agent`
+ * has one, so there is one `Agent` per connect timeout in use: a pool's setting, a handful.
  */
-const dispatcher = new Agent({ connections: 256, headersTimeout: 0, bodyTimeout: 0 });
+const dispatchers = new Map<number | undefined, Agent>();
+const MAX_DISPATCHERS = 16;
+
+function dispatcherFor(connectTimeout: number | undefined): Agent {
+  let found = dispatchers.get(connectTimeout);
+  if (found === undefined) {
+    // A process that keeps inventing timeouts gets the default pool rather than unbounded agents.
+    if (dispatchers.size >= MAX_DISPATCHERS) return dispatcherFor(undefined);
+    const connect = connectTimeout === undefined ? {} : { connect: { timeout: Math.max(1, Math.round(connectTimeout)) } };
+    found = new Agent({ connections: 256, headersTimeout: 0, bodyTimeout: 0, ...connect });
+    dispatchers.set(connectTimeout, found);
+  }
+  return found;
+}
 
 /** Origin and path of each URL a provider calls (a handful, called over and over). */
 const targets = new Map<string, { readonly origin: string; readonly path: string }>();
@@ -71,7 +86,7 @@ export const platformTransport: Transport | undefined = async (request: Transpor
   const { origin, path } = target(request.url);
   let data: Dispatcher.ResponseData;
   try {
-    data = await dispatcher.request({ origin, path, method: method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, signal });
+    data = await dispatcherFor(request.connectTimeout).request({ origin, path, method: method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, signal });
   } catch (error) {
     throw signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
   }

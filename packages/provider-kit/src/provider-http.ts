@@ -33,9 +33,9 @@ export interface ProviderHttp {
   now(): number;
   /**
    * The request options of one call: its signal, caller headers, rate-limit reporting and
-   * timeouts. A stream's headers come as soon as the server accepts the request, so the call's
-   * `connect` bounds them; a JSON answer's headers come with the finished answer, so only
-   * `firstByte` (default the call's `attempt`, then the settings' `timeout`) does.
+   * timeouts: `connect` (TCP/TLS), `headers` (until the response headers: for a JSON answer
+   * that is the finished answer), `firstByte` (default the call's `attempt`, then the
+   * settings' `timeout`) and `idle`. (`streaming` says which kind of call it is; the same settings serve both.)
    */
   callOptions(call: Pick<ProviderCall, 'signal'> & Partial<ProviderCall>, modelId: string | undefined, streaming: boolean): Omit<HttpRequestOptions, 'path'>;
 }
@@ -62,10 +62,9 @@ export function createProviderHttp(settings: ProviderConnectionSettings, vendor:
     http,
     secrets,
     now,
-    callOptions(call, modelId, streaming) {
+    callOptions(call, modelId) {
       const given = call.timeouts ?? {};
-      const timeouts: RequestTimeouts = { firstByte: given.firstByte ?? given.attempt ?? settings.timeout, idle: given.idle };
-      if (streaming) timeouts.connect = given.connect;
+      const timeouts: RequestTimeouts = { connect: given.connect, headers: given.headers, firstByte: given.firstByte ?? given.attempt ?? settings.timeout, idle: given.idle };
       const options: Omit<HttpRequestOptions, 'path'> = { signal: call.signal, timeouts, modelId };
       if (call.headers) options.headers = call.headers;
       if (call.reportRateLimit) options.reportRateLimit = call.reportRateLimit.bind(call);

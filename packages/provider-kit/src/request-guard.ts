@@ -19,7 +19,7 @@ export interface GuardContext {
  */
 export class RequestGuard {
   private readonly controller = new AbortController();
-  /** Armed timers by phase (a plain record: at most three, set and cleared on every request). */
+  /** Armed timers by phase (a plain record: at most three, set and cleared on every request). The transport times the connect. */
   private readonly timers: Partial<Record<TimeoutPhase, ReturnType<typeof setTimeout>>> = {};
   private readonly onCallerAbort: (() => void) | undefined;
   private disposed = false;
@@ -45,7 +45,7 @@ export class RequestGuard {
 
   /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed). */
   start(phase: TimeoutPhase): void {
-    const ms = phase === 'connect' ? this.timeouts.connect : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
+    const ms = phase === 'headers' ? this.timeouts.headers : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
     if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.disposed || this.signal.aborted) return;
     this.timers[phase] = setTimeout(() => {
       this.timers[phase] = undefined;
@@ -102,7 +102,7 @@ export class RequestGuard {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.stop('connect');
+    this.stop('headers');
     this.stop('first-byte');
     this.stop('idle');
     if (this.onCallerAbort !== undefined) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);

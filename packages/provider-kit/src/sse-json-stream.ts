@@ -1,4 +1,4 @@
-import { ProviderError } from '@modelmesh/provider';
+import { ProviderError, type ProviderCall } from '@modelmesh/provider';
 import { safeExcerpt } from './error-message.js';
 import { iterateQueue, SseEventQueue, type ReadSseOptions, type SseSource } from './sse-reader.js';
 
@@ -9,6 +9,34 @@ export interface SseJsonEvent {
   /** The parsed data. Narrow it before use. */
   data: unknown;
 }
+
+/** What a stream does with events whose data is not JSON. */
+export interface MalformedEventPolicy {
+  /**
+   * Malformed events skipped in one stream; one more makes the stream broken (a
+   * `malformed_response` ProviderError, which the router treats as an interrupted stream).
+   * Default {@link DEFAULT_MAX_MALFORMED_EVENTS}; 0 fails on the first.
+   */
+  limit?: number;
+  /** Called for each skipped event: how many so far in this stream, and a redacted excerpt. */
+  onSkip?(skipped: { count: number; excerpt: string }): void;
+}
+
+/** The malformed-event policy a call asks for (`call.maxMalformedEvents`, `call.reportMalformedEvent`). */
+export function malformedEventsOf(call: Pick<ProviderCall, 'maxMalformedEvents' | 'reportMalformedEvent'>): MalformedEventPolicy {
+  const policy: MalformedEventPolicy = {};
+  if (call.maxMalformedEvents !== undefined) policy.limit = call.maxMalformedEvents;
+  if (call.reportMalformedEvent !== undefined) policy.onSkip = call.reportMalformedEvent.bind(call);
+  return policy;
+}
+
+/** Malformed events a stream survives by default. */
+export const DEFAULT_MAX_MALFORMED_EVENTS = 3;
+
+/** How long a stream whose answer is whole waits for its end marker (`[DONE]`, or the body's end), in ms. */
+export const FINISHED_TAIL_MS = 500;
+/** How long a stream whose every choice finished waits for what may still follow (the usage event), in ms. */
+export const COMPLETE_TAIL_MS = 2_000;
 
 /** Options of {@link readSseJson}. */
 export interface ReadSseJsonOptions extends ReadSseOptions {
@@ -28,22 +56,37 @@ export interface ReadSseJsonOptions extends ReadSseOptions {
    * for servers that omit `[DONE]`.
    */
   completeWithoutEnd?: () => boolean;
+  /**
+   * True once nothing but the end marker is still expected (the answer finished and its usage
+   * came). Then the stream waits at most {@link FINISHED_TAIL_MS} for the marker and ends as
+   * complete without it; while only `completeWithoutEnd` holds, it waits {@link COMPLETE_TAIL_MS}.
+   * A body that breaks off in either state also ends as complete: the answer is whole.
+   */
+  finished?: () => boolean;
+  /** Events whose data is not JSON: skipped up to a limit (see {@link MalformedEventPolicy}). */
+  malformedEvents?: MalformedEventPolicy;
   /** Values masked in error messages. */
   secrets?: readonly string[];
 }
 
 /**
  * Reads an SSE stream of JSON events, yielding each as soon as it is complete. It stops at
- * `[DONE]` (and releases the connection), throws a `malformed_response` ProviderError for
- * data that is not JSON, and a `connection_error` when the body ends without `[DONE]`.
- * Empty `data:` events (keep-alives some servers send) are skipped. Events come straight
- * off the parser's queue: one async step per event, however the reading is layered.
+ * `[DONE]` (and releases the connection) and throws a `connection_error` when the body ends
+ * without it, unless what arrived is complete (`completeWithoutEnd`). An event whose data is
+ * not JSON is skipped (reported through `malformedEvents.onSkip`); more than
+ * `malformedEvents.limit` of them make the stream a `malformed_response`. Once the answer is
+ * whole, a missing `[DONE]` costs at most a short tail wait, not the idle timeout. Empty
+ * `data:` events (keep-alives some servers send) are skipped. Events come straight off the
+ * parser's queue: one async step per event, however the reading is layered.
  */
 export function readSseJson(source: SseSource, options: ReadSseJsonOptions): AsyncIterableIterator<SseJsonEvent> {
   const queue = new SseEventQueue(source[Symbol.asyncIterator](), options);
   const doneMarker = options.doneMarker === undefined ? '[DONE]' : options.doneMarker;
+  const limit = options.malformedEvents?.limit ?? DEFAULT_MAX_MALFORMED_EVENTS;
+  let malformed = 0;
   /** A final event was handed out: the next call ends the stream. */
   let finalSeen = false;
+  const complete = (): boolean => options.completeWithoutEnd?.() ?? false;
   return iterateQueue(queue, async () => {
     if (finalSeen) {
       await queue.release();
@@ -53,10 +96,15 @@ export function readSseJson(source: SseSource, options: ReadSseJsonOptions): Asy
       const raw = queue.take();
       if (raw === undefined) {
         if (!queue.done) {
-          await queue.pull();
+          const tailMs = (options.finished?.() ?? false) ? FINISHED_TAIL_MS : complete() ? COMPLETE_TAIL_MS : undefined;
+          if (tailMs === undefined) await queue.pull();
+          else if (!(await pullWithin(queue, tailMs))) {
+            await queue.release();
+            return undefined;
+          }
           continue;
         }
-        if ((options.requireEnd ?? true) && !(options.completeWithoutEnd?.() ?? false)) throw endedEarly(options, doneMarker);
+        if ((options.requireEnd ?? true) && !complete()) throw endedEarly(options, doneMarker);
         return undefined;
       }
       const { event, data } = raw;
@@ -66,25 +114,52 @@ export function readSseJson(source: SseSource, options: ReadSseJsonOptions): Asy
         return undefined;
       }
       if (text === '') continue;
-      const item: SseJsonEvent = { event, data: parseEventData(data, options) };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(data) as unknown;
+      } catch (cause) {
+        malformed++;
+        const excerpt = safeExcerpt(data, options.secrets, 200);
+        if (malformed > limit) throw malformedStream(options, malformed, excerpt, cause);
+        options.malformedEvents?.onSkip?.({ count: malformed, excerpt });
+        continue;
+      }
+      const item: SseJsonEvent = { event, data: parsed };
       if (options.isFinal?.(item)) finalSeen = true;
       return item;
     }
   });
 }
 
-function parseEventData(data: string, options: ReadSseJsonOptions): unknown {
+/**
+ * Reads the next piece within `ms`: false when nothing came in time, or when the body broke
+ * off (the caller only asks once the answer is whole, so a cut tail loses nothing).
+ */
+async function pullWithin(queue: SseEventQueue, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const pulled = queue.pull().then(
+    () => true,
+    () => false,
+  );
   try {
-    return JSON.parse(data) as unknown;
-  } catch (cause) {
-    throw new ProviderError({
-      providerId: options.providerId,
-      modelId: options.modelId,
-      code: 'malformed_response',
-      message: `Provider "${options.providerId}" sent a stream event that is not JSON: ${safeExcerpt(data, options.secrets, 200)}`,
-      cause,
-    });
+    return await Promise.race([pulled, late]);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+function malformedStream(options: ReadSseJsonOptions, count: number, excerpt: string, cause: unknown): ProviderError {
+  return new ProviderError({
+    providerId: options.providerId,
+    modelId: options.modelId,
+    code: 'malformed_response',
+    message: `Provider "${options.providerId}" sent ${count} stream events that are not JSON (the stream is broken); the last: ${excerpt}`,
+    details: { malformedEvents: count },
+    cause,
+  });
 }
 
 function endedEarly(options: ReadSseJsonOptions, doneMarker: string | null): ProviderError {

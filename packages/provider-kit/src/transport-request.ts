@@ -23,6 +23,8 @@ export interface RequestParts {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
   readonly signal: AbortSignal;
+  /** The TCP/TLS connect timeout in ms, for the transport. */
+  readonly connectTimeout?: number | undefined;
 }
 
 /** ofetch's rule for a body it serialises as JSON (`isJSONSerializable`), for objects. */
@@ -65,7 +67,7 @@ export function toTransportRequest(parts: RequestParts): TransportRequest | unde
     if (!headers['content-type']) headers['content-type'] = 'application/json';
     headers['accept'] ??= 'application/json';
   }
-  return { url: joinBase(parts.baseUrl, parts.path) + search, method: parts.method, headers, body, signal: parts.signal };
+  return { url: joinBase(parts.baseUrl, parts.path) + search, method: parts.method, headers, body, signal: parts.signal, connectTimeout: parts.connectTimeout };
 }
 
 /** Joined URLs by base and path: a provider calls a handful over and over, and the same string each time is cheap to look up again. */

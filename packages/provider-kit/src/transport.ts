@@ -13,6 +13,8 @@ export interface TransportRequest {
   readonly body: string | undefined;
   /** Aborts the exchange: the transport rejects with its reason and closes the connection. */
   readonly signal: AbortSignal;
+  /** Longest TCP/TLS connect, in ms, for a transport that can time it (the runtime's default when unset). */
+  readonly connectTimeout?: number | undefined;
 }
 
 /** A response as a transport hands it over: status, headers and the unread body. */

@@ -148,7 +148,7 @@ describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
     });
     const c = client(s);
     const controller = new AbortController();
-    const timeouts = { connect: 987_654, firstByte: 987_654, idle: 987_654 };
+    const timeouts = { connect: 987_654, headers: 987_654, firstByte: 987_654, idle: 987_654 };
     const timers = trackTimers(987_654);
     const settled = (): void => {
       expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);

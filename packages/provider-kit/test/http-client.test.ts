@@ -149,13 +149,28 @@ describe('createHttpClient', () => {
     expect(s.requests).toHaveLength(0);
   });
 
-  it('times out waiting for the response headers with phase connect', async () => {
+  it('times out a server that accepts and stays silent with phase headers, not connect', async () => {
     const s = await serve(() => undefined);
-    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestStream({ path: '/a', body: {}, timeouts: { connect: 30 }, modelId: 'm' }));
+    // The connect limit is tiny, but the connection is up at once: only the headers deadline may end this.
+    const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestStream({ path: '/a', body: {}, timeouts: { connect: 1000, headers: 60 }, modelId: 'm' }));
     expect(ProviderTimeoutError.isInstance(error)).toBe(true);
-    expect((error as ProviderTimeoutError).phase).toBe('connect');
-    expect((error as ProviderTimeoutError).timeoutSeconds).toBe(0.03);
+    expect((error as ProviderTimeoutError).phase).toBe('headers');
+    expect((error as ProviderTimeoutError).timeoutSeconds).toBe(0.06);
     expect((error as ProviderTimeoutError).retryable).toBe(true);
+  });
+
+  it('does not let the connect timeout cut a response that is slow to start', async () => {
+    // Headers after 150 ms with a 20 ms connect timeout: connect covers the TCP connection only.
+    const s = await serve((_req, res) => void setTimeout(() => json(res, 200, { late: true }), 150));
+    const { data } = await createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {}, timeouts: { connect: 20 } });
+    expect(data).toEqual({ late: true });
+  });
+
+  it('times out headers on the fetch path too', async () => {
+    const s = await serve(() => undefined);
+    const client = createHttpClient({ providerId: 'p', baseUrl: s.url, fetch: (input, init) => globalThis.fetch(input, init) });
+    const error = await failure(client.requestJson({ path: '/a', body: {}, timeouts: { connect: 5, headers: 50 } }));
+    expect((error as ProviderTimeoutError).phase).toBe('headers');
   });
 
   it('times out before the first body byte with phase first-byte', async () => {
@@ -165,11 +180,11 @@ describe('createHttpClient', () => {
     });
     const client = createHttpClient({ providerId: 'p', baseUrl: s.url });
     // On a loaded machine the headers themselves may come after 40 ms: the phase is first-byte either way.
-    const error = await failure(client.requestStream({ path: '/a', body: {}, timeouts: { connect: 5000, firstByte: 40 } }).then((response) => response.text()));
+    const error = await failure(client.requestStream({ path: '/a', body: {}, timeouts: { headers: 5000, firstByte: 40 } }).then((response) => response.text()));
     expect((error as ProviderTimeoutError).phase).toBe('first-byte');
   });
 
-  it('bounds a non-streaming wait for headers with first-byte when no connect timeout is set', async () => {
+  it('bounds a non-streaming wait for headers with first-byte when no headers deadline is set', async () => {
     const s = await serve(() => undefined);
     const error = await failure(createHttpClient({ providerId: 'p', baseUrl: s.url }).requestJson({ path: '/a', body: {}, timeouts: { firstByte: 30 } }));
     expect((error as ProviderTimeoutError).phase).toBe('first-byte');

@@ -32,7 +32,7 @@ const table: { name: string; status: number; body: string; headers?: Record<stri
   { name: '408 request timeout', status: 408, body: '', is: ProviderHttpError, retryable: true },
   { name: '500 server error', status: 500, body: openaiError('The server had an error', 'server_error'), is: ProviderHttpError, retryable: true },
   { name: '502 HTML gateway page', status: 502, body: '<html><body>Bad Gateway</body></html>', is: ProviderHttpError, retryable: true },
-  { name: '503 overloaded with retry-after', status: 503, body: openaiError('Overloaded', 'server_error'), headers: { 'retry-after': '3' }, is: ProviderHttpError, retryable: true },
+  { name: '503 overloaded with retry-after', status: 503, body: openaiError('Overloaded', 'server_error'), headers: { 'retry-after': '3' }, is: ProviderHttpError, retryable: true, retryAfter: 3 },
   { name: '500 mentioning context stays a server error', status: 500, body: openaiError('context window service crashed', 'server_error'), is: ProviderHttpError, retryable: true },
   { name: '529 Anthropic overloaded', status: 529, body: JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }), is: ProviderHttpError, retryable: true },
 ];
@@ -46,7 +46,9 @@ describe('mapHttpError', () => {
       expect(error.status).toBe(row.status);
       expect(error.providerId).toBe('openai');
       expect(error.modelId).toBe('gpt-4o');
-      if (row.retryAfter !== undefined) expect((error as RateLimitError).retryAfter).toBe(row.retryAfter);
+      // retryAfter is a field of every provider error, not only of a RateLimitError.
+      expect(error.retryAfter).toBe(row.retryAfter);
+      if (row.retryAfter !== undefined) expect(error.toJSON()['retryAfter']).toBe(row.retryAfter);
     });
   }
 
@@ -67,8 +69,9 @@ describe('mapHttpError', () => {
     expect(error.requestedTokens).toBe(130512);
   });
 
-  it('puts Retry-After of a 503 in details, where the router reads it', () => {
+  it('gives a 503 its Retry-After as a field, and keeps it in details', () => {
     const error = mapHttpError({ ...base, status: 503, body: '', headers: { 'Retry-After': '4' } });
+    expect(error.retryAfter).toBe(4);
     expect(error.details['retryAfter']).toBe(4);
   });
 

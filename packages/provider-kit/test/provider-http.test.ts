@@ -35,16 +35,17 @@ describe('createProviderHttp', () => {
     const seen: RateLimitSnapshot[] = [];
     const call: ProviderCall = {
       signal: new AbortController().signal,
-      timeouts: { connect: 1, firstByte: undefined, attempt: 5000, idle: 3 },
+      timeouts: { connect: 1, headers: 2, firstByte: undefined, attempt: 5000, idle: 3 },
       headers: { 'x-trace': 't' },
       reportRateLimit: (snapshot) => seen.push(snapshot),
     };
     const streaming = callOptions(call, 'm', true);
-    expect(streaming).toMatchObject({ signal: call.signal, modelId: 'm', headers: { 'x-trace': 't' }, timeouts: { connect: 1, firstByte: 5000, idle: 3 } });
+    expect(streaming).toMatchObject({ signal: call.signal, modelId: 'm', headers: { 'x-trace': 't' }, timeouts: { connect: 1, headers: 2, firstByte: 5000, idle: 3 } });
     streaming.reportRateLimit?.({ remainingRequests: 1 });
     expect(seen).toEqual([{ remainingRequests: 1 }]);
-    // A JSON answer's headers come with the whole answer: no connect bound, and the settings' timeout when the call has none.
-    expect(callOptions({ signal: call.signal, timeouts: {} }, undefined, false).timeouts).toEqual({ firstByte: 9000, idle: undefined });
+    // connect is the TCP/TLS connection for both kinds; the settings' timeout bounds the first byte when the call has none.
+    expect(callOptions(call, 'm', false).timeouts).toEqual({ connect: 1, headers: 2, firstByte: 5000, idle: 3 });
+    expect(callOptions({ signal: call.signal, timeouts: {} }, undefined, false).timeouts).toEqual({ connect: undefined, headers: undefined, firstByte: 9000, idle: undefined });
   });
 });
 

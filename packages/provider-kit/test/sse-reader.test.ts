@@ -128,12 +128,27 @@ describe('readSseJson', () => {
     expect(events).toEqual([{ event: 'message_stop', data: { type: 'message_stop' } }]);
   });
 
-  it('throws malformed_response for data that is not JSON, quoting a redacted excerpt', async () => {
-    const source = pieces(['data: {"n":1}\n\n', 'data: {oops sk-secretvalue123\n\n', 'data: [DONE]\n\n']);
-    const error = await collect(readSseJson(source, { ...opts, secrets: ['sk-secretvalue123'] })).catch((e: unknown) => e);
+  it('skips an event that is not JSON and reports it with a redacted excerpt', async () => {
+    const source = pieces(['data: {"n":1}\n\n', 'data: {oops sk-secretvalue123\n\n', 'data: {"n":2}\n\n', 'data: [DONE]\n\n']);
+    const skipped: Array<{ count: number; excerpt: string }> = [];
+    const events = await collect(readSseJson(source, { ...opts, secrets: ['sk-secretvalue123'], malformedEvents: { onSkip: (s) => skipped.push(s) } }));
+    expect(events.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]?.count).toBe(1);
+    expect(skipped[0]?.excerpt).toContain('{oops');
+    expect(skipped[0]?.excerpt).not.toContain('sk-secretvalue123');
+  });
+
+  it('breaks the stream with malformed_response after more than max malformed events (3 by default), quoting a redacted excerpt', async () => {
+    const bad = 'data: {oops sk-secretvalue123\n\n';
+    const error = await collect(readSseJson(pieces(['data: {"n":1}\n\n', bad, bad, bad, bad, 'data: [DONE]\n\n']), { ...opts, secrets: ['sk-secretvalue123'] })).catch((e: unknown) => e);
     expect((error as ProviderError).code).toBe('malformed_response');
     expect((error as ProviderError).retryable).toBe(true);
+    expect((error as ProviderError).message).toContain('4 stream events');
     expect((error as ProviderError).message).not.toContain('sk-secretvalue123');
+    // A limit of 0 fails on the first.
+    const strict = await collect(readSseJson(pieces([bad, 'data: [DONE]\n\n']), { ...opts, malformedEvents: { limit: 0 } })).catch((e: unknown) => e);
+    expect((strict as ProviderError).code).toBe('malformed_response');
   });
 
   it('skips empty data events used as keep-alives', async () => {

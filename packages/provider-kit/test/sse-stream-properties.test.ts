@@ -116,12 +116,14 @@ describe('SSE readers over arbitrary byte streams', () => {
         if (result.error !== undefined) {
           expect(ProviderError.isInstance(result.error)).toBe(true);
           expect(['malformed_response', 'connection_error']).toContain((result.error as ProviderError).code);
+          // Up to three events that are not JSON are skipped; only a fourth breaks the stream.
+          if ((result.error as ProviderError).code === 'malformed_response') expect(blocks.filter((b) => b.kind === 'not-json').length).toBeGreaterThan(3);
           return;
         }
         // A complete answer: [DONE] arrived, and every event before it was JSON and is yielded in order.
         const expected = blocks.filter((b): b is Extract<Block, { kind: 'json' }> => b.kind === 'json').map((b) => ({ event: b.event, data: b.value }));
         expect(done).toBe(true);
-        expect(blocks.some((b) => b.kind === 'not-json')).toBe(false);
+        expect(blocks.filter((b) => b.kind === 'not-json').length).toBeLessThanOrEqual(3);
         expect(result.items).toEqual(expected);
       }),
       { seed: 42, numRuns: 400 },

@@ -10,6 +10,19 @@ export interface ModelFeatures {
   json?: boolean;
   /** Streaming responses. Defaults to true when unset. */
   streaming?: boolean;
+  /**
+   * A reasoning model: it may think silently for a long time before its first token (OpenAI's
+   * o-series, DeepSeek's reasoner, ...). The router gives it longer default first-token and
+   * response-header limits, so it is not failed over for thinking.
+   */
+  reasoning?: boolean;
+  /**
+   * Assistant prefill: given a conversation that ends with an assistant message marked
+   * `prefix: true`, the model continues that text instead of answering anew. The router uses it
+   * to continue a broken stream on another model. Unset means unknown (tried, and remembered
+   * as false if the provider rejects it).
+   */
+  prefill?: boolean;
 }
 
 /** Prices in USD. Token prices are per one million tokens. */

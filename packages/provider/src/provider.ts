@@ -16,12 +16,23 @@ export interface RateLimitSnapshot {
   resetTokensAt?: number;
 }
 
-/** Timeouts for one attempt, in milliseconds. The provider enforces connect and first-byte; the router the rest. */
+/**
+ * Timeouts for one attempt, in milliseconds. The provider enforces connect, headers,
+ * first-byte and idle on its HTTP exchange; the router enforces first-token, idle between
+ * chunks and attempt.
+ */
 export interface AttemptTimeouts {
+  /** The TCP/TLS connection only (where the runtime lets it be measured). */
   connect?: number;
+  /** From sending the request until the response headers arrive. */
+  headers?: number;
+  /** From sending the request until the first byte of the response body. */
   firstByte?: number;
+  /** Streams: from the start of the attempt until the first content chunk. */
   firstToken?: number;
+  /** Longest gap while a body or stream is arriving. */
   idle?: number;
+  /** The whole attempt. */
   attempt?: number;
 }
 
@@ -39,6 +50,21 @@ export interface ProviderCall {
   headers?: Record<string, string>;
   /** Report rate-limit headers seen on a response, so the router can switch before the limit. */
   reportRateLimit?(snapshot: RateLimitSnapshot): void;
+  /**
+   * Streams: events whose data is not JSON that one stream may skip; one more breaks it (a
+   * `malformed_response` ProviderError). Unset: the provider's default (3 with provider-kit).
+   */
+  maxMalformedEvents?: number;
+  /** Streams: report each skipped malformed event (how many so far in this stream, and a redacted excerpt). */
+  reportMalformedEvent?(skipped: MalformedEventReport): void;
+}
+
+/** One malformed stream event a provider skipped. */
+export interface MalformedEventReport {
+  /** Malformed events skipped so far in this stream, this one included. */
+  count: number;
+  /** The start of the event's data, secrets masked. */
+  excerpt: string;
 }
 
 /**
@@ -64,6 +90,14 @@ export interface Provider {
   embed?(request: EmbeddingCreateParams, call: ProviderCall): Promise<CreateEmbeddingResponse>;
   /** Models the provider serves right now (live discovery). */
   listModels?(call?: Pick<ProviderCall, 'signal'>): Promise<ModelSpec[]>;
+  /**
+   * The cheapest request that shows the provider serves `modelId` again (for example its model
+   * list or the model's own entry: no tokens billed). Resolves when it does, throws a ModelMesh
+   * error when it does not. The router probes models in standby in the background
+   * (`recovery.probe_interval`, `recovery.probe_on_start`); without this method it sends a
+   * minimal chat request instead (`max_tokens: 1`).
+   */
+  probe?(modelId: string, call: ProviderCall): Promise<void>;
   /** Releases connections. */
   close?(): Promise<void>;
 }

@@ -29,7 +29,8 @@ const CODE = 'code-generation';
 
 /** Every current Claude model takes text and images, calls tools and (through a tool) answers in JSON. */
 const claude = [CHAT, TOOLS, VISION, JSON_OUTPUT, SCHEMA_OUTPUT, CODE] as const;
-const features = { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true } as const;
+// A final assistant message is a prefill in the Messages API itself, so a broken stream can be continued here.
+const features = { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: true } as const;
 
 /** The Claude models `@modelmesh/providers-anthropic` enables by default, newest first. */
 export const ANTHROPIC_MODELS: readonly ModelSpec[] = [

@@ -49,6 +49,8 @@ export function createAnthropic(settings: AnthropicSettings = {}): AnthropicProv
     chat: (request, call) => anthropicChat(client, request, call),
     chatStream: (request, call) => anthropicChatStream(client, request, call),
     listModels: (call) => listAnthropicModels(client, call),
+    // The model list costs no tokens and proves the API is up and takes the key.
+    probe: async (_modelId, call) => void (await listAnthropicModels(client, call)),
     close: async () => client.http.close(),
   };
 }

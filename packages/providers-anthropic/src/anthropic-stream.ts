@@ -1,5 +1,5 @@
 import { completionToChunks, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/provider';
-import { readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
+import { malformedEventsOf, readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { asAnthropicMessage, messageToCompletion } from './anthropic-chat.js';
 import type { AnthropicClient } from './anthropic-client.js';
 import { refineAnthropicError } from './anthropic-errors.js';
@@ -38,15 +38,18 @@ export async function anthropicChatStream(client: AnthropicClient, request: Chat
     created,
     includeUsage: (client.settings.streamUsage ?? true) || request.stream_options?.include_usage === true,
   });
-  return chunksOf(response, converter, context);
+  return chunksOf(response, converter, context, call);
 }
 
-function chunksOf(response: HttpResponse, converter: AnthropicStreamConverter, context: { providerId: string; modelId: string; secrets: readonly string[] }): AsyncIterable<ChatCompletionChunk> {
+function chunksOf(response: HttpResponse, converter: AnthropicStreamConverter, context: { providerId: string; modelId: string; secrets: readonly string[] }, call: ProviderCall): AsyncIterable<ChatCompletionChunk> {
   const events = readSseJson(response.chunks(), {
     ...context,
     doneMarker: null,
     isFinal: (event) => event.event === 'message_stop' || (typeof event.data === 'object' && event.data !== null && (event.data as { type?: unknown }).type === 'message_stop'),
     completeWithoutEnd: () => converter.finished,
+    // message_delta brings the stop reason with the usage: only message_stop may still come.
+    finished: () => converter.finished,
+    malformedEvents: malformedEventsOf(call),
   });
   const pending: ChatCompletionChunk[] = [];
   let ended = false;

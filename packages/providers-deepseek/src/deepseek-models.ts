@@ -31,7 +31,7 @@ export const DEEPSEEK_MODELS: readonly ModelSpec[] = [
     capabilities: [CHAT, TOOLS, JSON_OUTPUT, CODE],
     contextWindow: 131_072,
     maxOutputTokens: 8_192,
-    features: { tools: true, vision: false, json: true, streaming: true },
+    features: { tools: true, vision: false, json: true, streaming: true, prefill: true },
     pricing: { input: 0.28, cachedInput: 0.028, output: 0.42 },
   },
   {
@@ -41,7 +41,7 @@ export const DEEPSEEK_MODELS: readonly ModelSpec[] = [
     capabilities: [CHAT, TOOLS, JSON_OUTPUT, CODE],
     contextWindow: 131_072,
     maxOutputTokens: 65_536,
-    features: { tools: true, vision: false, json: true, streaming: true },
+    features: { tools: true, vision: false, json: true, streaming: true, reasoning: true },
     pricing: { input: 0.28, cachedInput: 0.028, output: 0.42 },
   },
 ];

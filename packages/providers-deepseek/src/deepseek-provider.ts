@@ -4,6 +4,7 @@ import {
   type OpenAICompatibleProvider,
   type OpenAICompatibleVendorSettings,
 } from '@modelmesh/providers-openai-compatible';
+import type { ChatCompletionCreateParams } from '@modelmesh/provider';
 import { DEEPSEEK_MODELS } from './deepseek-models.js';
 import { DEEPSEEK_PARAM_DROP_RULES, DEEPSEEK_RENAMED_PARAMS, withCachedTokens } from './deepseek-quirks.js';
 
@@ -28,21 +29,8 @@ export interface DeepSeekSettings extends OpenAICompatibleVendorSettings {
   baseUrl?: string;
 }
 
-/**
- * Creates a DeepSeek provider. Requests are OpenAI-shaped; `max_completion_tokens` becomes
- * `max_tokens`, and `deepseek-reasoner` requests lose `logprobs` / `top_logprobs` (one
- * warning each). `deepseek-reasoner`'s chain of thought arrives in `reasoning_content`
- * (`message.reasoning_content`, and `delta.reasoning_content` in streams), never in
- * `content`. Cache hits (`usage.prompt_cache_hit_tokens`) are also reported as
- * `usage.prompt_tokens_details.cached_tokens`, so the router bills them at the cache-hit price.
- *
- * @example
- * ```ts
- * const deepseek = createDeepSeek({ apiKey: process.env.DEEPSEEK_API_KEY });
- * const mesh = createMesh({ providers: [{ provider: deepseek, models: deepseek.models }] });
- * ```
- */
-export const createDeepSeek: (settings?: DeepSeekSettings) => OpenAICompatibleProvider = createOpenAICompatibleFactory({
+/** One DeepSeek endpoint (the main one, or the beta one prefix completion needs). */
+const createDeepSeekEndpoint: (settings?: DeepSeekSettings) => OpenAICompatibleProvider = createOpenAICompatibleFactory({
   connector: DEEPSEEK_CONNECTOR,
   name: 'DeepSeek',
   defaultId: 'deepseek',
@@ -54,6 +42,47 @@ export const createDeepSeek: (settings?: DeepSeekSettings) => OpenAICompatiblePr
   transformResponse: withCachedTokens,
   transformChunk: withCachedTokens,
 });
+
+/**
+ * Creates a DeepSeek provider. Requests are OpenAI-shaped; `max_completion_tokens` becomes
+ * `max_tokens`, and `deepseek-reasoner` requests lose `logprobs` / `top_logprobs` (one
+ * warning each). `deepseek-reasoner`'s chain of thought arrives in `reasoning_content`
+ * (`message.reasoning_content`, and `delta.reasoning_content` in streams), never in
+ * `content`. Cache hits (`usage.prompt_cache_hit_tokens`) are also reported as
+ * `usage.prompt_tokens_details.cached_tokens`, so the router bills them at the cache-hit price.
+ * A request whose last message is an assistant prefill (`prefix: true`, DeepSeek's prefix
+ * completion) goes to DeepSeek's beta endpoint, the only one that serves it.
+ *
+ * @example
+ * ```ts
+ * const deepseek = createDeepSeek({ apiKey: process.env.DEEPSEEK_API_KEY });
+ * const mesh = createMesh({ providers: [{ provider: deepseek, models: deepseek.models }] });
+ * ```
+ */
+export function createDeepSeek(settings: DeepSeekSettings = {}): OpenAICompatibleProvider {
+  const main = createDeepSeekEndpoint(settings);
+  let beta: OpenAICompatibleProvider | undefined;
+  const serving = (request: ChatCompletionCreateParams): OpenAICompatibleProvider =>
+    isPrefill(request) ? (beta ??= createDeepSeekEndpoint({ ...settings, baseUrl: deepSeekBetaUrl(main.baseUrl) })) : main;
+  return {
+    ...main,
+    chat: (request, call) => serving(request).chat(request, call),
+    chatStream: (request, call) => serving(request).chatStream(request, call),
+    close: async () => {
+      await Promise.all([main.close(), beta?.close()]);
+    },
+  };
+}
+
+/** The beta base URL beside a DeepSeek base URL (`…/v1` → `…/beta`), where prefix completion is served. */
+export function deepSeekBetaUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/beta`;
+}
+
+function isPrefill(request: ChatCompletionCreateParams): boolean {
+  const last = request.messages.at(-1);
+  return last?.role === 'assistant' && last.prefix === true;
+}
 
 /**
  * DeepSeek for config and auto-detection: connector `deepseek.llm.v1` (alias `deepseek`),

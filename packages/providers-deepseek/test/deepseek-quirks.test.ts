@@ -121,3 +121,26 @@ describe('answers from DeepSeek', () => {
     expect(local.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 });
+
+describe('prefix completion (assistant prefill)', () => {
+  let local: LocalServer | undefined;
+  afterEach(async () => {
+    await local?.close();
+    local = undefined;
+  });
+
+  it('sends a request ending in a prefix: true assistant message to the beta endpoint, everything else to the main one', async () => {
+    local = await startServer((_req, res) =>
+      sendJson(res, { id: 'ds-2', object: 'chat.completion', created: 1, model: 'deepseek-chat', choices: [{ index: 0, message: { role: 'assistant', content: 'France.' }, logprobs: null, finish_reason: 'stop' }] }),
+    );
+    const { provider } = deepseek(local.url);
+    const messages = [{ role: 'user' as const, content: 'Capital of France?' }];
+    await provider.chat({ model: 'deepseek-chat', messages }, call());
+    await provider.chat({ model: 'deepseek-chat', messages: [...messages, { role: 'assistant', content: 'Paris, the capital of ', prefix: true }] }, call());
+    // an assistant message without the mark is ordinary history
+    await provider.chat({ model: 'deepseek-chat', messages: [...messages, { role: 'assistant', content: 'Paris.' }] }, call());
+    expect(local.requests.map((r) => r.url)).toEqual(['/v1/chat/completions', '/beta/chat/completions', '/v1/chat/completions']);
+    expect((local.requests[1]?.body as { messages: unknown[] }).messages.at(-1)).toEqual({ role: 'assistant', content: 'Paris, the capital of ', prefix: true });
+    await provider.close();
+  });
+});

@@ -1,5 +1,5 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, ProviderCall } from '@modelmesh/provider';
-import { readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
+import { malformedEventsOf, readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { malformed, toChatCompletion, type ResponseContext } from './gemini-response.js';
 import { GeminiStreamConverter } from './gemini-stream.js';
 import type { GoogleClient } from './google-client.js';
@@ -36,7 +36,7 @@ export async function googleChatStream(client: GoogleClient, request: ChatComple
   const converter = new GeminiStreamConverter(context);
   // Without `alt=sse` (a proxy that drops it) Gemini answers one JSON array of the same events.
   if (/json/i.test(readHeader(response.headerSource, 'content-type') ?? '')) return fromJson(await response.json(), converter, context);
-  return fromSse(client, response, converter, request.model);
+  return fromSse(client, response, converter, request.model, call);
 }
 
 async function* fromJson(data: unknown, converter: GeminiStreamConverter, context: ResponseContext): AsyncGenerator<ChatCompletionChunk> {
@@ -45,14 +45,16 @@ async function* fromJson(data: unknown, converter: GeminiStreamConverter, contex
   yield* converter.end();
 }
 
-function fromSse(client: GoogleClient, response: HttpResponse, converter: GeminiStreamConverter, modelId: string): AsyncIterable<ChatCompletionChunk> {
-  // Gemini's stream has no [DONE]: it ends after the event carrying the finish reason.
+function fromSse(client: GoogleClient, response: HttpResponse, converter: GeminiStreamConverter, modelId: string, call: ProviderCall): AsyncIterable<ChatCompletionChunk> {
+  // Gemini's stream has no [DONE]: it ends after the event carrying the finish reason (and the usage).
   const events = readSseJson(response.chunks(), {
     providerId: client.settings.id,
     modelId,
     secrets: client.secrets,
     doneMarker: null,
     completeWithoutEnd: () => converter.complete,
+    finished: () => converter.complete,
+    malformedEvents: malformedEventsOf(call),
   });
   let pending: ChatCompletionChunk[] = [];
   let ended = false;

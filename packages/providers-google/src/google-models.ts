@@ -28,7 +28,7 @@ const CODE = 'code-generation';
 /** Gemini chat models: tools, image input, JSON mode and response schemas. */
 const fullChat = [CHAT, TOOLS, VISION, JSON_OUTPUT, SCHEMA_OUTPUT, CODE] as const;
 
-const chatFeatures = { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true } as const;
+const chatFeatures = { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false } as const;
 
 /** Free-tier quotas per model id (see the header comment for the source). */
 export const GOOGLE_FREE_TIER_LIMITS: Readonly<Record<string, Readonly<QuotaLimits>>> = {
@@ -46,7 +46,8 @@ const MODELS_WITHOUT_LIMITS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 1_048_576,
     maxOutputTokens: 65_536,
-    features: chatFeatures,
+    // Always thinks before it answers.
+    features: { ...chatFeatures, reasoning: true },
     pricing: { input: 1.25, cachedInput: 0.125, output: 10 },
   },
   {

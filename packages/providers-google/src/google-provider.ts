@@ -51,6 +51,8 @@ export function createGoogle(settings: GoogleSettings = {}): GoogleProvider {
     chatStream: (request, call) => googleChatStream(client, request, call),
     embed: (request, call) => googleEmbed(client, request, call),
     listModels: (call) => listGoogleModels(client, models, call),
+    // The model list costs no tokens and proves the API is up and takes the key.
+    probe: async (_modelId, call) => void (await listGoogleModels(client, models, call)),
     close: async () => client.http.close(),
   };
 }

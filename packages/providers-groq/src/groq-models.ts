@@ -56,7 +56,7 @@ export const GROQ_MODELS: readonly ModelSpec[] = [
     capabilities: [CHAT, TOOLS, JSON_OUTPUT, SCHEMA_OUTPUT, CODE],
     contextWindow: 131_072,
     // Max completion 65_536 tokens (see the note above on maxOutputTokens).
-    features: { tools: true, vision: false, json: true, streaming: true },
+    features: { tools: true, vision: false, json: true, streaming: true, reasoning: true },
     pricing: { input: 0.15, cachedInput: 0.075, output: 0.6 },
     limits: { rpm: 30, rpd: 1_000, tpm: 8_000, tpd: 200_000 },
   },
@@ -65,7 +65,7 @@ export const GROQ_MODELS: readonly ModelSpec[] = [
     capabilities: [CHAT, TOOLS, JSON_OUTPUT, SCHEMA_OUTPUT, CODE],
     contextWindow: 131_072,
     // Max completion 65_536 tokens (see the note above on maxOutputTokens).
-    features: { tools: true, vision: false, json: true, streaming: true },
+    features: { tools: true, vision: false, json: true, streaming: true, reasoning: true },
     pricing: { input: 0.075, output: 0.3 },
     limits: { rpm: 30, rpd: 1_000, tpm: 8_000, tpd: 200_000 },
   },
@@ -85,7 +85,7 @@ export const GROQ_MODELS: readonly ModelSpec[] = [
     capabilities: [CHAT, TOOLS, JSON_OUTPUT, CODE],
     contextWindow: 131_072,
     // Max completion 40_960 tokens (see the note above on maxOutputTokens).
-    features: { tools: true, parallelToolCalls: true, vision: false, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: false, json: true, streaming: true, reasoning: true },
     pricing: { input: 0.29, output: 0.59 },
     limits: { rpm: 60, rpd: 1_000, tpm: 6_000, tpd: 500_000 },
   },

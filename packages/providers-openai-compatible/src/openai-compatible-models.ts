@@ -29,3 +29,12 @@ export async function listModels(client: OpenAICompatibleClient, known: readonly
   }
   return specs;
 }
+
+/**
+ * The health probe of an OpenAI-wire endpoint: `GET /models` answered 2xx with JSON. It costs
+ * no tokens and proves the server is up and takes the key; the first real request after it
+ * (a half-open trial) proves the model answers.
+ */
+export async function probeModelList(client: OpenAICompatibleClient, modelId: string, call: ProviderCall): Promise<void> {
+  await client.sendJson({ ...client.callOptions(call, modelId, false), path: '/models' });
+}

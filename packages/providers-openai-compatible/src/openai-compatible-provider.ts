@@ -4,7 +4,7 @@ import { reclassifying } from './error-hook.js';
 import { chatCompletion } from './openai-compatible-chat.js';
 import { createOpenAICompatibleClient } from './openai-compatible-client.js';
 import { createEmbeddings } from './openai-compatible-embeddings.js';
-import { listModels } from './openai-compatible-models.js';
+import { listModels, probeModelList } from './openai-compatible-models.js';
 import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 import { chatCompletionStream } from './openai-compatible-stream.js';
 
@@ -44,6 +44,7 @@ export function createOpenAICompatibleProvider(settings: OpenAICompatibleSetting
     chatStream: (request, call) => reclassifying(reclassifyError, () => chatCompletionStream(client, request, call)),
     embed: (request, call) => reclassifying(reclassifyError, () => createEmbeddings(client, request, call)),
     listModels: (call) => reclassifying(reclassifyError, () => listModels(client, models, call)),
+    probe: (modelId, call) => reclassifying(reclassifyError, () => probeModelList(client, modelId, call)),
     close: async () => client.http.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { completionToChunks, ProviderError, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/provider';
-import { readHeader, readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
+import { malformedEventsOf, readHeader, readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
 import { applyAnswerHook, type AnswerContext } from './answer-hooks.js';
 import { reclassified } from './error-hook.js';
 import { toChatCompletion } from './openai-compatible-chat.js';
@@ -38,7 +38,7 @@ export async function chatCompletionStream(client: OpenAICompatibleClient, reque
     const chunks = completionToChunks(toChatCompletion(await response.json(), client, request.model));
     return fromArray(chunks.map((chunk) => applyAnswerHook(client.settings.transformChunk, chunk, context)));
   }
-  return chunksOf(client, response, context);
+  return chunksOf(client, response, context, call, (client.settings.streamUsage ?? true) || request.stream_options?.include_usage === true);
 }
 
 async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
@@ -50,11 +50,15 @@ class StreamProgress {
   private readonly finished = new Map<number, boolean>();
 
   see(chunk: ChatCompletionChunk): void {
+    if (chunk.usage) this.usageSeen = true;
     for (const choice of chunk.choices) {
       const done = choice.finish_reason !== null && choice.finish_reason !== undefined;
       this.finished.set(choice.index, this.finished.get(choice.index) === true || done);
     }
   }
+
+  /** A chunk carried usage (the last one the server sends before `[DONE]`). */
+  usageSeen = false;
 
   /** Every choice announced its finish reason: the answer is whole. */
   get complete(): boolean {
@@ -62,7 +66,7 @@ class StreamProgress {
   }
 }
 
-function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, context: AnswerContext): AsyncIterable<ChatCompletionChunk> {
+function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, context: AnswerContext, call: ProviderCall, usageAsked: boolean): AsyncIterable<ChatCompletionChunk> {
   const { modelId } = context;
   const progress = new StreamProgress();
   const events = readSseJson(response.chunks(), {
@@ -72,6 +76,10 @@ function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, contex
     // Several servers (and proxies) drop the final [DONE]; an answer whose every choice
     // finished is whole anyway. Anything less is a cut, never a silent success.
     completeWithoutEnd: (client.settings.requireDone ?? false) ? undefined : () => progress.complete,
+    // Finished, and the usage came (or none was asked for): only [DONE] may still come, so a
+    // server that never sends it costs a moment, not the idle timeout.
+    finished: (client.settings.requireDone ?? false) ? undefined : () => progress.complete && (progress.usageSeen || !usageAsked),
+    malformedEvents: malformedEventsOf(call),
   });
   const toChunk = (event: SseJsonEvent): ChatCompletionChunk => {
     const { data } = event;

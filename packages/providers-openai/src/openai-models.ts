@@ -32,7 +32,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 400_000,
     maxOutputTokens: 128_000,
-    features: { tools: true, vision: true, json: true, streaming: true },
+    features: { tools: true, vision: true, json: true, streaming: true, reasoning: true, prefill: false },
     pricing: { input: 1.25, cachedInput: 0.125, output: 10 },
   },
   {
@@ -40,7 +40,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 400_000,
     maxOutputTokens: 128_000,
-    features: { tools: true, vision: true, json: true, streaming: true },
+    features: { tools: true, vision: true, json: true, streaming: true, reasoning: true, prefill: false },
     pricing: { input: 0.25, cachedInput: 0.025, output: 2 },
   },
   {
@@ -48,7 +48,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 400_000,
     maxOutputTokens: 128_000,
-    features: { tools: true, vision: true, json: true, streaming: true },
+    features: { tools: true, vision: true, json: true, streaming: true, reasoning: true, prefill: false },
     pricing: { input: 0.05, cachedInput: 0.005, output: 0.4 },
   },
   {
@@ -56,7 +56,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 1_047_576,
     maxOutputTokens: 32_768,
-    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false },
     pricing: { input: 2, cachedInput: 0.5, output: 8 },
   },
   {
@@ -64,7 +64,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 1_047_576,
     maxOutputTokens: 32_768,
-    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false },
     pricing: { input: 0.4, cachedInput: 0.1, output: 1.6 },
   },
   {
@@ -72,7 +72,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 1_047_576,
     maxOutputTokens: 32_768,
-    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false },
     pricing: { input: 0.1, cachedInput: 0.025, output: 0.4 },
   },
   {
@@ -80,7 +80,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 128_000,
     maxOutputTokens: 16_384,
-    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false },
     pricing: { input: 2.5, cachedInput: 1.25, output: 10 },
   },
   {
@@ -88,7 +88,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 128_000,
     maxOutputTokens: 16_384,
-    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: true, json: true, streaming: true, prefill: false },
     pricing: { input: 0.15, cachedInput: 0.075, output: 0.6 },
   },
   {
@@ -97,7 +97,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 200_000,
     maxOutputTokens: 100_000,
-    features: { tools: true, vision: true, json: true, streaming: true },
+    features: { tools: true, vision: true, json: true, streaming: true, reasoning: true, prefill: false },
     pricing: { input: 2, cachedInput: 0.5, output: 8 },
   },
   {
@@ -105,7 +105,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: fullChat,
     contextWindow: 200_000,
     maxOutputTokens: 100_000,
-    features: { tools: true, vision: true, json: true, streaming: true },
+    features: { tools: true, vision: true, json: true, streaming: true, reasoning: true, prefill: false },
     pricing: { input: 1.1, cachedInput: 0.275, output: 4.4 },
   },
   {
@@ -114,7 +114,7 @@ export const OPENAI_MODELS: readonly ModelSpec[] = [
     capabilities: [CHAT, TOOLS, JSON_OUTPUT, SCHEMA_OUTPUT, CODE],
     contextWindow: 200_000,
     maxOutputTokens: 100_000,
-    features: { tools: true, vision: false, json: true, streaming: true },
+    features: { tools: true, vision: false, json: true, streaming: true, reasoning: true, prefill: false },
     pricing: { input: 1.1, cachedInput: 0.55, output: 4.4 },
   },
   {

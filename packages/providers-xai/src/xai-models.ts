@@ -33,7 +33,7 @@ export const XAI_MODELS: readonly ModelSpec[] = [
     id: 'grok-4',
     capabilities: chat,
     contextWindow: 256_000,
-    features: { tools: true, parallelToolCalls: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, json: true, streaming: true, reasoning: true },
     pricing: { input: 3, cachedInput: 0.75, output: 15 },
   },
   {
@@ -41,7 +41,7 @@ export const XAI_MODELS: readonly ModelSpec[] = [
     id: 'grok-4-fast-reasoning',
     capabilities: chat,
     contextWindow: 2_000_000,
-    features: { tools: true, parallelToolCalls: true, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, json: true, streaming: true, reasoning: true },
     pricing: { input: 0.2, cachedInput: 0.05, output: 0.5 },
   },
   {
@@ -71,7 +71,7 @@ export const XAI_MODELS: readonly ModelSpec[] = [
     id: 'grok-3-mini',
     capabilities: chat,
     contextWindow: 131_072,
-    features: { tools: true, parallelToolCalls: true, vision: false, json: true, streaming: true },
+    features: { tools: true, parallelToolCalls: true, vision: false, json: true, streaming: true, reasoning: true },
     pricing: { input: 0.3, cachedInput: 0.075, output: 0.5 },
   },
   {

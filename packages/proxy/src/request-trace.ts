@@ -1,4 +1,4 @@
-import type { CompletionUsage, RequestOptions } from '@modelmesh/core';
+import type { CompletionUsage, RequestCompletedEvent, RequestOptions } from '@modelmesh/core';
 
 /** What the mesh's events told about one proxied request. */
 export interface RequestTrace {
@@ -16,6 +16,8 @@ export interface RequestTrace {
   cost?: number;
   /** Token usage, once the request completed. */
   usage?: CompletionUsage;
+  /** Streams recovered after a break: which model took over from which, and how. */
+  recoveries?: RequestCompletedEvent['recoveries'];
 }
 
 /**
@@ -44,6 +46,7 @@ export function tracingOptions(trace: RequestTrace, base: Pick<RequestOptions, '
       if (event.providerId !== undefined) trace.providerId = event.providerId;
       trace.cost = event.cost;
       if (event.usage !== undefined) trace.usage = event.usage;
+      if (event.recoveries !== undefined) trace.recoveries = event.recoveries;
     },
   };
 }

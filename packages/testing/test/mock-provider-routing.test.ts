@@ -24,6 +24,9 @@ async function settle<T>(clock: ManualClock, promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** The pool these cases route through, with mid-stream recovery off: they pin how an unrecovered stream ends. */
+const NO_RECOVERY: MeshConfigDocument = { pools: { chat: { capability: 'chat-completion', stream_recovery: 'off' } } };
+
 function twoProviders(
   primary: MockOutcome | MockOutcome[],
   backup: MockOutcome | MockOutcome[] = { type: 'ok', content: 'from backup' },
@@ -117,8 +120,17 @@ describe('mock provider streams behind the real router', () => {
     expect(primary.calls[0]).toMatchObject({ status: 'failed' });
   });
 
-  it('end in a StreamInterruptedError when the stream is cut after content', async () => {
-    const { clock, mesh, backup } = twoProviders({ type: 'stream-cut', afterChunks: 2, content: 'one two three' });
+  it('finish a stream cut after content on the backup (default stream_recovery)', async () => {
+    const { clock, mesh, backup } = twoProviders({ type: 'stream-cut', afterChunks: 2, content: 'one two three' }, { type: 'ok', content: 'three' });
+    const stream = await settle(clock, mesh.chat.completions.create(streamAsk));
+    const { chunks, error } = await settle(clock, drain(stream));
+    expect(error).toBeUndefined();
+    expect(textOf(chunks)).toBe('one two three');
+    expect(backup.calls[0]?.messages.at(-1)).toEqual({ role: 'assistant', content: 'one two ', prefix: true });
+  });
+
+  it('end in a StreamInterruptedError when the stream is cut after content (stream_recovery: off)', async () => {
+    const { clock, mesh, backup } = twoProviders({ type: 'stream-cut', afterChunks: 2, content: 'one two three' }, undefined, NO_RECOVERY);
     const stream = await settle(clock, mesh.chat.completions.create(streamAsk));
     const { chunks, error } = await settle(clock, drain(stream));
     expect(textOf(chunks)).toBe('one two ');
@@ -127,16 +139,16 @@ describe('mock provider streams behind the real router', () => {
     expect(backup.calls).toHaveLength(0);
   });
 
-  it('end in a StreamInterruptedError when the stream ends without a finish reason', async () => {
-    const { clock, mesh } = twoProviders({ type: 'no-finish', content: 'almost done' });
+  it('end in a StreamInterruptedError when the stream ends without a finish reason (stream_recovery: off)', async () => {
+    const { clock, mesh } = twoProviders({ type: 'no-finish', content: 'almost done' }, undefined, NO_RECOVERY);
     const stream = await settle(clock, mesh.chat.completions.create(streamAsk));
     const { error } = await settle(clock, drain(stream));
     expect(error).toBeInstanceOf(StreamInterruptedError);
     expect(error).toMatchObject({ reason: 'cut' });
   });
 
-  it('end a stalled stream at the idle timeout, aborting the provider through its signal', async () => {
-    const { clock, mesh, primary } = twoProviders({ type: 'stall', afterChunks: 1, content: 'one two' });
+  it('end a stalled stream at the idle timeout, aborting the provider through its signal (stream_recovery: off)', async () => {
+    const { clock, mesh, primary } = twoProviders({ type: 'stall', afterChunks: 1, content: 'one two' }, undefined, NO_RECOVERY);
     const stream = await settle(clock, mesh.chat.completions.create(streamAsk));
     const { error } = await settle(clock, drain(stream));
     expect(error).toBeInstanceOf(StreamInterruptedError);

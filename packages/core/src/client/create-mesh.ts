@@ -4,6 +4,7 @@ import type { MeshConfig, MeshConfigDocument } from '../config/index.js';
 import { ConfigurationError, type ConfigIssue, type Provider, type ProviderPlugin, type ChatCompletionMessageParam } from '@modelmesh/provider';
 import { MeshEventEmitter } from '../events/event-emitter.js';
 import { ModelHealthTracker } from '../health/model-health-tracker.js';
+import { HealthProber } from '../router/health-prober.js';
 import type { HealthTransition } from '../health/health-types.js';
 import { MiddlewareChain } from '../middleware/middleware-chain.js';
 import type { Middleware } from '../middleware/middleware.js';
@@ -149,7 +150,10 @@ export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): Me
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
   };
   if (previous) continueFrom(ctx, previous.ctx, models, config);
+  const prober = new HealthProber(health, clock, ctx.pools.names().map((name) => ctx.pools.get(name)));
+  if (prober.active) prober.start();
   const client = new MeshClient({
+    onClose: () => prober.stop(),
     router: new Router(ctx),
     usage,
     providers: [...providers.values()].map((p) => p.provider),

@@ -36,6 +36,8 @@ export interface MeshClientParts {
   readonly createdAt: number;
   /** The configuration's warnings. */
   readonly warnings: readonly ConfigIssue[];
+  /** Stops what runs in the background (health probes) when the client closes. */
+  readonly onClose?: () => void;
 }
 
 /**
@@ -69,7 +71,7 @@ export class MeshClient {
 
   /**
    * Warnings from loading the configuration, as `ConfigIssue`s with their paths: keys that
-   * are renamed, ignored, or not acted on yet (for example `recovery.probe_interval`).
+   * are renamed, ignored, or not acted on yet.
    * The mesh runs regardless; empty when there are none. Print them with `formatConfigIssue`.
    */
   get warnings(): readonly ConfigIssue[] {
@@ -147,6 +149,7 @@ export class MeshClient {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.parts.onClose?.();
     this.parts.router.ctx.events.clear();
     await Promise.allSettled(this.parts.providers.map((provider) => provider.close?.()));
   }

@@ -32,6 +32,9 @@ export {
   type RetryPolicy,
   type StrategyConfig,
   type StrategyOptions,
+  type HedgePolicy,
+  type StreamPolicy,
+  type StreamRecoveryMode,
   type TimeoutPolicy,
 } from './pool-policy.js';
 export type {

@@ -82,6 +82,10 @@ export interface ModelFeaturesDocument {
   vision?: boolean;
   json?: boolean;
   streaming?: boolean;
+  /** A reasoning model (long silent thinking): longer default first-token and header limits. */
+  reasoning?: boolean;
+  /** Assistant prefill (continuing a trailing assistant message); overrides the provider plugin's spec. */
+  prefill?: boolean;
   /** Not supported (an error): the router does not choose models by parallel tool calls. */
   parallel_tool_calls?: never;
   /** @deprecated Use `tools`. */

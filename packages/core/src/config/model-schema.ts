@@ -6,6 +6,8 @@ const featuresSchema = z.strictObject({
   vision: z.boolean().optional(),
   json: z.boolean().optional(),
   streaming: z.boolean().optional(),
+  reasoning: z.boolean().optional().meta({ description: 'A reasoning model (long silent thinking): longer default first-token and header limits.' }),
+  prefill: z.boolean().optional().meta({ description: 'Assistant prefill: the model continues a trailing assistant message (overrides the provider plugin; unset means unknown until tried).' }),
   parallel_tool_calls: unsupportedKey('the router does not choose models by parallel tool calls; a request\'s parallel_tool_calls goes to the provider as written'),
   tool_calling: deprecatedAlias(z.boolean(), 'tools'),
   structured_output: deprecatedAlias(z.boolean(), 'json'),

@@ -14,16 +14,8 @@ interface PlannedKey {
   readonly meanwhile: string;
 }
 
-const PROBES = 'health probes are planned; until then a model in standby returns after its cooldown (or its half-open trial)';
 const REDIS = 'the Redis store (@modelmesh/store-redis) is planned; until then state stays in this process, and only a stateStore passed to createMesh is shared';
 const LOGGING = 'core does not log; the logging and OpenTelemetry middleware packages are planned';
-
-/** `recovery` keys for the background probes and quota-reset handling of the failover work. */
-export const PLANNED_RECOVERY_KEYS: readonly PlannedKey[] = [
-  { key: 'probe_on_start', today: false, meanwhile: PROBES },
-  { key: 'probe_interval', meanwhile: PROBES },
-  { key: 'on_quota_reset', today: true, meanwhile: 'a model in standby for its quota always returns to active when the quota window resets' },
-];
 
 /** `state` keys for the shared Redis store. */
 export const PLANNED_STATE_KEYS: readonly PlannedKey[] = [

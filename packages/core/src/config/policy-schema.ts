@@ -31,14 +31,14 @@ export const deactivationSchema = z.strictObject({
 /** `recovery`: how a model in standby comes back. */
 export const recoverySchema = z.strictObject({
   cooldown: duration().optional().meta({ description: 'First cooldown (default 30s).' }),
-  max_cooldown: duration().optional().meta({ description: 'Largest cooldown after backoff (default 10m).' }),
+  max_cooldown: duration().optional().meta({ description: 'Largest cooldown after backoff, and the standby after an authentication or billing failure (default 30s).' }),
   backoff_multiplier: z.number().min(1).optional(),
   jitter: fraction().optional(),
   half_open: z.boolean().optional(),
   wait_for_recovery: z.boolean().optional(),
-  probe_on_start: z.boolean().optional(),
-  probe_interval: duration({ positive: true }).optional(),
-  on_quota_reset: z.boolean().optional(),
+  probe_on_start: z.boolean().optional().meta({ description: 'Probe every model once when the mesh starts; one that fails starts in standby (default false).' }),
+  probe_interval: duration({ positive: true }).optional().meta({ description: 'Probe models in standby (errors, credentials) at this interval in the background; a model that answers ends its standby (default: no probes).' }),
+  on_quota_reset: z.boolean().optional().meta({ description: 'A model out of its quota returns when the window resets (default true); false keeps it out until reactivated.' }),
   quota_reset_schedule: ignoredKey(),
 });
 
@@ -53,20 +53,30 @@ export const retrySchema = z.strictObject({
   initial_delay: duration().optional(),
   max_delay: duration().optional(),
   honor_retry_after: z.boolean().optional(),
-  max_retry_after: duration().optional().meta({ description: 'A longer Retry-After fails over instead of waiting.' }),
+  max_retry_after: duration().optional().meta({ description: 'A Retry-After up to this long (default 5s) is waited out on the same model; a longer one puts the model in standby for that long and fails over.' }),
+  max_retry_after_wait: deprecatedAlias(duration(), 'max_retry_after'),
   on_timeout: z.enum(['failover', 'retry']).optional().meta({ description: 'After an attempt times out: move to the next candidate at once (failover, default) or retry the same model first (retry).' }),
+  max_malformed_events: z.number().int().gte(0).optional().meta({ description: 'Stream events that are not JSON one stream may skip (default 3); one more breaks the stream.' }),
   retryable_codes: z.array(httpStatus()).optional(),
   non_retryable_codes: z.array(httpStatus()).optional(),
   scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),
 });
 
+/** Values of `stream_recovery`. */
+export const STREAM_RECOVERY_MODES = ['continue', 'restart', 'off'] as const;
+
 /** `timeouts`: deadlines. */
 export const timeoutsSchema = z.strictObject({
   request: duration({ positive: true }).optional().meta({ description: 'Whole request, retries included (default 120s).' }),
   attempt: duration({ positive: true }).optional(),
-  first_token: duration({ positive: true }).optional(),
+  first_token: duration({ positive: true })
+    .optional()
+    .meta({ description: 'Streams: wait for the first content (default 10s, 60s for reasoning models; the attempt timeout on the last candidate).' }),
+  headers: duration({ positive: true })
+    .optional()
+    .meta({ description: 'Wait for the response headers (default 10s for streams, 30s for a non-streaming answer; the attempt timeout on the last candidate).' }),
   idle: duration({ positive: true }).optional(),
-  connect: duration({ positive: true }).optional(),
+  connect: duration({ positive: true }).optional().meta({ description: 'The TCP/TLS connection alone (default 5s).' }),
 });
 
 /** Strategy options the original ModelMesh wrote on the pool; also accepted inside `strategy: {...}`. */
@@ -104,6 +114,17 @@ export const policyFields = {
   recovery: recoverySchema.optional(),
   retry: retrySchema.optional(),
   timeouts: timeoutsSchema.optional(),
+  stream_recovery: z
+    .enum(STREAM_RECOVERY_MODES)
+    .optional()
+    .meta({ description: 'A stream that breaks after content reached the caller: continue on the next model with prefill (default; restart where it has none), restart there and hold back the text already delivered, or off (end with StreamInterruptedError).' }),
+  hedge: z
+    .strictObject({
+      after: duration({ positive: true }).meta({ description: 'Start the next candidate in parallel when no content has arrived this long after the request started.' }),
+      max: z.literal(1).optional().meta({ description: 'Parallel attempts started besides the first (only 1 is supported).' }),
+    })
+    .optional()
+    .meta({ description: 'Hedged requests (off by default): the first attempt to produce content wins, the other is aborted at once.' }),
 };
 
 /** `defaults`: policies applied to every pool before the pool's own keys. */

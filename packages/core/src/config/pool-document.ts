@@ -38,7 +38,7 @@ export interface DeactivationDocument {
 export interface RecoveryDocument {
   /** First cooldown (default 30s). */
   cooldown?: DurationInput;
-  /** Largest cooldown after backoff (default 10m). */
+  /** Largest cooldown after backoff, and the standby after an authentication or billing failure (default 30s). */
   max_cooldown?: DurationInput;
   /** Cooldown growth per failed recovery, >= 1 (default 2). */
   backoff_multiplier?: number;
@@ -48,11 +48,11 @@ export interface RecoveryDocument {
   half_open?: boolean;
   /** When all candidates are in standby, wait for the first recovery within the deadline (default true). */
   wait_for_recovery?: boolean;
-  /** Probe models at start (default false). Not acted on yet: `true` loads with a warning. */
+  /** Probe every model once when the mesh starts; one that fails starts in standby (default false). */
   probe_on_start?: boolean;
-  /** Probe models in standby at this interval. Not acted on yet: loads with a warning. */
+  /** Probe models in standby (for errors or credentials) at this interval, in the background (default: no probes). */
   probe_interval?: DurationInput;
-  /** Re-activate a model when its quota window resets (default true). Not acted on yet: `false` loads with a warning. */
+  /** Re-activate a model when its quota window resets (default true); `false` keeps it out until reactivated. */
   on_quota_reset?: boolean;
   /** @deprecated Original ModelMesh key; ignored. */
   quota_reset_schedule?: unknown;
@@ -72,8 +72,12 @@ export interface RetryDocument {
   max_delay?: DurationInput;
   /** Honour the provider's Retry-After (default true). */
   honor_retry_after?: boolean;
-  /** A longer Retry-After fails over instead of waiting (default 30s). */
+  /** A Retry-After up to this long is waited out on the same model; a longer one puts the model in standby and fails over (default 5s). */
   max_retry_after?: DurationInput;
+  /** @deprecated Use `max_retry_after` (the same setting). */
+  max_retry_after_wait?: DurationInput;
+  /** Stream events that are not JSON one stream may skip (default 3); one more breaks the stream. */
+  max_malformed_events?: number;
   /** After an attempt times out: `failover` to the next candidate at once (default) or `retry` the same model first. */
   on_timeout?: 'failover' | 'retry';
   /** Statuses retried on the same model. */
@@ -90,11 +94,13 @@ export interface TimeoutsDocument {
   request?: DurationInput;
   /** One attempt (default 60s). */
   attempt?: DurationInput;
-  /** Streams: until the first chunk (default 30s). */
+  /** Streams: until the first content (default 10s, 60s for reasoning models; the attempt timeout on the last candidate). */
   first_token?: DurationInput;
+  /** Until the response headers (default 10s for streams, 30s for a non-streaming answer; the attempt timeout on the last candidate). */
+  headers?: DurationInput;
   /** Streams: between chunks (default 30s). */
   idle?: DurationInput;
-  /** Connection set-up (default 10s). */
+  /** The TCP/TLS connection alone (default 5s). */
   connect?: DurationInput;
 }
 
@@ -147,6 +153,18 @@ export interface PolicyDocument {
   retry?: RetryDocument;
   /** Deadlines. */
   timeouts?: TimeoutsDocument;
+  /**
+   * A stream broken after content reached the caller: `continue` on the next model with
+   * assistant prefill (default; a model without prefill restarts), `restart` on the next model
+   * holding back what the caller already has, or `off` (the stream ends with StreamInterruptedError).
+   */
+  stream_recovery?: 'continue' | 'restart' | 'off';
+  /**
+   * Hedged requests (off by default): when no content has arrived `after` the request started,
+   * the next candidate starts in parallel; the first to produce content wins and the other is
+   * aborted at once. Both are billed for what they used.
+   */
+  hedge?: { after: DurationInput; max?: 1 };
 }
 
 /** `pools.<name>`. */

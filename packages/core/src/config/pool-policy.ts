@@ -71,11 +71,11 @@ export interface RecoveryPolicy {
   halfOpen: boolean;
   /** When every candidate is in standby, wait for the earliest recovery within the deadline. */
   waitForRecovery: boolean;
-  /** Probe models when the mesh starts. Not acted on yet (the loader warns when it is set). */
+  /** Probe every model once when the mesh starts; one that fails starts in standby. */
   probeOnStart: boolean;
-  /** Probe models in standby at this interval, in ms; no probing when absent. Not acted on yet (the loader warns). */
+  /** Probe models in standby (for errors or credentials) at this interval, in ms, in the background; no probing when absent. */
   probeIntervalMs?: number;
-  /** Re-activate a model whose quota window has reset. Not acted on yet: a reset always re-activates (the loader warns on `false`). */
+  /** Re-activate a model whose quota window has reset; when false it stays out until reactivated. */
   onQuotaReset: boolean;
 }
 
@@ -104,6 +104,11 @@ export interface RetryPolicy {
    * provider is usually still silent a moment later, so retrying it only multiplies the wait.
    */
   onTimeout: 'failover' | 'retry';
+  /**
+   * Stream events whose data is not JSON that one stream may skip (each reported as a
+   * `stream.malformed_event`); one more makes it a broken stream.
+   */
+  maxMalformedEvents: number;
   /** Statuses worth retrying on the same model; the router's classification when absent. */
   retryableCodes?: number[];
   /** Statuses never retried. */
@@ -116,12 +121,45 @@ export interface TimeoutPolicy {
   requestMs: number;
   /** One attempt on one model. */
   attemptMs: number;
-  /** Streams: time until the first chunk. */
-  firstTokenMs: number;
+  /**
+   * Streams: time until the first content chunk. When absent: 10 s (60 s for a model whose
+   * spec marks it `reasoning`) while another candidate remains, else the attempt timeout.
+   */
+  firstTokenMs?: number;
+  /**
+   * Time until the response headers arrive (a non-streaming answer's come with the whole
+   * answer). When absent: 10 s for streams, 30 s for a non-streaming answer (the attempt
+   * timeout for a reasoning model) while another candidate remains, else the attempt timeout.
+   */
+  headersMs?: number;
   /** Streams: longest gap between chunks. */
   idleMs: number;
-  /** TCP/TLS connection. */
+  /** The TCP/TLS connection alone. */
   connectMs: number;
+}
+
+/**
+ * What happens when a stream breaks after content reached the caller: `continue` on the next
+ * model with assistant prefill (a model without prefill restarts), `restart` (the next model
+ * answers anew and is held back until it has reproduced what the caller has), or `off` (the
+ * stream ends with a StreamInterruptedError).
+ */
+export type StreamRecoveryMode = 'continue' | 'restart' | 'off';
+
+/** A hedged request: a second attempt started in parallel when the first is slow to produce content. */
+export interface HedgePolicy {
+  /** Milliseconds after the request started without content before the next candidate is started too. */
+  afterMs: number;
+  /** Parallel attempts besides the first (1). */
+  max: number;
+}
+
+/** How answers are protected against slow and broken providers. */
+export interface StreamPolicy {
+  /** Recovery of a stream broken after content. */
+  recovery: StreamRecoveryMode;
+  /** Hedging, streams and non-streaming requests alike; off when absent. */
+  hedge?: HedgePolicy;
 }
 
 /** Everything a pool decides besides its members. */
@@ -136,6 +174,8 @@ export interface PoolPolicy {
   retry: RetryPolicy;
   /** Deadlines. */
   timeouts: TimeoutPolicy;
+  /** Stream protection. */
+  streams: StreamPolicy;
 }
 
 /** Freezes nested objects too, so no caller can change the defaults of every later pool. */
@@ -160,7 +200,8 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
   },
   recovery: {
     cooldownMs: 30_000,
-    maxCooldownMs: 600_000,
+    // A recovered provider is back within 30 s whatever the outage length (issue 12, section 6).
+    maxCooldownMs: 30_000,
     backoffMultiplier: 2,
     jitter: 0.2,
     halfOpen: true,
@@ -175,14 +216,15 @@ export const DEFAULT_POOL_POLICY: Readonly<PoolPolicy> = freezeDeep<PoolPolicy>(
     initialDelayMs: 250,
     maxDelayMs: 8_000,
     honorRetryAfter: true,
-    maxRetryAfterMs: 30_000,
+    maxRetryAfterMs: 5_000,
     onTimeout: 'failover',
+    maxMalformedEvents: 3,
   },
   timeouts: {
     requestMs: 120_000,
     attemptMs: 60_000,
-    firstTokenMs: 30_000,
     idleMs: 30_000,
-    connectMs: 10_000,
+    connectMs: 5_000,
   },
+  streams: { recovery: 'continue' },
 });

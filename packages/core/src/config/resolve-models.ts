@@ -38,6 +38,8 @@ function features(entry: ModelEntry, path: ConfigPath, context: ResolveContext):
     vision: f.vision,
     json,
     streaming: f.streaming,
+    reasoning: f.reasoning,
+    prefill: f.prefill,
   });
 }
 

@@ -3,7 +3,6 @@ import type { ConfigPath } from './config-path.js';
 import { definedFields } from './defined-fields.js';
 import { formatDuration } from './duration.js';
 import type { IssueCollector } from './issue-collector.js';
-import { PLANNED_RECOVERY_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { deactivationSchema, recoverySchema, retrySchema, timeoutsSchema } from './policy-schema.js';
 import {
   DEFAULT_POOL_POLICY,
@@ -11,6 +10,8 @@ import {
   type PoolPolicy,
   type RecoveryPolicy,
   type RetryPolicy,
+  type StreamPolicy,
+  type StreamRecoveryMode,
   type TimeoutPolicy,
 } from './pool-policy.js';
 
@@ -20,6 +21,7 @@ export interface PolicyLayer {
   recovery: Partial<RecoveryPolicy>;
   retry: Partial<RetryPolicy>;
   timeouts: Partial<TimeoutPolicy>;
+  streams: Partial<StreamPolicy>;
 }
 
 /** The parsed policy sections of one layer, plus the original pool-level shortcuts. */
@@ -30,6 +32,8 @@ export interface PolicyEntries {
   timeouts?: z.output<typeof timeoutsSchema> | undefined;
   failure_threshold?: number | undefined;
   cooldown_seconds?: number | undefined;
+  stream_recovery?: StreamRecoveryMode | undefined;
+  hedge?: { after: number; max?: number | undefined } | undefined;
 }
 
 function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<DeactivationPolicy> {
@@ -49,7 +53,6 @@ function deactivation(entry: PolicyEntries, path: ConfigPath, issues: IssueColle
 
 function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RecoveryPolicy> {
   const r = entry.recovery ?? {};
-  warnPlannedKeys(entry.recovery, PLANNED_RECOVERY_KEYS, [...path, 'recovery'], issues);
   if (entry.cooldown_seconds !== undefined) issues.deprecated([...path, 'cooldown_seconds'], 'recovery.cooldown');
   return definedFields<Partial<RecoveryPolicy>>({
     cooldownMs: r.cooldown ?? (entry.cooldown_seconds === undefined ? undefined : Math.round(entry.cooldown_seconds * 1000)),
@@ -67,6 +70,7 @@ function recovery(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector
 function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): Partial<RetryPolicy> {
   const r = entry.retry ?? {};
   const legacyBackoff = r.backoff === 'retry_after';
+  if (r.max_retry_after_wait !== undefined) issues.deprecated([...path, 'retry', 'max_retry_after_wait'], 'max_retry_after');
   if (legacyBackoff) {
     issues.warn([...path, 'retry', 'backoff'], 'deprecated backoff retry_after; use exponential_jitter with honor_retry_after: true', 'value');
   }
@@ -77,8 +81,9 @@ function retry(entry: PolicyEntries, path: ConfigPath, issues: IssueCollector): 
     initialDelayMs: r.initial_delay,
     maxDelayMs: r.max_delay,
     honorRetryAfter: r.honor_retry_after ?? (legacyBackoff ? true : undefined),
-    maxRetryAfterMs: r.max_retry_after,
+    maxRetryAfterMs: r.max_retry_after ?? r.max_retry_after_wait,
     onTimeout: r.on_timeout,
+    maxMalformedEvents: r.max_malformed_events,
     retryableCodes: r.retryable_codes && [...r.retryable_codes],
     nonRetryableCodes: r.non_retryable_codes && [...r.non_retryable_codes],
   });
@@ -90,6 +95,7 @@ function timeouts(entry: PolicyEntries): Partial<TimeoutPolicy> {
     requestMs: t.request,
     attemptMs: t.attempt,
     firstTokenMs: t.first_token,
+    headersMs: t.headers,
     idleMs: t.idle,
     connectMs: t.connect,
   });
@@ -102,11 +108,12 @@ export function policyLayer(entry: PolicyEntries, path: ConfigPath, issues: Issu
     recovery: recovery(entry, path, issues),
     retry: retry(entry, path, issues),
     timeouts: timeouts(entry),
+    streams: definedFields<Partial<StreamPolicy>>({ recovery: entry.stream_recovery, hedge: entry.hedge && { afterMs: entry.hedge.after, max: entry.hedge.max ?? 1 } }),
   };
 }
 
 /** An empty layer, for pools when the document has no `defaults`. */
-export const EMPTY_LAYER: PolicyLayer = { deactivation: {}, recovery: {}, retry: {}, timeouts: {} };
+export const EMPTY_LAYER: PolicyLayer = { deactivation: {}, recovery: {}, retry: {}, timeouts: {}, streams: {} };
 
 function ownSets(layer: PolicyLayer | undefined, section: keyof PolicyLayer, key: string): boolean {
   return layer !== undefined && (layer[section] as Record<string, unknown>)[key] !== undefined;
@@ -131,6 +138,7 @@ export function mergePolicy(layers: readonly PolicyLayer[], path: ConfigPath, is
     recovery: pick('recovery') as RecoveryPolicy,
     retry: pick('retry') as RetryPolicy,
     timeouts: pick('timeouts') as TimeoutPolicy,
+    streams: pick('streams') as StreamPolicy,
   };
   merged.deactivation.errorCodes = [...merged.deactivation.errorCodes];
   const own = layers.at(-1);

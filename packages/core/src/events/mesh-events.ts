@@ -79,6 +79,56 @@ export interface RequestCompletedEvent {
   cost: number;
   ok: boolean;
   error?: { name: string; message: string };
+  /**
+   * Streams only: the broken streams this answer was recovered from, in order. Usage and cost
+   * above are then the sum over every model that streamed a part of it.
+   */
+  recoveries?: ReadonlyArray<{ fromModel: string; toModel: string; mode: 'continue' | 'restart' }>;
+  at: number;
+}
+
+/**
+ * A stream that broke after content reached the caller goes on on another model: `continue`
+ * (that model was given the delivered text as an assistant prefill) or `restart` (it answers
+ * anew, held back until it has reproduced the delivered text).
+ */
+export interface StreamRecoveredEvent {
+  requestId: string;
+  poolName: string;
+  /** The model whose stream broke. */
+  fromModel: string;
+  /** The model that goes on. */
+  toModel: string;
+  mode: 'continue' | 'restart';
+  /** Why the stream broke: cut, stalled, malformed, or an error event from the provider. */
+  reason: 'cut' | 'stalled' | 'malformed' | 'provider_error';
+  /** Chunks the caller had received when the stream broke. */
+  chunksDelivered: number;
+  /** The attempt number of the model that goes on. */
+  attempt: number;
+  at: number;
+}
+
+/** A hedged request started its second attempt: the first had produced no content `afterMs` after the request started. */
+export interface HedgeStartedEvent {
+  requestId: string;
+  poolName: string;
+  /** The model of the attempt in flight when the hedge started. */
+  primaryModel: string;
+  /** The model the hedge runs on. */
+  hedgeModel: string;
+  afterMs: number;
+  at: number;
+}
+
+/** A hedged request is decided: the first attempt to produce content won; the other was aborted (or, if it had content too, closed). */
+export interface HedgeWonEvent {
+  requestId: string;
+  poolName: string;
+  winner: string;
+  loser: string;
+  /** Whether the winner is the hedge (true) or the attempt that was slow (false). */
+  hedgeWon: boolean;
   at: number;
 }
 
@@ -101,6 +151,22 @@ export interface BudgetExceededEvent {
   at: number;
 }
 
+/**
+ * A stream event whose data was not JSON was skipped. More than `retry.max_malformed_events`
+ * in one stream break it (the stream ends, or is recovered, like a cut one).
+ */
+export interface StreamMalformedEventEvent {
+  requestId: string;
+  poolName: string;
+  modelKey: string;
+  providerId: string;
+  /** Malformed events skipped so far in this stream, this one included. */
+  count: number;
+  /** The start of the event's data, secrets masked. */
+  excerpt: string;
+  at: number;
+}
+
 /** Every event the mesh emits, by name. */
 export interface MeshEventMap {
   'request.routed': RequestRoutedEvent;
@@ -109,8 +175,12 @@ export interface MeshEventMap {
   'model.deactivated': ModelDeactivatedEvent;
   'model.recovered': ModelRecoveredEvent;
   'request.completed': RequestCompletedEvent;
+  'stream.recovered': StreamRecoveredEvent;
+  'hedge.started': HedgeStartedEvent;
+  'hedge.won': HedgeWonEvent;
   'budget.alert': BudgetAlertEvent;
   'budget.exceeded': BudgetExceededEvent;
+  'stream.malformed_event': StreamMalformedEventEvent;
 }
 
 /** Name of a mesh event. */

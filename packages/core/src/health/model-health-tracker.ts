@@ -156,6 +156,19 @@ export class ModelHealthTracker {
     this.#emit([enterStandby(record, detail === undefined ? entry : { ...entry, detail })]);
   }
 
+  /**
+   * Ends a standby now, as if its cooldown had run out (a background probe found the model
+   * reachable): it goes where that cooldown would have led, a half-open trial or active.
+   * Returns false when the model was not in standby.
+   */
+  endStandby(modelKey: string): boolean {
+    const record = this.#current(modelKey);
+    if (record.phase !== 'standby') return false;
+    record.until = this.#clock.now();
+    this.#current(modelKey);
+    return true;
+  }
+
   /** Returns a model to active at once and forgets its failures and backoff (an operator's decision). */
   reactivate(modelKey: string): void {
     const record = this.#current(modelKey);
@@ -201,7 +214,9 @@ export class ModelHealthTracker {
     if (verdict.action === 'standby') {
       let cooldown = verdict.retryAfterMs;
       if (cooldown === undefined) cooldown = standbyCooldown(policy, ++record.backoffLevel, this.#random);
-      out.push(enterStandby(record, { reason: verdict.reason, until: now + cooldown, detail: verdict.detail, recoverTo, at: now }));
+      // A Retry-After says when the limit resets: the model is back then, no trial needed.
+      const back = verdict.retryAfterMs === undefined ? recoverTo : 'active';
+      out.push(enterStandby(record, { reason: verdict.reason, until: now + cooldown, detail: verdict.detail, recoverTo: back, at: now }));
     } else if (verdict.action === 'provider-standby') {
       const until = now + Math.max(0, policy.maxCooldown);
       const siblings = this.#byProvider.get(failure.providerId) ?? new Set<string>();

@@ -65,8 +65,8 @@ export function classifyFailure(error: ModelMeshError, retry: RetryPolicy): Fail
   if (ProviderTimeoutError.isInstance(error)) return { error, kind: 'transient', action: retry.onTimeout === 'retry' ? 'retry' : 'failover', status };
   if (ProviderError.isInstance(error)) {
     if (error.retryable) {
-      const retryAfter = error.details['retryAfter'];
-      return { error, kind: 'transient', action: 'retry', status, retryAfterMs: typeof retryAfter === 'number' ? retryAfter * 1000 : undefined };
+      const { retryAfter } = error;
+      return { error, kind: 'transient', action: 'retry', status, retryAfterMs: retryAfter === undefined ? undefined : retryAfter * 1000 };
     }
     // A missing model or endpoint is the model's problem, not the request's: try another.
     if (status === 404) return { error, kind: 'transient', action: 'failover', status };

@@ -38,6 +38,13 @@ export interface RoutingExplanation {
   candidates: CandidateInfo[];
   /** Why that model was selected, or why none can be. */
   reason: string;
+  /** What a stream broken after content does (`stream_recovery`). */
+  streamRecovery: 'continue' | 'restart' | 'off';
+  /**
+   * The pool's hedge, when it has one: after `afterMs` without content the next candidate (the
+   * first eligible one after the selected model, `hedgeModel`) starts in parallel.
+   */
+  hedge?: { afterMs: number; max: number; hedgeModel: string | null };
 }
 
 /** Status of one pool, as `client.poolStatus()` reports it. */
@@ -105,6 +112,10 @@ export function explainRouting(ctx: RouterContext, pool: ResolvedPool, messages:
     selectedProvider: selectedModel?.providerId ?? null,
     candidates,
     reason: redactText(reason),
+    streamRecovery: definition.policy.streamRecovery,
+    ...(definition.policy.hedge
+      ? { hedge: { ...definition.policy.hedge, hedgeModel: order[1] ?? null } }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { HealthPolicy } from '../health/health-types.js';
 import type { ModelFeatures, ModelPricing, QuotaLimits, Provider } from '@modelmesh/provider';
-import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type TimeoutPolicy } from '../config/pool-policy.js';
+import { type PoolPolicy as ConfigPoolPolicy, type RetryPolicy, type HedgePolicy, type StreamRecoveryMode, type TimeoutPolicy } from '../config/pool-policy.js';
 
 /** A model as the router knows it: its spec, resolved capabilities and provider. */
 export interface MeshModel {
@@ -31,6 +31,14 @@ export interface PoolPolicy {
   readonly timeouts: TimeoutPolicy;
   /** When every candidate is in standby, wait for the earliest recovery if it falls within the deadline. */
   readonly waitForRecovery: boolean;
+  /** Background probes of the pool's models: every `intervalMs` for models in standby, and once at start. */
+  readonly probe: { readonly intervalMs?: number; readonly onStart: boolean };
+  /** A model out of its quota returns when the quota window resets (false: only when reactivated). */
+  readonly onQuotaReset: boolean;
+  /** A stream broken after content: continue on the next model (prefill), restart there, or end with an error. */
+  readonly streamRecovery: StreamRecoveryMode;
+  /** Hedging: a second attempt in parallel after `afterMs` without content; off when absent. */
+  readonly hedge?: HedgePolicy;
 }
 
 /** A pool: the virtual model a request names. */
@@ -47,7 +55,7 @@ export interface PoolDefinition {
 }
 
 /** Turns a pool's configured policies into the router's. */
-export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts'>): PoolPolicy {
+export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 'recovery' | 'retry' | 'timeouts' | 'streams'>): PoolPolicy {
   const { deactivation: d, recovery: r } = config;
   return {
     health: {
@@ -67,5 +75,9 @@ export function toPoolPolicy(config: Pick<ConfigPoolPolicy, 'deactivation' | 're
     retry: config.retry,
     timeouts: config.timeouts,
     waitForRecovery: r.waitForRecovery,
+    probe: r.probeIntervalMs === undefined ? { onStart: r.probeOnStart } : { intervalMs: r.probeIntervalMs, onStart: r.probeOnStart },
+    onQuotaReset: r.onQuotaReset,
+    streamRecovery: config.streams.recovery,
+    ...(config.streams.hedge ? { hedge: config.streams.hedge } : {}),
   };
 }

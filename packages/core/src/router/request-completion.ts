@@ -28,6 +28,15 @@ export interface RequestEnd {
   readonly failure?: ModelMeshError;
   /** The caller cancelled: the attempt counts neither for nor against the model. */
   readonly cancelled?: boolean;
+  /** A recovered stream: what the broken streams before the answering one used (already recorded per model), and the recoveries. */
+  readonly recovered?: RecoveredParts;
+}
+
+/** The parts of a recovered stream that came before the answering model's. */
+export interface RecoveredParts {
+  readonly usage: CompletionUsage;
+  readonly cost: number;
+  readonly recoveries: NonNullable<RequestCompletedEvent['recoveries']>;
 }
 
 /**
@@ -102,9 +111,10 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         attempts: run.attempts,
         latencyMs: now - run.startedAt,
         ...(failure === undefined && end.timeToFirstTokenMs !== undefined ? { timeToFirstTokenMs: end.timeToFirstTokenMs } : {}),
-        usage: failure ? undefined : usage,
-        cost,
+        usage: failure ? undefined : addUsage(usage, end.recovered?.usage),
+        cost: cost + (end.recovered?.cost ?? 0),
         ok: failure === undefined,
+        ...(end.recovered ? { recoveries: end.recovered.recoveries } : {}),
         ...(failure ? { error: { name: failure.name, message: failure.message } } : {}),
         at: now,
       };
@@ -113,6 +123,17 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
     }
   }
   return completion;
+}
+
+/** Token counts of two parts of one answer added up (usage of the first when there is no second). */
+export function addUsage(a: CompletionUsage | undefined, b: CompletionUsage | undefined): CompletionUsage | undefined {
+  if (!b) return a;
+  if (!a) return b;
+  return {
+    prompt_tokens: a.prompt_tokens + b.prompt_tokens,
+    completion_tokens: a.completion_tokens + b.completion_tokens,
+    total_tokens: totalTokens(a) + totalTokens(b),
+  };
 }
 
 function totalTokens(usage: CompletionUsage | undefined): number {

@@ -29,6 +29,8 @@ export class RequestRun {
   readonly signals: RequestSignals;
   #attempts = 0;
   readonly #perModel = new Map<string, number>();
+  /** When each attempt on a model started (for the spacing of retries on one model). */
+  readonly #startedAt = new Map<string, number[]>();
   readonly #excluded = new Map<string, string>();
   #lastModelKey: string | undefined;
   #lastError: ModelMeshError | undefined;
@@ -37,6 +39,8 @@ export class RequestRun {
   /** While every failure so far was a 429: the one that resets soonest. */
   #rateLimited: RateLimitError | undefined;
   #otherFailure = false;
+  /** The shortest Retry-After (seconds) any failure carried. */
+  #soonestRetryAfter: number | undefined;
 
   constructor(init: RequestRunInit) {
     this.id = init.id;
@@ -72,13 +76,21 @@ export class RequestRun {
     return this.#perModel.get(modelKey) ?? 0;
   }
 
+  /** When this request's attempts on `modelKey` started (ms since epoch), oldest first. */
+  attemptTimesOn(modelKey: string): readonly number[] {
+    return this.#startedAt.get(modelKey) ?? [];
+  }
+
   /**
-   * Counts a new attempt on `modelKey`. Returns the model the previous attempt ran on when
-   * this one moves to another (a failover), else undefined.
+   * Counts a new attempt on `modelKey`, started at `at`. Returns the model the previous attempt
+   * ran on when this one moves to another (a failover), else undefined.
    */
-  beginAttempt(modelKey: string): string | undefined {
+  beginAttempt(modelKey: string, at = 0): string | undefined {
     this.#attempts++;
     this.#perModel.set(modelKey, this.attemptsOn(modelKey) + 1);
+    const times = this.#startedAt.get(modelKey);
+    if (times === undefined) this.#startedAt.set(modelKey, [at]);
+    else times.push(at);
     const previous = this.#lastModelKey;
     this.#lastModelKey = modelKey;
     return previous !== undefined && previous !== modelKey ? previous : undefined;
@@ -87,6 +99,8 @@ export class RequestRun {
   /** Remembers a failed attempt's error, for the error the caller gets if every attempt fails. */
   recordFailure(error: ModelMeshError): void {
     this.#lastError = error;
+    const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+    if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter < (this.#soonestRetryAfter ?? Infinity)) this.#soonestRetryAfter = retryAfter;
     if (!RateLimitError.isInstance(error)) {
       this.#otherFailure = true;
     } else if (!this.#rateLimited || (error.retryAfter ?? Infinity) < (this.#rateLimited.retryAfter ?? Infinity)) {
@@ -134,6 +148,6 @@ export class RequestRun {
         details: { poolName, attempts: this.#attempts },
       });
     }
-    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError });
+    return new AllProvidersExhaustedError({ poolName, attempts: this.#attempts, lastError: this.#lastError, retryAfter: this.#soonestRetryAfter });
   }
 }

@@ -31,7 +31,9 @@ export async function reserveSpend(ctx: RouterContext, run: RequestRun, model: M
   if ('entries' in result) return result;
   ctx.health.abandonAttempt(ticket);
   if (result.kind === 'quota') {
-    ctx.health.deactivate(model.key, 'quota-exhausted', result.until, result.detail);
+    // recovery.on_quota_reset: false keeps the model out past the reset, until it is reactivated.
+    const until = run.pool.definition.policy.onQuotaReset ? result.until : Infinity;
+    ctx.health.deactivate(model.key, 'quota-exhausted', until, result.detail);
   } else {
     run.refuseBudget(model.key, result.error);
   }

@@ -4,13 +4,17 @@ import type { MiddlewareContext } from '../middleware/middleware.js';
 import { sleep } from '../runtime/clock.js';
 import type { CandidateView, Selection, StrategyContext } from '../strategies/strategy.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
+import { attemptTimeouts, hasFallback } from './attempt-timeouts.js';
 import { attemptContext } from './attempt-views.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
+import { HedgeLostError } from './hedge-lost-error.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
 import type { AttemptSignal } from './request-signals.js';
+import { malformedEventReporter } from './malformed-event-reporter.js';
 import { reserveSpend } from './reserve-spend.js';
+import { retryAfterVerdict, spacedDelay } from './retry-timing.js';
 import type { RouterContext } from './router-context.js';
 
 /** Runs one attempt on one model (middleware included); throws on failure. */
@@ -145,8 +149,8 @@ async function attemptOnce<T>(
 ): Promise<AttemptResult<T>> {
   const definition = run.pool.definition;
   const { timeouts } = definition.policy;
-  const failoverFrom = run.beginAttempt(model.key);
   const now = ctx.clock.now();
+  const failoverFrom = run.beginAttempt(model.key, now);
   if (failoverFrom !== undefined && ctx.events.has('request.failover')) {
     ctx.events.emit('request.failover', { requestId: run.id, poolName: definition.name, fromModel: failoverFrom, toModel: model.key, attempt: run.attempts, at: now });
   }
@@ -170,8 +174,10 @@ async function attemptOnce<T>(
   // Plain data, so a `{ ...call }` copy keeps everything.
   const call: ProviderCall = {
     signal: attempt.signal,
-    timeouts: { connect: timeouts.connectMs, firstByte: timeouts.attemptMs, firstToken: timeouts.firstTokenMs, idle: timeouts.idleMs, attempt: timeouts.attemptMs },
+    timeouts: attemptTimeouts(timeouts, model, run.needs.stream, hasFallback(run.pool.members, model, run.excluded, (key) => ctx.health.availability(key))),
     headers: run.options.headers,
+    maxMalformedEvents: definition.policy.retry.maxMalformedEvents,
+    reportMalformedEvent: malformedEventReporter(ctx, run, model),
     reportRateLimit: (snapshot) => {
       ctx.headroom.record(model.key, snapshot);
       const until = ctx.headroom.exhaustedUntil(snapshot, ctx.clock.now());
@@ -184,9 +190,10 @@ async function attemptOnce<T>(
   } catch (raw) {
     attempt.dispose();
     if (spend && ctx.spend) await ctx.spend.release(spend);
-    if (run.signals.abortError) {
+    // A cancelled request, or a hedged attempt that lost the race: says nothing about the model.
+    if (run.signals.abortError || raw instanceof HedgeLostError) {
       ctx.health.abandonAttempt(ticket);
-      throw run.signals.abortError;
+      throw run.signals.abortError ?? raw;
     }
     const error = toMeshError(raw, model.providerId, model.modelId);
     const fallback = run.throughMiddleware ? await ctx.middleware.onError(error, context) : undefined;
@@ -247,16 +254,23 @@ function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure
         run.exclude(model.key, why);
         return { kind: 'failover' };
       }
+      const retryAfter = retryAfterVerdict(retry, failure.retryAfterMs, run.signals.remaining());
+      if (retryAfter === 'wait') {
+        // The provider said when: wait exactly that long (its standby ends then), then the same model.
+        return { kind: 'retry-same', delayMs: spacedDelay(run.attemptTimesOn(model.key), ctx.clock.now(), failure.retryAfterMs ?? 0) };
+      }
+      if (retryAfter !== undefined) {
+        const seconds = (failure.retryAfterMs ?? 0) / 1000;
+        if (retryAfter === 'too-long') parkFor(ctx, run, model, failure, `Retry-After ${seconds}s is longer than retry.max_retry_after`);
+        // A parked model may still come back within the deadline (wait for recovery); one left active must not be picked again.
+        if (ctx.health.availability(model.key) !== 'unavailable') {
+          run.exclude(model.key, `${why} (Retry-After ${seconds}s ${retryAfter === 'too-long' ? 'is too long' : 'does not fit the deadline'})`);
+        }
+        return { kind: 'failover' };
+      }
       // In standby now (e.g. a 429): let other candidates serve; wait-for-recovery may bring it back.
       if (ctx.health.availability(model.key) === 'unavailable') return { kind: 'failover' };
-      let delayMs = backoffDelay(retry, used, ctx.random);
-      if (retry.honorRetryAfter && failure.retryAfterMs !== undefined) {
-        if (failure.retryAfterMs > retry.maxRetryAfterMs) {
-          run.exclude(model.key, `${why} (Retry-After ${failure.retryAfterMs / 1000}s is too long)`);
-          return { kind: 'failover' };
-        }
-        delayMs = Math.max(delayMs, failure.retryAfterMs);
-      }
+      const delayMs = spacedDelay(run.attemptTimesOn(model.key), ctx.clock.now(), backoffDelay(retry, used, ctx.random));
       // After a timeout, another try on the same model only helps if it can run its full attempt time.
       const needed = ProviderTimeoutError.isInstance(failure.error) ? delayMs + run.pool.definition.policy.timeouts.attemptMs : delayMs;
       if (needed >= run.signals.remaining()) {
@@ -266,6 +280,15 @@ function nextStep(ctx: RouterContext, run: RequestRun, model: MeshModel, failure
       return { kind: 'retry-same', delayMs };
     }
   }
+}
+
+/**
+ * A long Retry-After on a status that did not already park the model (a 503): standby for that
+ * long, unless the pool turned rate-limit standby off (`deactivation.on_rate_limit: false`).
+ */
+function parkFor(ctx: RouterContext, run: RequestRun, model: MeshModel, failure: FailureClass, detail: string): void {
+  if (failure.retryAfterMs === undefined || !run.pool.definition.policy.health.onRateLimit || ctx.health.availability(model.key) === 'unavailable') return;
+  ctx.health.deactivate(model.key, 'rate-limited', ctx.clock.now() + failure.retryAfterMs, detail);
 }
 
 function emitAttemptFailed(ctx: RouterContext, run: RequestRun, model: MeshModel, error: ModelMeshError, next: 'retry-same' | 'failover' | 'surface' | 'fallback', delayMs: number): void {

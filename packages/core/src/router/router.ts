@@ -7,7 +7,8 @@ import { RequestRun } from './request-run.js';
 import type { AttemptSignal } from './request-signals.js';
 import { routeRequest, type AttemptExecutor, type RouteOutcome } from './route-loop.js';
 import type { RequestOptions, RouterContext } from './router-context.js';
-import { openStreamUntilFirstContent } from './stream-commit.js';
+import { openStreamUntilFirstContent, type CommittedStream } from './stream-commit.js';
+import { routeHedged, type CloseLoser } from './hedge.js';
 import { deliverStream } from './stream-delivery.js';
 import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
 
@@ -24,7 +25,7 @@ export class Router {
       const request = ctx.middleware.rewritesRequests ? await attempt.race(ctx.middleware.beforeRequest(forModel, context)) : forModel;
       const completion = await underAttemptTimeout(run, model, attempt, () => model.provider.chat(request as ChatCompletionCreateParamsNonStreaming, call));
       return requireFinished(completion, model);
-    });
+    }, (late) => late.usage);
     const completion = await finishRequest(ctx, {
       run,
       model: outcome.model,
@@ -47,8 +48,8 @@ export class Router {
     const { controller } = run.signals;
     const outcome = await this.route(run, async (model, context, attempt, call) => {
       const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
-      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, run.pool.definition.policy.timeouts.firstTokenMs);
-    });
+      return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, call.timeouts.firstToken ?? run.pool.definition.policy.timeouts.attemptMs);
+    }, closeLateStream);
     run.signals.stopDeadline();
     if (outcome.kind === 'fallback') {
       const fallback = outcome.value;
@@ -103,9 +104,10 @@ export class Router {
    * settled here (health, spend, usage, `request.completed`) before the error reaches the
    * caller; a successful one is settled by the caller of this method, which knows its answer.
    */
-  private async route<T>(run: RequestRun, execute: AttemptExecutor<T>): Promise<RouteOutcome<T>> {
+  private async route<T>(run: RequestRun, execute: AttemptExecutor<T>, closeLoser?: CloseLoser<T>): Promise<RouteOutcome<T>> {
     try {
-      return await routeRequest(this.ctx, run, execute);
+      // Chat requests may be hedged (the pool's `hedge`); embeddings are not.
+      return await (closeLoser ? routeHedged(this.ctx, run, execute, closeLoser) : routeRequest(this.ctx, run, execute));
     } catch (error) {
       await finishRequest(this.ctx, { run, failure: ModelMeshError.isInstance(error) ? error : undefined });
       throw error;
@@ -138,6 +140,12 @@ async function underAttemptTimeout<T>(run: RequestRun, model: MeshModel, attempt
   } finally {
     attempt.dispose();
   }
+}
+
+/** Closes the stream of a hedged attempt that produced content after the winner; its usage is estimated. */
+function closeLateStream(late: CommittedStream): undefined {
+  void late.iterator.return?.()?.catch(() => undefined);
+  return undefined;
 }
 
 function sessionIdOf(params: ChatCompletionCreateParams, options: RequestOptions): string | undefined {

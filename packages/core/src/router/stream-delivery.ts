@@ -1,29 +1,19 @@
 import { ModelMeshError, ProviderError, ProviderTimeoutError, StreamInterruptedError, type ChatCompletionChunk, type CompletionUsage } from '@modelmesh/provider';
-import type { MiddlewareContext } from '../middleware/middleware.js';
 import { CompletionAssembler } from '../streaming/completion-assembler.js';
-import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
-import type { AttemptSignal } from './request-signals.js';
-import type { AttemptTicket } from '../health/tracker-types.js';
 import type { RouterContext } from './router-context.js';
-import type { CommittedStream } from './stream-commit.js';
-import { finishRequest } from './request-completion.js';
-import type { SpendReservation } from '../usage/spend-guard.js';
+import { addUsage, finishRequest } from './request-completion.js';
+import { deliveredAnswer, isRecoverable, recoverStream, RecoveryLedger, settleBroken, type StreamSegment } from './stream-recovery.js';
+import { ReplayDivergedError } from './stream-replay.js';
 
 /** What the delivery phase needs from the successful attempt. */
-export interface DeliveryInput {
+export interface DeliveryInput extends StreamSegment {
   readonly run: RequestRun;
-  readonly model: MeshModel;
-  readonly context: MiddlewareContext;
-  readonly ticket: AttemptTicket;
-  readonly attempt: AttemptSignal;
-  readonly committed: CommittedStream;
-  readonly spend?: SpendReservation;
 }
 
-function interruption(error: unknown, input: DeliveryInput, delivered: number): ModelMeshError {
+function interruption(error: unknown, segment: StreamSegment, delivered: number): StreamInterruptedError {
   if (StreamInterruptedError.isInstance(error)) return error;
-  const { model } = input;
+  const { model } = segment;
   const code = ProviderError.isInstance(error) ? error.code : undefined;
   const reason = ProviderTimeoutError.isInstance(error)
     ? 'stalled'
@@ -37,83 +27,125 @@ function interruption(error: unknown, input: DeliveryInput, delivered: number): 
 
 /**
  * Hands a committed stream to the caller chunk by chunk (no buffering), under the idle
- * timeout. A cut, stall or malformed chunk ends iteration with a StreamInterruptedError,
- * and a stream that ends without a finish reason is an interruption too: a truncated
- * answer is never presented as complete.
+ * timeout. A cut, stall, error event or stream that ends without a finish reason is an
+ * interruption: the pool's `stream_recovery` goes on on the next candidate (see
+ * stream-recovery.ts), so the caller gets one complete answer; when it cannot, iteration ends
+ * with a StreamInterruptedError. A truncated answer is never presented as complete.
  */
 export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): AsyncGenerator<ChatCompletionChunk> {
-  const { run, model, context, attempt, committed } = input;
+  const { run } = input;
   const { idleMs: idle } = run.pool.definition.policy.timeouts;
-  const assembler = new CompletionAssembler();
+  // What the caller received, across models; and what the model now streaming sent.
+  const caller = new CompletionAssembler();
+  let own = new CompletionAssembler();
+  let segment: StreamSegment = input;
+  // The segment was already settled as a part of the answer (its stream broke, and no one took over).
+  let settled = false;
+  const ledger = new RecoveryLedger();
+  let first: StreamInterruptedError | undefined;
   let delivered = 0;
   // 'stopped': the caller broke out of the loop early, which is their choice, not a failure.
   let outcome: 'ok' | 'failed' | 'cancelled' | 'stopped' = 'stopped';
   let failure: ModelMeshError | undefined;
   // Without chunk middleware a chunk passes straight through: no await per chunk.
   const watches = ctx.middleware.watchesChunks;
-  const passed = (chunk: ChatCompletionChunk): ChatCompletionChunk => {
-    assembler.add(chunk);
+  const toCaller = (raw: ChatCompletionChunk): ChatCompletionChunk | null => {
+    own.add(raw);
+    let chunk = segment.replay ? segment.replay.shape(raw) : raw;
+    // The caller's usage is the sum over every model that streamed a part of the answer.
+    if (chunk?.usage && ledger.usage) chunk = { ...chunk, usage: addUsage(chunk.usage, ledger.usage) };
+    if (chunk) caller.add(chunk);
     return chunk;
   };
-  const watched = (chunk: ChatCompletionChunk): Promise<ChatCompletionChunk | null> => ctx.middleware.onStreamChunk(passed(chunk), context);
-  const stalled = () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: idle / 1000, phase: 'idle' });
+  const ownUsage = (): CompletionUsage => own.usage ?? countedUsage(run.needs.promptTokens, own);
   try {
-    for (const chunk of committed.buffered) {
-      const out = watches ? await watched(chunk) : passed(chunk);
-      if (out) {
-        delivered++;
-        yield out;
-      }
-    }
     for (;;) {
-      attempt.arm(idle, stalled);
-      let next: IteratorResult<ChatCompletionChunk>;
+      const { model, attempt, committed } = segment;
+      const stalled = () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: idle / 1000, phase: 'idle' });
       try {
-        next = await attempt.race(committed.iterator.next());
+        let buffered = 0;
+        for (;;) {
+          let raw: ChatCompletionChunk;
+          if (buffered < committed.buffered.length) {
+            raw = committed.buffered[buffered++] as ChatCompletionChunk;
+          } else {
+            attempt.arm(idle, stalled);
+            let next: IteratorResult<ChatCompletionChunk>;
+            try {
+              next = await attempt.race(committed.iterator.next());
+            } catch (error) {
+              throw run.signals.abortError ?? interruption(error, segment, delivered);
+            }
+            attempt.disarm();
+            if (next.done) break;
+            raw = next.value;
+          }
+          const chunk = toCaller(raw);
+          const out = chunk && watches ? await ctx.middleware.onStreamChunk(chunk, segment.context) : chunk;
+          if (out) {
+            delivered++;
+            yield out;
+          }
+        }
+        if (!own.finished) {
+          throw new StreamInterruptedError({
+            providerId: model.providerId,
+            modelId: model.modelId,
+            chunksDelivered: delivered,
+            reason: 'cut',
+            message: `Stream from "${model.providerId}" ended without a finish reason after ${delivered} chunks`,
+          });
+        }
+        break;
       } catch (error) {
-        throw run.signals.abortError ?? interruption(error, input, delivered);
+        if (run.signals.abortError) throw run.signals.abortError;
+        if (error instanceof ReplayDivergedError && first) {
+          // The model that restarted is not at fault for taking another turn: its part is billed, its health untouched.
+          settled = true;
+          await settleBroken(ctx, run, { segment, error: first, usage: ownUsage() }, ledger, false);
+          throw first;
+        }
+        const broken = interruption(error, segment, delivered);
+        if (!isRecoverable(run, broken)) throw first ?? broken;
+        first ??= broken;
+        const usage = ownUsage();
+        const held = caller.toCompletion();
+        settled = true;
+        segment = await recoverStream(ctx, run, { segment, error: broken, usage }, deliveredAnswer(held), held.id, first, ledger);
+        settled = false;
+        own = new CompletionAssembler();
       }
-      attempt.disarm();
-      if (next.done) break;
-      const out = watches ? await watched(next.value) : passed(next.value);
-      if (out) {
-        delivered++;
-        yield out;
-      }
-    }
-    if (!assembler.finished) {
-      throw new StreamInterruptedError({
-        providerId: model.providerId,
-        modelId: model.modelId,
-        chunksDelivered: delivered,
-        reason: 'cut',
-        message: `Stream from "${model.providerId}" ended without a finish reason after ${delivered} chunks`,
-      });
     }
     outcome = 'ok';
   } catch (error) {
-    failure = ModelMeshError.isInstance(error) ? error : interruption(error, input, delivered);
+    failure = ModelMeshError.isInstance(error) ? error : interruption(error, segment, delivered);
     outcome = failure === run.signals.abortError ? 'cancelled' : 'failed';
     // A stream that breaks after content cannot take a fallback, but middleware still sees the failure.
-    if (outcome === 'failed') await ctx.middleware.onError(failure, context).catch(() => undefined);
+    if (outcome === 'failed') await ctx.middleware.onError(failure, segment.context).catch(() => undefined);
     throw failure;
   } finally {
+    const { model, attempt, committed } = segment;
     attempt.dispose();
-    if (outcome !== 'ok') {
+    if (outcome !== 'ok' && !settled) {
       attempt.abort(failure ?? new Error('stream closed by the caller'));
       void committed.iterator.return?.()?.catch(() => undefined);
     }
+    const usage = ownUsage();
+    // The caller's text, named for the model that finished it, with that model's own usage.
+    const completion = { ...caller.toCompletion(), model: own.toCompletion().model || caller.toCompletion().model };
+    if (ledger.usage) completion.usage = usage;
     await finishRequest(ctx, {
       run,
-      model,
-      context,
-      ticket: input.ticket,
-      completion: assembler.toCompletion(),
-      usage: assembler.usage ?? countedUsage(run.needs.promptTokens, assembler),
-      spend: input.spend,
-      timeToFirstTokenMs: committed.timeToFirstTokenMs,
+      model: settled ? undefined : model,
+      context: segment.context,
+      ticket: settled ? undefined : segment.ticket,
+      completion,
+      usage,
+      spend: settled ? undefined : segment.spend,
+      timeToFirstTokenMs: ledger.usage ? undefined : input.committed.timeToFirstTokenMs,
       failure: outcome === 'failed' || outcome === 'cancelled' ? failure : undefined,
       cancelled: outcome === 'cancelled',
+      recovered: ledger.parts,
     });
   }
 }

@@ -36,14 +36,14 @@ const emptyTotals = (): UsageTotals => ({ totalCost: 0, totalTokens: 0, promptTo
 /** A provider's garbled usage (a string, NaN, a negative count) counts as nothing rather than poisoning a total. */
 const amount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
 
-function add(totals: UsageTotals, record: UsageRecord): void {
+function add(totals: UsageTotals, record: UsageRecord, answered = true): void {
   const prompt = amount(record.usage?.prompt_tokens);
   const completion = amount(record.usage?.completion_tokens);
   totals.totalCost += amount(record.cost);
   totals.promptTokens += prompt;
   totals.completionTokens += completion;
   totals.totalTokens += record.usage?.total_tokens === undefined ? prompt + completion : amount(record.usage.total_tokens);
-  totals.requests++;
+  if (answered) totals.requests++;
 }
 
 /**
@@ -65,6 +65,18 @@ export class UsageTracker {
     add(getOrCreate(this.models, record.modelKey), record);
     add(getOrCreate(this.providers, record.providerId), record);
     add(getOrCreate(this.pools, record.poolName), record);
+  }
+
+  /**
+   * Records what a model used for part of an answer: a stream that broke after content and was
+   * recovered on another model. Its tokens and cost count for that model; the request counts once,
+   * for the model that finished it.
+   */
+  recordPart(record: UsageRecord): void {
+    add(this.totals, record, false);
+    add(getOrCreate(this.models, record.modelKey), record, false);
+    add(getOrCreate(this.providers, record.providerId), record, false);
+    add(getOrCreate(this.pools, record.poolName), record, false);
   }
 
   /** Records a request that got no answer. */

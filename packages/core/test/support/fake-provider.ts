@@ -52,7 +52,7 @@ export class FakeProvider implements Provider {
   private async settle(model: string, outcome: FakeOutcome, call: ProviderCall): Promise<void> {
     if ('status' in outcome) {
       if (outcome.status === 429) throw new RateLimitError({ providerId: this.id, modelId: model, retryAfter: outcome.retryAfter });
-      throw new ProviderHttpError({ providerId: this.id, modelId: model, status: outcome.status });
+      throw new ProviderHttpError({ providerId: this.id, modelId: model, status: outcome.status, retryAfter: outcome.retryAfter });
     }
     if ('error' in outcome) throw outcome.error;
     if ('hang' in outcome) await never(call.signal);

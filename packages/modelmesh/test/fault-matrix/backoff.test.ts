@@ -8,6 +8,20 @@ import { answerOf, Harness } from './support/harness.js';
 /** Consecutive differences. */
 const gaps = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - (times[i] ?? t));
 
+/**
+ * The waits the router really takes for backoff waits `raw`: never a third attempt on one
+ * model within 1.5 s, so an attempt starts no earlier than 1.5 s after the one two before it.
+ */
+function spaced(raw: readonly number[]): number[] {
+  const times = [0];
+  for (const gap of raw) {
+    const previous = times[times.length - 1] ?? 0;
+    const twoBefore = times.length >= 2 ? (times[times.length - 2] ?? 0) : -Infinity;
+    times.push(Math.max(previous + gap, twoBefore + 1_500));
+  }
+  return gaps(times);
+}
+
 interface BackoffCase {
   readonly label: string;
   readonly backoff: string;
@@ -52,10 +66,10 @@ describe('backoff between retries of the same model', () => {
 
     expect(response.choices[0]?.message.content).toBe(answerOf('model-b'));
     expect(h.callCounts()).toEqual({ 'model-a': 6, 'model-b': 1, 'model-c': 0 });
-    expect(gaps(h.callTimes['model-a'])).toEqual(c.gaps);
+    expect(gaps(h.callTimes['model-a'])).toEqual(spaced(c.gaps));
     const failed = h.eventsOf('attempt.failed');
     expect(failed.map((e) => e.next)).toEqual(['retry-same', 'retry-same', 'retry-same', 'retry-same', 'retry-same', 'failover']);
-    expect(failed.slice(0, 5).map((e) => e.delayMs)).toEqual(c.gaps);
+    expect(failed.slice(0, 5).map((e) => e.delayMs)).toEqual(spaced(c.gaps));
     // the failover itself waits for nothing
     expect((h.callTimes['model-b'][0] ?? NaN) - (h.callTimes['model-a'][5] ?? NaN)).toBe(0);
     expect(h.random.draws.length - drawsBefore).toBe(c.draws);
@@ -76,7 +90,7 @@ describe('backoff between retries of the same model', () => {
     };
     const first = await run();
     expect(first.draws).toHaveLength(5);
-    expect(first.gaps).toEqual(first.draws.map((r, i) => Math.floor(r * Math.min(8_000, 1_000 * 2 ** i))));
+    expect(first.gaps).toEqual(spaced(first.draws.map((r, i) => Math.floor(r * Math.min(8_000, 1_000 * 2 ** i)))));
     expect(new Set(first.gaps).size).toBeGreaterThan(1);
     expect((await run()).gaps).toEqual(first.gaps);
   });
@@ -141,12 +155,12 @@ const RETRY_AFTER_HONOURED: readonly RetryAfterCase[] = [
   { label: '429, Retry-After: 3 (seconds)', outcome: { type: 'http', status: 429, headers: { 'retry-after': '3' } }, gap: 3_000 },
   { label: '429, retry-after-ms: 1500', outcome: { type: 'http', status: 429, headers: { 'retry-after-ms': '1500' } }, gap: 1_500 },
   { label: '429, Retry-After as an HTTP date 7s ahead', outcome: { type: 'http', status: 429, headers: { 'retry-after': new Date(T0 + 7_000).toUTCString() } }, gap: 7_000 },
-  { label: '429, Retry-After: 0 → the backoff (125ms) still applies', outcome: { type: 'http', status: 429, headers: { 'retry-after': '0' } }, gap: 125 },
+  { label: '429, Retry-After: 0 → retried at once', outcome: { type: 'http', status: 429, headers: { 'retry-after': '0' } }, gap: 0 },
   {
-    label: '429, Retry-After shorter than the backoff → the backoff',
+    label: '429, Retry-After shorter than the backoff → exactly the Retry-After',
     outcome: { type: 'http', status: 429, headers: { 'retry-after': '0.5' } },
     pool: { retry: { backoff: 'fixed', initial_delay: '2s' } },
-    gap: 2_000,
+    gap: 500,
   },
   { label: '503 with Retry-After: 2', outcome: { type: 'http', status: 503, headers: { 'retry-after': '2' } }, gap: 2_000 },
   { label: 'Retry-After exactly max_retry_after (30s) is still honoured', outcome: { type: 'http', status: 429, headers: { 'retry-after': '30' } }, gap: 30_000 },
@@ -157,12 +171,10 @@ const RETRY_AFTER_HONOURED: readonly RetryAfterCase[] = [
     gap: 125,
   },
   {
-    label: 'Retry-After larger than the jittered backoff with a scripted draw',
+    label: 'Retry-After shorter than the jittered backoff → exactly the Retry-After, no draw',
     outcome: { type: 'http', status: 429, headers: { 'retry-after': '1' } },
     pool: { retry: { initial_delay: '4s' } },
-    randoms: [0.9],
-    // max(floor(0.9 × 4000), 1000)
-    gap: 3_600,
+    gap: 1_000,
   },
 ];
 
@@ -229,8 +241,8 @@ describe('Retry-After', () => {
     expect(h.count('model-a')).toBe(1);
   });
 
-  it('with on_rate_limit (the default) a 429 puts the model in standby for exactly Retry-After, and the next request after it is a trial', async () => {
-    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' } });
+  it('with on_rate_limit (the default) a 429 whose Retry-After is too long to wait puts the model in standby for exactly that long, then straight back to active', async () => {
+    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', retry: { max_retry_after: '5s' } } });
     h.script('model-a', { type: 'http', status: 429, headers: { 'retry-after': '12' } }, { type: 'ok', content: 'back' });
     const t0 = h.clock.now();
     expect((await h.run(h.chat())).model).toBe('model-b');
@@ -239,7 +251,8 @@ describe('Retry-After', () => {
     expect((await h.run(h.chat())).model).toBe('model-b');
     expect(h.count('model-a')).toBe(1);
     await h.clock.advance(1);
-    expect(h.status('model-a').status).toBe('half-open');
+    // The provider said when its limit resets: no trial needed.
+    expect(h.status('model-a').status).toBe('active');
     const back = await h.run(h.chat());
     expect(back.choices[0]?.message.content).toBe('back');
     expect(h.eventsOf('model.recovered')).toEqual([expect.objectContaining({ modelKey: 'model-a', reason: 'rate-limited', at: t0 + 12_000 })]);

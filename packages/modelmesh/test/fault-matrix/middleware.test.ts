@@ -239,7 +239,7 @@ describe('middleware and streams', () => {
   // "after every failed attempt". A stream that breaks after content is a failed attempt.
   it('onError sees a stream interrupted after content, with the attempt’s own context', async () => {
     const log: Entry[] = [];
-    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' }, middleware: LAYERS.map((mw) => new Probe(mw, log)) });
+    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', stream_recovery: 'off' }, middleware: LAYERS.map((mw) => new Probe(mw, log)) });
     h.script('model-a', { type: 'stream-cut', content: 'one two three', afterChunks: 2 });
     const seen = await h.run(consume(await h.run(h.stream())));
     expect(StreamInterruptedError.isInstance(seen.error)).toBe(true);

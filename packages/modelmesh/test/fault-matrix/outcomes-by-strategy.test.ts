@@ -28,6 +28,8 @@ interface OutcomeCase {
   readonly decisions: readonly Decision[];
   /** Clock time the request takes (backoff 125ms = floor(0.5 × 250ms); attempt timeout 2s). */
   readonly elapsed: number;
+  /** The wait before each retry on the first pick (default the backoff, 125ms). */
+  readonly retryDelay?: number;
   /** Who answers: the strategy's failover target, the next larger context window, nobody, or the first pick's stream breaks after content. */
   readonly answer: 'next' | 'wider-context' | 'error' | 'interrupted';
   /** Checks the error the caller gets when nobody answers (or when no larger window exists). */
@@ -71,11 +73,13 @@ const OUTCOMES: readonly OutcomeCase[] = [
     label: 'HTTP 429 with Retry-After: 5',
     outcome: { type: 'http', status: 429, headers: { 'retry-after': '5' } },
     errorName: 'RateLimitError',
-    firstPickCalls: 1,
-    decisions: ['failover'],
-    elapsed: 0,
+    // a short Retry-After is waited out on the same model, exactly; the second 429 fails over
+    firstPickCalls: 2,
+    decisions: ['retry-same', 'failover'],
+    elapsed: 5_000,
+    retryDelay: 5_000,
     answer: 'next',
-    health: { status: 'standby', reason: 'rate-limited', until: 5_000 },
+    health: { status: 'standby', reason: 'rate-limited', until: 10_000 },
   },
   {
     label: 'HTTP 429 without Retry-After',
@@ -100,8 +104,8 @@ const OUTCOMES: readonly OutcomeCase[] = [
     decisions: ['failover'],
     elapsed: 0,
     answer: 'next',
-    // the whole provider goes to standby for max_cooldown (10m)
-    health: { status: 'standby', reason: 'auth', until: 600_000 },
+    // the whole provider goes to standby for max_cooldown (30s)
+    health: { status: 'standby', reason: 'auth', until: 30_000 },
   },
   {
     label: 'HTTP 400',
@@ -184,7 +188,8 @@ const STREAM_OUTCOMES: readonly OutcomeCase[] = [
 ];
 
 async function setUp(c: StrategyCase): Promise<Harness> {
-  const h = new Harness({ pool: { strategy: c.strategy }, ...(c.models ? { models: c.models } : {}) });
+  // Pins the ending of a stream broken after content without recovery; stream-recovery.test.ts covers recovery.
+  const h = new Harness({ pool: { strategy: c.strategy, stream_recovery: 'off' }, ...(c.models ? { models: c.models } : {}) });
   if (c.warmup) {
     await c.warmup(h);
     h.forget();
@@ -253,7 +258,7 @@ describe.each(['chat', 'stream'] as const)('%s: failure outcomes on the first pi
       const failed = h.eventsOf('attempt.failed');
       expect(failed.map((e) => e.next)).toEqual(o.decisions);
       expect(failed.every((e) => e.modelKey === c.first && e.error.name === o.errorName)).toBe(true);
-      expect(failed.filter((e) => e.next === 'retry-same').map((e) => e.delayMs)).toEqual(o.decisions.filter((d) => d === 'retry-same').map(() => 125));
+      expect(failed.filter((e) => e.next === 'retry-same').map((e) => e.delayMs)).toEqual(o.decisions.filter((d) => d === 'retry-same').map(() => o.retryDelay ?? 125));
       expect(h.eventsOf('request.failover').map((e) => [e.fromModel, e.toModel])).toEqual(answerer ? [[c.first, answerer]] : []);
       expect(h.clock.now() - t0).toBe(o.elapsed);
 

@@ -18,6 +18,8 @@ function recoveryMesh(overrides: { deactivation?: Record<string, unknown>; recov
       retry: { max_attempts_per_model: 1 },
       deactivation: { failure_threshold: 3, ...overrides.deactivation },
       recovery: { cooldown: '10s', max_cooldown: '60s', jitter: 0, ...overrides.recovery },
+      // A trial stream that breaks must count against the model, not be rescued by model-b.
+      stream_recovery: 'off',
     },
   });
 }

@@ -1,6 +1,6 @@
 // Matrix 5: streams. Before the first content chunk every failure is an ordinary attempt
 // failure (retry, fail over, complete answer); after it, every break ends the caller's
-// iteration with StreamInterruptedError and the right reason — never a normal end — the text
+// iteration with StreamInterruptedError and the right reason when stream_recovery is off — never a normal end — the text
 // received is a prefix of the scripted text, and the request is not billed as completed.
 import { describe, expect, it } from 'vitest';
 import { Middleware, ProviderHttpError, StreamInterruptedError, type ChatCompletionChunk, type MiddlewareContext } from 'modelmesh';
@@ -27,7 +27,7 @@ const failedOver = (label: string, outcome: MockOutcome, open: boolean, elapsed 
 const BEFORE_CONTENT: readonly BeforeContentCase[] = [
   retried('HTTP 503 before the response starts', { type: 'http', status: 503 }, false),
   retried('HTTP 500 before the response starts', { type: 'http', status: 500 }, false),
-  failedOver('HTTP 429 with Retry-After', { type: 'http', status: 429, headers: { 'retry-after': '7' } }, false),
+  failedOver('HTTP 429 with a Retry-After too long to wait (over max_retry_after)', { type: 'http', status: 429, headers: { 'retry-after': '45' } }, false),
   failedOver('HTTP 401', { type: 'http', status: 401 }, false),
   retried('connection reset before the response', { type: 'reset' }, false),
   retried('malformed response', { type: 'malformed' }, false),
@@ -35,7 +35,7 @@ const BEFORE_CONTENT: readonly BeforeContentCase[] = [
   failedOver('no response within first_token', { type: 'timeout' }, true, 2_000),
   failedOver('headers later than first_token', { type: 'ok', latency: 3_000 }, true, 2_000),
   retried('error event before content (529 overloaded)', { type: 'error-before-content' }, true),
-  failedOver('error event before content: 429 with Retry-After', { type: 'error-before-content', status: 429, headers: { 'retry-after': '9' } }, true),
+  failedOver('error event before content: 429 with a Retry-After too long to wait', { type: 'error-before-content', status: 429, headers: { 'retry-after': '40' } }, true),
   retried('cut after the role chunk, before any content', { type: 'stream-cut', content: SCRIPT, afterChunks: 0 }, true),
   retried('malformed chunk before any content', { type: 'malformed-chunk', content: SCRIPT, afterChunks: 0 }, true),
   failedOver('stall before any content (first_token)', { type: 'stall', content: SCRIPT, afterChunks: 0 }, true, 2_000),
@@ -108,11 +108,11 @@ const MIDDLEWARE = [
   ['a chunk-watching middleware', true],
 ] as const;
 
-describe.each(READERS)('stream broken after content, read with %s', (_reader, via) => {
+describe.each(READERS)('stream broken after content with stream_recovery: off, read with %s', (_reader, via) => {
   describe.each(MIDDLEWARE)('with %s', (_mw, watched) => {
     it.each(AFTER_CONTENT.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
       const watcher = new ChunkWatcher();
-      const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' }, middleware: watched ? [watcher] : [] });
+      const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', stream_recovery: 'off' }, middleware: watched ? [watcher] : [] });
       h.script('model-a', c.outcome);
 
       const stream = await h.run(h.stream());
@@ -147,12 +147,12 @@ describe.each(READERS)('stream broken after content, read with %s', (_reader, vi
   });
 });
 
-describe('errors the provider raises mid-stream', () => {
+describe('errors the provider raises mid-stream (stream_recovery: off)', () => {
   it.each([
     ['an HTTP error event', () => new ProviderHttpError({ providerId: 'p-a', modelId: 'model-a', status: 500 }), 'provider_error'],
     ['a non-ModelMesh error (socket hang up)', () => new Error('socket hang up'), 'cut'],
   ] as const)('%s after 2 content chunks ends with reason %s', async (_label, makeError, reason) => {
-    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' } });
+    const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', stream_recovery: 'off' } });
     h.script('model-a', { type: 'ok', content: SCRIPT });
     const open = h.providers['model-a'].chatStream.bind(h.providers['model-a']);
     h.providers['model-a'].chatStream = async (request, call) => {

@@ -87,26 +87,28 @@ describe('wait for recovery', () => {
   });
 
   it('inside one request: both models rate limited, it waits for the first back and is answered', async () => {
+    // Both Retry-After values are over max_retry_after (30s): each fails over, then the request waits.
     const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority' } });
-    h.script('model-a', { type: 'http', status: 429, headers: { 'retry-after': '5' } }, { type: 'ok' });
+    h.script('model-a', { type: 'http', status: 429, headers: { 'retry-after': '35' } }, { type: 'ok' });
     h.script('model-b', { type: 'http', status: 429, headers: { 'retry-after': '50' } });
     const t0 = h.clock.now();
     const response = await h.run(h.chat());
     expect(response.model).toBe('model-a');
-    expect(h.clock.now() - t0).toBe(5_000);
+    expect(h.clock.now() - t0).toBe(35_000);
     expect(h.routedModels()).toEqual(['model-a', 'model-b', 'model-a']);
-    expect(h.callTimes['model-a'].map((t) => t - t0)).toEqual([0, 5_000]);
+    expect(h.callTimes['model-a'].map((t) => t - t0)).toEqual([0, 35_000]);
   });
 
   it('inside one request: a failed trial during the wait sends it waiting again, within the deadline', async () => {
     // three attempts allowed on the model: the 429, the failed trial, the good trial
-    const h = new Harness({ members: ['model-a'], pool: { retry: { max_attempts_per_model: 3 }, recovery: { cooldown: '30s', jitter: 0 } } });
-    h.script('model-a', { type: 'http', status: 429, headers: { 'retry-after': '5' } }, { type: 'http', status: 503 }, { type: 'ok' });
+    // A 429 without Retry-After: the cooldown, then a half-open trial (a Retry-After would bring it straight back).
+    const h = new Harness({ members: ['model-a'], pool: { retry: { max_attempts_per_model: 3 }, recovery: { cooldown: '20s', max_cooldown: '30s', jitter: 0 } } });
+    h.script('model-a', { type: 'http', status: 429 }, { type: 'http', status: 503 }, { type: 'ok' });
     const t0 = h.clock.now();
     const response = await h.run(h.chat());
     expect(response.model).toBe('model-a');
-    // 429 at 0s (standby 5s), failed trial at 5s (standby 30s), successful trial at 35s
-    expect(h.callTimes['model-a'].map((t) => t - t0)).toEqual([0, 5_000, 35_000]);
+    // 429 at 0s (standby 20s), failed trial at 20s (standby 40s capped at 30s), successful trial at 50s
+    expect(h.callTimes['model-a'].map((t) => t - t0)).toEqual([0, 20_000, 50_000]);
     expect(h.eventsOf('attempt.failed').map((e) => e.next)).toEqual(['failover', 'failover']);
   });
 
@@ -125,13 +127,13 @@ describe('wait for recovery', () => {
 
   it('attempts spent before the wait count: with max_attempts used up there is no waiting', async () => {
     const h = new Harness({ members: ['model-a', 'model-b'], pool: { strategy: 'priority', retry: { max_attempts: 2 } } });
-    h.script('model-a', { type: 'http', status: 429, headers: { 'retry-after': '5' } });
-    h.script('model-b', { type: 'http', status: 429, headers: { 'retry-after': '6' } });
+    h.script('model-a', { type: 'http', status: 429, headers: { 'retry-after': '35' } });
+    h.script('model-b', { type: 'http', status: 429, headers: { 'retry-after': '36' } });
     const t0 = h.clock.now();
     const error = await h.runFailing(h.chat());
     // every failure a 429: the RateLimitError that frees up soonest, with the attempts made
     expect(RateLimitError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ retryAfter: 5, details: expect.objectContaining({ attempts: 2 }) });
+    expect(error).toMatchObject({ retryAfter: 35, details: expect.objectContaining({ attempts: 2 }) });
     expect(h.clock.now()).toBe(t0);
   });
 

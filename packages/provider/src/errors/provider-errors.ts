@@ -25,6 +25,8 @@ export interface ProviderErrorOptions extends ModelMeshErrorOptions {
   status?: number;
   /** Whether the router may retry this call; defaults per subclass. */
   retryable?: boolean;
+  /** Seconds the provider asked to wait before trying again (`Retry-After`), on any status. */
+  retryAfter?: number;
 }
 
 /**
@@ -41,6 +43,11 @@ export class ProviderError extends ModelMeshError {
   /** HTTP status, if there was one. */
   readonly status: number | undefined;
   override readonly retryable: boolean;
+  /**
+   * Seconds the provider asked to wait before trying again (its `Retry-After`, on a 429, a 503
+   * or any other status), when it said; the seed's `retry_after`. Also in `details.retryAfter`.
+   */
+  readonly retryAfter: number | undefined;
 
   constructor(options: ProviderErrorOptions) {
     super({ ...options, message: options.message ?? `Provider "${options.providerId}" failed` });
@@ -49,10 +56,12 @@ export class ProviderError extends ModelMeshError {
     this.code = options.code ?? 'unknown';
     this.status = options.status;
     this.retryable = options.retryable ?? (this.code === 'connection_error' || this.code === 'malformed_response');
+    const fromDetails = this.details['retryAfter'];
+    this.retryAfter = options.retryAfter ?? (typeof fromDetails === 'number' && Number.isFinite(fromDetails) && fromDetails >= 0 ? fromDetails : undefined);
   }
 
   protected override jsonFields(): Record<string, unknown> {
-    return { providerId: this.providerId, modelId: this.modelId, code: this.code, status: this.status };
+    return { providerId: this.providerId, modelId: this.modelId, code: this.code, status: this.status, retryAfter: this.retryAfter };
   }
 }
 brandError(ProviderError, 'ProviderError');
@@ -96,41 +105,40 @@ export class AuthenticationError extends ProviderError {
 brandError(AuthenticationError, 'AuthenticationError');
 
 /** Options of {@link RateLimitError}. */
-export interface RateLimitErrorOptions extends ProviderErrorOptions {
-  /** Seconds to wait before retrying, from `Retry-After` or the provider's body, if given. */
-  retryAfter?: number;
-}
+export type RateLimitErrorOptions = ProviderErrorOptions;
 
 /** Rate limit or quota exceeded (HTTP 429). Retryable after `retryAfter` seconds. */
 export class RateLimitError extends ProviderError {
-  /** Seconds until the limit resets, when the provider said so. */
-  readonly retryAfter: number | undefined;
+  /** Always `rate_limited`. */
+  declare readonly code: 'rate_limited';
 
   constructor(options: RateLimitErrorOptions) {
     super({
-      code: 'rate_limited',
       status: 429,
       ...options,
+      code: 'rate_limited',
       retryable: true,
       message:
         options.message ??
         `Rate limited by "${options.providerId}"${options.retryAfter === undefined ? '' : `, retry in ${options.retryAfter}s`}`,
     });
-    this.retryAfter = options.retryAfter;
-  }
-
-  protected override jsonFields(): Record<string, unknown> {
-    return { ...super.jsonFields(), retryAfter: this.retryAfter };
   }
 }
 brandError(RateLimitError, 'RateLimitError');
+
+/**
+ * Which timeout ended an attempt: `connect` (TCP/TLS connection), `headers` (response
+ * headers), `first-byte` (first byte of the body), `first-token` (first content of a stream),
+ * `idle` (gap inside a body or stream) or `attempt` (the whole attempt).
+ */
+export type TimeoutPhaseName = 'connect' | 'headers' | 'first-byte' | 'first-token' | 'idle' | 'attempt';
 
 /** Options of {@link ProviderTimeoutError}. */
 export interface ProviderTimeoutErrorOptions extends ProviderErrorOptions {
   /** The timeout that expired, in seconds. */
   timeoutSeconds: number;
   /** Which timeout expired. */
-  phase?: 'connect' | 'first-byte' | 'first-token' | 'idle' | 'attempt';
+  phase?: TimeoutPhaseName;
 }
 
 /** The provider did not answer in time. Retryable. */
@@ -138,7 +146,7 @@ export class ProviderTimeoutError extends ProviderError {
   /** The timeout that expired, in seconds. */
   readonly timeoutSeconds: number;
   /** Which timeout expired. */
-  readonly phase: 'connect' | 'first-byte' | 'first-token' | 'idle' | 'attempt';
+  readonly phase: TimeoutPhaseName;
 
   constructor(options: ProviderTimeoutErrorOptions) {
     const phase = options.phase ?? 'attempt';

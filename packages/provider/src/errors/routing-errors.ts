@@ -63,6 +63,8 @@ export interface AllProvidersExhaustedErrorOptions extends RoutingErrorOptions {
   attempts: number;
   /** The error of the last attempt. */
   lastError: unknown;
+  /** The shortest `Retry-After` (seconds) any failed attempt's provider sent, if one did. */
+  retryAfter?: number;
 }
 
 /** Every retry and failover attempt failed. `lastError` holds the final cause. */
@@ -71,6 +73,8 @@ export class AllProvidersExhaustedError extends RoutingError {
   readonly attempts: number;
   /** The error of the last attempt. */
   readonly lastError: unknown;
+  /** The shortest `Retry-After` (seconds) a failed attempt's provider sent, if any did: when trying again may help. */
+  readonly retryAfter: number | undefined;
 
   constructor(options: AllProvidersExhaustedErrorOptions) {
     const last = options.lastError instanceof Error ? `: ${options.lastError.message}` : '';
@@ -81,10 +85,11 @@ export class AllProvidersExhaustedError extends RoutingError {
     });
     this.attempts = options.attempts;
     this.lastError = options.lastError;
+    this.retryAfter = options.retryAfter;
   }
 
   protected override jsonFields(): Record<string, unknown> {
-    return { ...super.jsonFields(), attempts: this.attempts, lastError: serializeError(this.lastError) };
+    return { ...super.jsonFields(), attempts: this.attempts, lastError: serializeError(this.lastError), retryAfter: this.retryAfter };
   }
 }
 brandError(AllProvidersExhaustedError, 'AllProvidersExhaustedError');

@@ -85,6 +85,11 @@ export interface ChatCompletionAssistantMessageParam {
   tool_calls?: Array<ChatCompletionMessageToolCall>;
   function_call?: { name: string; arguments: string } | null;
   audio?: { id: string } | null;
+  /**
+   * This final assistant turn is a prefill: the model continues its text rather than answering
+   * anew (Mistral's and DeepSeek's wire name; each provider sends it in its vendor's own form).
+   */
+  prefix?: boolean;
 }
 
 /** The result of a tool call, answering the assistant's `tool_call_id`. */

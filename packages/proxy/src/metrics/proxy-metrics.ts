@@ -17,11 +17,13 @@ export class ProxyMetrics {
   readonly httpRequests = new Counter('modelmesh_http_requests_total', 'HTTP requests answered by the proxy, by endpoint, pool, model and status.', ['endpoint', 'pool', 'model', 'status']);
   readonly attempts = new Counter('modelmesh_attempts_total', 'Attempts made on models (retries and failovers included).', ['pool', 'model', 'provider']);
   readonly attemptFailures = new Counter('modelmesh_attempt_failures_total', 'Failed attempts, by what the router did next.', ['pool', 'model', 'provider', 'next']);
+  readonly recoveries = new Counter('modelmesh_stream_recoveries_total', 'Streams that broke after content and were continued (prefill) or restarted on another model.', ['pool', 'from_model', 'to_model', 'mode']);
   readonly failovers = new Counter('modelmesh_failovers_total', 'Requests moved from one model to another.', ['pool', 'from_model', 'to_model']);
   readonly latency = new Histogram('modelmesh_request_duration_seconds', 'Time from routing to the answer (to the end of the stream for streams).', ['pool', 'model', 'outcome'], LATENCY_BUCKETS);
   readonly tokens = new Counter('modelmesh_tokens_total', 'Tokens used, by type (prompt, completion).', ['pool', 'model', 'type']);
   readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
+  readonly malformedEvents = new Counter('modelmesh_stream_malformed_events_total', 'Stream events that were not JSON, skipped (more than retry.max_malformed_events break the stream).', ['pool', 'model', 'provider']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
   /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
   private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
@@ -40,11 +42,13 @@ export class ProxyMetrics {
       [this.attempts, ['pool', 0]],
       [this.attemptFailures, ['pool', 0]],
       [this.failovers, ['pool', 0]],
+      [this.recoveries, ['pool', 0]],
       [this.latency, ['pool', 0]],
       [this.tokens, ['pool', 0]],
       [this.cost, ['pool', 0]],
       [modelUp, ['model', 0]],
       [this.deactivations, ['model', 0]],
+      [this.malformedEvents, ['pool', 0]],
       [this.budgetRefusals, ['budget', 1]],
     ];
   }
@@ -55,6 +59,7 @@ export class ProxyMetrics {
       mesh.on('request.routed', (e) => this.attempts.inc([e.poolName, e.modelKey, e.providerId])),
       mesh.on('attempt.failed', (e) => this.attemptFailures.inc([e.poolName, e.modelKey, e.providerId, e.next])),
       mesh.on('request.failover', (e) => this.failovers.inc([e.poolName, e.fromModel, e.toModel])),
+      mesh.on('stream.recovered', (e) => this.recoveries.inc([e.poolName, e.fromModel, e.toModel, e.mode])),
       mesh.on('request.completed', (e) => {
         const model = e.modelKey ?? 'none';
         this.latency.observe([e.poolName, model, e.ok ? 'ok' : 'error'], e.latencyMs / 1000);
@@ -67,6 +72,7 @@ export class ProxyMetrics {
       }),
       mesh.on('model.deactivated', (e) => this.deactivations.inc([e.modelKey, e.providerId, e.reason])),
       mesh.on('budget.exceeded', (e) => this.budgetRefusals.inc([e.budget, e.scope, e.action])),
+      mesh.on('stream.malformed_event', (e) => this.malformedEvents.inc([e.poolName, e.modelKey, e.providerId])),
     ];
     return () => offs.forEach((off) => off());
   }

@@ -10,6 +10,8 @@ export interface StreamSummary {
   readonly attempts: number;
   readonly cost?: number;
   readonly usage?: RequestTrace['usage'];
+  /** Present when the stream broke and another model finished the answer: usage and cost are then the sum of the parts. */
+  readonly recovered?: ReadonlyArray<{ readonly from: string; readonly to: string; readonly mode: 'continue' | 'restart' }>;
 }
 
 /**
@@ -43,5 +45,6 @@ function summaryOf(trace: RequestTrace): StreamSummary {
     attempts: trace.attempts,
     ...(trace.cost !== undefined ? { cost: trace.cost } : {}),
     ...(trace.usage !== undefined ? { usage: trace.usage } : {}),
+    ...(trace.recoveries !== undefined ? { recovered: trace.recoveries.map((r) => ({ from: r.fromModel, to: r.toModel, mode: r.mode })) } : {}),
   };
 }

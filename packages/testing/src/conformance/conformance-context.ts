@@ -1,4 +1,4 @@
-import type { AttemptTimeouts, RateLimitSnapshot } from '@modelmesh/core';
+import type { AttemptTimeouts, MalformedEventReport, RateLimitSnapshot } from '@modelmesh/core';
 import type { FakeOpenAIServer } from '../servers/fake-openai-server.js';
 import type { ResolvedConformanceOptions } from './conformance-options.js';
 import { createWireConformanceContext, type WireConformanceContext, type WireConformanceLifecycle } from './shared/wire-conformance-context.js';
@@ -18,6 +18,8 @@ export interface CallOverrides {
   readonly timeouts?: Partial<AttemptTimeouts>;
   readonly headers?: Record<string, string>;
   readonly reportRateLimit?: (snapshot: RateLimitSnapshot) => void;
+  readonly maxMalformedEvents?: number;
+  readonly reportMalformedEvent?: (skipped: MalformedEventReport) => void;
 }
 
 /** What every check needs: the server, the provider and builders for calls and params. */

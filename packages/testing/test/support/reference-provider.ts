@@ -101,6 +101,9 @@ export function createReferenceProvider(options: ReferenceProviderOptions): Prov
     const idle = call.timeouts.idle;
     const idleError = (): Error => new ProviderTimeoutError({ ...source, timeoutSeconds: (idle ?? 0) / 1000, phase: 'idle' });
     let finished = false;
+    // Events that are not JSON are skipped, up to the call's limit (3 by default), and reported.
+    const limit = call.maxMalformedEvents ?? 3;
+    let malformed = 0;
     try {
       if (!response.body) throw malformedError(source, new Error('no body'));
       for await (const data of readSseData(response.body, idle, idleError)) {
@@ -109,7 +112,9 @@ export function createReferenceProvider(options: ReferenceProviderOptions): Prov
         try {
           chunk = JSON.parse(data) as typeof chunk;
         } catch (cause) {
-          throw malformedError(source, cause);
+          if (++malformed > limit) throw malformedError(source, cause);
+          call.reportMalformedEvent?.({ count: malformed, excerpt: data.slice(0, 200) });
+          continue;
         }
         if (chunk.error) throw inStreamError(source, chunk.error);
         if (chunk.choices?.some((choice) => choice.finish_reason)) finished = true;

@@ -1,10 +1,10 @@
 // A plain Node script, as a user writes one: one request through the BUILT core, on the real
 // clock, with nothing else keeping the event loop alive. The provider is a few lines over
-// `fetch`. Argument: the fake vendor's base URL. Prints the answer; exit code 13 means Node
+// `fetch`. Arguments: the fake vendor's base URL, and `probing` for background health probes. Prints the answer; exit code 13 means Node
 // found nothing left to wait on while the request was still pending.
 import { createMesh, ProviderHttpError, RateLimitError } from '../../../dist/index.js';
 
-const [baseUrl] = process.argv.slice(2);
+const [baseUrl, probing] = process.argv.slice(2);
 
 const provider = {
   id: 'fake',
@@ -31,7 +31,7 @@ const client = createMesh({
   // A fixed backoff, so the retry of a 503 always sleeps (jitter could draw 0 ms).
   config: {
     models: { 'model-a': { provider: 'fake', capabilities: ['chat-completion'] } },
-    pools: { chat: { models: ['model-a'], retry: { backoff: 'fixed', initial_delay: '300ms' } } },
+    pools: { chat: { models: ['model-a'], retry: { backoff: 'fixed', initial_delay: '300ms' }, ...(probing === 'probing' ? { recovery: { probe_interval: '1s' } } : {}) } },
   },
 });
 const completion = await client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hi' }] });

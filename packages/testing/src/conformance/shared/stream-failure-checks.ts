@@ -1,4 +1,7 @@
-import { it } from 'vitest';
+import type { MalformedEventReport } from '@modelmesh/core';
+import { expect, it } from 'vitest';
+import { describeThrown } from '../expect-provider-error.js';
+import { contentDeltas, drain } from '../stream-reading.js';
 import type { FakeLoggedRecord } from '../../servers/fake-request-log.js';
 import type { ScriptCommonStep } from './common-step.js';
 import { expectStreamFailure, FAILURE_PIECES } from './stream-failure.js';
@@ -15,7 +18,7 @@ export interface StreamFailureTitles {
 export const STREAM_FAILURE_TITLES: StreamFailureTitles = {
   cutAfterContent: 'a cut stream yields what arrived, then throws a retryable connection_error',
   cutBeforeContent: 'a stream cut before any content throws a retryable connection_error',
-  malformedChunk: 'a malformed chunk throws a retryable malformed_response (not skipped)',
+  malformedChunk: 'a malformed chunk is skipped and reported; with max malformed events 0 it throws a retryable malformed_response',
 };
 
 /** The checks every wire registers in its `describe('stream failures')`, each by itself so a wire keeps its order. */
@@ -24,7 +27,7 @@ export interface CommonStreamFailureChecks {
   cutAfterContent(): void;
   /** A stream cut before any content throws a retryable connection_error. */
   cutBeforeContent(): void;
-  /** A malformed event after one piece throws a retryable malformed_response. */
+  /** A malformed event after one piece is skipped and reported; past the call's limit it throws a retryable malformed_response. */
   malformedChunk(): void;
 }
 
@@ -42,8 +45,15 @@ export function commonStreamFailureChecks<S, R extends FakeLoggedRecord>(
       ),
     cutBeforeContent: () => it(titles.cutBeforeContent, { timeout }, () => expectStreamFailure(ctx, script({ kind: 'cut', afterChunks: 0 }), { content: [], code: 'connection_error' })),
     malformedChunk: () =>
-      it(titles.malformedChunk, { timeout }, () =>
-        expectStreamFailure(ctx, script({ kind: 'malformed-chunk', afterChunks: 1, chunks: FAILURE_PIECES }), { content: FAILURE_PIECES.slice(0, 1), code: 'malformed_response' }),
-      ),
+      it(titles.malformedChunk, { timeout }, async () => {
+        const step = script({ kind: 'malformed-chunk', afterChunks: 1, chunks: FAILURE_PIECES });
+        ctx.server.script(step);
+        const skipped: MalformedEventReport[] = [];
+        const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call({ reportMalformedEvent: (s) => skipped.push(s) })));
+        expect(error, error === undefined ? '' : describeThrown(error)).toBeUndefined();
+        expect(contentDeltas(chunks)).toEqual(FAILURE_PIECES);
+        expect(skipped.map((s) => s.count)).toEqual([1]);
+        await expectStreamFailure(ctx, step, { content: FAILURE_PIECES.slice(0, 1), code: 'malformed_response', call: { maxMalformedEvents: 0 } });
+      }),
   };
 }

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { FakeLoggedRecord } from '../../servers/fake-request-log.js';
 import { expectProviderError, type ErrorClass } from '../expect-provider-error.js';
 import { contentDeltas, drain, finishReasons } from '../stream-reading.js';
+import type { CallOverrides } from '../conformance-context.js';
 import type { WireCheckContext } from './wire-check-context.js';
 
 /** The pieces the stream-failure checks script. */
@@ -19,6 +20,8 @@ export interface StreamFailure {
   readonly code?: ProviderError['code'];
   /** Text the error's message must contain. */
   readonly message?: string;
+  /** Settings of the call (besides the defaults). */
+  readonly call?: CallOverrides;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface StreamFailure {
  */
 export async function expectStreamFailure<S, R extends FakeLoggedRecord>(ctx: WireCheckContext<S, R>, step: S, failure: StreamFailure): Promise<void> {
   ctx.server.script(step);
-  const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call()));
+  const { chunks, error } = await drain(await ctx.provider.chatStream(ctx.streamParams(), ctx.call(failure.call)));
   expect(contentDeltas(chunks)).toEqual(failure.content);
   if (failure.noFinishReason) expect(finishReasons(chunks)).toEqual([]);
   const typed = expectProviderError(error, failure.errorClass ?? ProviderError, ctx.provider.id, {

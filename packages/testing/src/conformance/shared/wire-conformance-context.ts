@@ -63,6 +63,8 @@ export function createWireConformanceContext<O extends { readonly model: string 
         // Tagged with the server's round, so a request a check abandoned cannot take a later check's step.
         headers: { [FAKE_ROUND_HEADER]: String(need(server, 'fake server').round), ...overrides.headers },
         ...(overrides.reportRateLimit ? { reportRateLimit: overrides.reportRateLimit } : {}),
+        ...(overrides.maxMalformedEvents === undefined ? {} : { maxMalformedEvents: overrides.maxMalformedEvents }),
+        ...(overrides.reportMalformedEvent ? { reportMalformedEvent: overrides.reportMalformedEvent } : {}),
       };
     },
     chatParams(extra = {}) {
