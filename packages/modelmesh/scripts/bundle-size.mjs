@@ -2,30 +2,32 @@
 // Bundle-size check: bundles each entry for browsers with esbuild (minified, ESM, `browser`
 // export condition), gzips it and compares it with its limit. Exits 1 when an entry is over.
 // `--why` also lists the largest inputs of each bundle, to see where the bytes are.
-// Limits are ratchets: lower them when an entry shrinks. The goal for core + providers-openai
-// is 40 KB (the official `openai` package bundles to about 35 KB); see the README.
+// Limits sit about 10% above the sizes measured when they were set, so ordinary growth passes
+// and a regression such as zod's locales (+60 KB) or YAML (+28 KB) back in a bundle fails; lower
+// them as entries shrink. The goal for core + providers-openai is 40 KB (the official `openai`
+// package bundles to about 35 KB).
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { bundleForBrowser, packagesDir } from './browser-bundle.mjs';
 const KB = 1024;
 
 /** Providers that carry their own wire format (not the OpenAI-compatible base) weigh more. */
-const PROVIDER_LIMITS_KB = { 'providers-anthropic': 21, 'providers-google': 23 };
+const PROVIDER_LIMITS_KB = { 'providers-anthropic': 23, 'providers-google': 25 };
 
 /** Entries: what an app imports, and the most its bundle may weigh (minified + gzip, KB). */
 const entries = [
-  { name: '@modelmesh/core (createMesh)', code: `export { createMesh } from '@modelmesh/core';`, limitKb: 72 },
+  { name: '@modelmesh/core (createMesh)', code: `export { createMesh } from '@modelmesh/core';`, limitKb: 82 },
   {
     name: 'core + providers-openai',
     code: `export { createMesh } from '@modelmesh/core'; export { createOpenAI } from '@modelmesh/providers-openai';`,
-    limitKb: 86,
+    limitKb: 96,
   },
-  { name: 'modelmesh (browser entry)', code: `export { create, createMesh } from 'modelmesh';`, limitKb: 72 },
-  { name: 'modelmesh/testing (mockClient)', code: `export { mockClient } from 'modelmesh/testing';`, limitKb: 76 },
+  { name: 'modelmesh (browser entry)', code: `export { create, createMesh } from 'modelmesh';`, limitKb: 82 },
+  { name: 'modelmesh/testing (mockClient)', code: `export { mockClient } from 'modelmesh/testing';`, limitKb: 86 },
   ...readdirSync(packagesDir)
     .filter((dir) => dir.startsWith('providers-'))
     .sort()
-    .map((dir) => ({ name: `@modelmesh/${dir}`, code: `export * from '@modelmesh/${dir}';`, limitKb: PROVIDER_LIMITS_KB[dir] ?? 18 })),
+    .map((dir) => ({ name: `@modelmesh/${dir}`, code: `export * from '@modelmesh/${dir}';`, limitKb: PROVIDER_LIMITS_KB[dir] ?? 20 })),
 ];
 
 /** Bundles one entry for browsers; returns its minified and gzipped sizes and the bytes each input contributes. */
