@@ -2,6 +2,8 @@
 // non-streaming and streaming, measured in the same run and interleaved in batches so
 // that machine noise hits both sides alike.
 import { createMesh } from '@modelmesh/core';
+import { jsonLines, loggingMiddleware } from '@modelmesh/middleware-logging';
+import { otelMiddleware } from '@modelmesh/middleware-otel';
 import { printTable, summarize } from './stats.mjs';
 
 const completion = {
@@ -29,10 +31,15 @@ const provider = {
   },
 };
 
-const client = createMesh({
-  providers: [{ provider, models: [{ id: 'bench-model', capabilities: ['chat-completion'], pricing: { input: 1, output: 1 } }] }],
-  config: { pools: { chat: { capability: 'chat-completion' } } },
-});
+const meshOver = (middleware) =>
+  createMesh({
+    providers: [{ provider, models: [{ id: 'bench-model', capabilities: ['chat-completion'], pricing: { input: 1, output: 1 } }] }],
+    config: { pools: { chat: { capability: 'chat-completion' } } },
+    middleware,
+  });
+const client = meshOver([]);
+// Logging (JSON lines formatted, then dropped) and OpenTelemetry with no SDK registered.
+const observed = meshOver([loggingMiddleware({ logger: jsonLines(() => undefined) }), otelMiddleware()]);
 
 const params = { model: 'chat', messages: [{ role: 'user', content: 'Say ok.' }] };
 const streamParams = { ...params, stream: true };
@@ -48,6 +55,10 @@ const directStream = async () => {
 };
 const viaMeshStream = async () => {
   for await (const _ of await client.chat.completions.create(streamParams));
+};
+const viaObserved = () => observed.chat.completions.create(params);
+const viaObservedStream = async () => {
+  for await (const _ of await observed.chat.completions.create(streamParams));
 };
 
 async function measure(fn, samples, count) {
@@ -76,7 +87,10 @@ export async function runRouterOverhead({ batches = 40, perBatch = 500 } = {}) {
   const rows = [['request', 'direct p50 µs', 'mesh p50 µs', 'added p50 µs', 'ratio p50', 'direct p99 µs', 'mesh p99 µs', 'added p99 µs', 'samples']];
   rows.push(await compare('chat (non-streaming)', direct, viaMesh, { batches, perBatch }));
   rows.push(await compare('chat (streaming, 5 chunks)', directStream, viaMeshStream, { batches, perBatch }));
+  rows.push(await compare('chat, logging + otel (no SDK)', direct, viaObserved, { batches, perBatch }));
+  rows.push(await compare('streaming, logging + otel (no SDK)', directStream, viaObservedStream, { batches, perBatch }));
   console.log('\nRouter overhead: mesh vs calling a zero-latency provider directly (goal: ≤ 20 µs added p50)\n');
   printTable(rows);
   await client.close();
+  await observed.close();
 }

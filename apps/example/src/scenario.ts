@@ -1,6 +1,9 @@
 import { loadConfig, ManualClock, Middleware, PROVIDER_SPECIFICATION_VERSION, type ChatCompletion, type MeshClient, type MiddlewareContext, type ProviderPlugin } from 'modelmesh';
 import { mockProvider, type MockScript } from 'modelmesh/testing';
 import { createMesh } from '@modelmesh/core/node';
+import { middlewarePlugin as cache } from '@modelmesh/middleware-cache';
+import { loggingMiddleware, prettyLines } from '@modelmesh/middleware-logging';
+import { middlewarePlugin as otel } from '@modelmesh/middleware-otel';
 
 /** Scripts of the two mock vendors: the primary fails with 503s for a while, then recovers. */
 export function vendorScripts(): Record<string, MockScript> {
@@ -46,7 +49,10 @@ export function buildMesh(configFile: string, print: (line: string) => void): { 
     plugins: [mockPlugin(vendorScripts(), clock)],
     clock,
     random: () => 0.5,
-    middleware: [new ConsoleMiddleware(print)],
+    // In code, outermost first: the console lines, then one structured log line per request.
+    // mesh.yaml adds the cache and OpenTelemetry middleware after these (from the plugins below).
+    middleware: [new ConsoleMiddleware(print), loggingMiddleware({ logger: prettyLines((line) => print(`    ${line.trimEnd()}`), { now: () => clock.now() }) })],
+    middlewarePlugins: [cache, otel],
   });
   client.on('attempt.failed', (e) => print(`    ✗ ${e.modelKey} failed (${e.error.message}); next: ${e.next}`));
   client.on('model.deactivated', (e) => print(`    ⏸ ${e.modelKey} → standby (${e.reason}) until ${new Date(e.until).toISOString().slice(11, 19)}`));
@@ -76,6 +82,9 @@ export async function runScenario(configFile: string, print: (line: string) => v
   let text = '';
   for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
   print(`    = ${text}`);
+  print('\nrequest 9, the same question as request 8: answered from the cache, no provider called');
+  const repeated = await client.chat.completions.create(ask(8));
+  print(`    = ${repeated.choices[0]?.message.content}`);
   print('\nWhy the next request goes where it goes:');
   const explanation = client.explain({ model: 'chat' });
   print(`    ${explanation.selectedModel}: ${explanation.reason}`);

@@ -13,6 +13,9 @@ describe('example scenario', () => {
     expect(client.usage.byModel['backup-small']?.requests).toBeGreaterThan(0);
     expect(client.usage.byModel['primary-large']?.requests).toBeGreaterThan(0);
     expect(client.usage.totalRequests).toBe(8);
+    expect(client.usage.cacheHits).toBe(1);
+    expect(output).toContain('request answered from cache');
+    expect(output.match(/request completed/g)).toHaveLength(8);
     expect(client.usage.failedRequests).toBe(0);
     await client.close();
   });

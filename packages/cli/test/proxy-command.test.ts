@@ -14,7 +14,7 @@ describe('modelmesh proxy', () => {
     const upstream = await startFakeOpenAIServer();
     const dir = mkdtempSync(join(tmpdir(), 'mm-proxy-'));
     const config = join(dir, 'mesh.yaml');
-    writeFileSync(config, ['providers:', `  openai: { api_key: sk-upstream-0000000000, base_url: "${upstream.url}" }`, 'pools:', '  chat: { capability: chat-completion }', 'observability: { log_level: debug }', ''].join('\n'));
+    writeFileSync(config, ['providers:', `  openai: { api_key: sk-upstream-0000000000, base_url: "${upstream.url}" }`, 'pools:', '  chat: { capability: chat-completion }', 'observability: { log_level: debug, events: false }', ''].join('\n'));
     const child = spawn(process.execPath, [bin, 'proxy', '--config', config, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -30,7 +30,11 @@ describe('modelmesh proxy', () => {
       const response = await client.chat.completions.create({ model: 'chat', messages: [{ role: 'user', content: 'Hello proxy' }] });
       expect(response.choices[0]?.message.content).toContain('Hello proxy');
       expect(stdout).toContain('[auth]');
-      expect(stdout).toMatch(/\[config\] observability\.log_level: /);
+      expect(stdout).toMatch(/\[config\] observability\.events: /);
+      // Logged by default, as JSON since stdout is a pipe; log_level: debug adds a line per attempt.
+      const lines = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.map((line) => line['msg'])).toEqual(['attempt succeeded', 'request completed']);
+      expect(lines[1]).toMatchObject({ level: 'info', pool: 'chat', attempts: 1, cacheHit: false });
       expect(stdout).not.toContain('sk-upstream-0000000000');
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');

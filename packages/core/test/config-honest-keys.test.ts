@@ -16,10 +16,7 @@ describe('keys that planned work will act on load with a warning naming the key'
     ['state.store', ['state: { store: redis }'], 'store: redis is not acted on yet'],
     ['state.url', ['state: { url: "redis://user:pw@cache:6379" }'], 'url is not acted on yet'],
     ['state.key_prefix', ['state: { key_prefix: "mm:" }'], 'key_prefix: mm: is not acted on yet'],
-    ['observability.log_level', ['observability: { log_level: debug }'], 'log_level: debug is not acted on yet'],
     ['observability.events', ['observability: { events: false }'], 'events: false is not acted on yet'],
-    ['observability.connector', ['observability: { connector: modelmesh.console.v1 }'], 'connector: modelmesh.console.v1 is not acted on yet'],
-    ['observability.config', ['observability: { config: { level: 1 } }'], 'config is not acted on yet'],
   ])('%s', (path, lines, start) => {
     const warnings = warningsOf(yaml(...lines));
     expect(warnings).toHaveLength(1);

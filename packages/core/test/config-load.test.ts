@@ -164,6 +164,7 @@ const expectedFull: MeshConfig = {
   secrets: { store: 'env' },
   state: { store: 'redis', url: 'redis://localhost:6379/0', keyPrefix: 'mm:' },
   observability: { logLevel: 'warn', events: true },
+  middleware: [{ name: 'logging', packageName: '@modelmesh/middleware-logging', options: {}, path: 'observability.log_level', optionsPath: 'observability' }],
   proxy: {
     host: '0.0.0.0',
     port: 8787,
@@ -180,7 +181,7 @@ const expectedFull: MeshConfig = {
   },
   defaults: { strategy: { name: 'stick-until-failure', options: {} }, ...inherited },
   // full.yaml sets the state and observability sections, which are not acted on yet.
-  warnings: ['state.store', 'state.url', 'state.key_prefix', 'observability.log_level'].map((path) =>
+  warnings: ['state.store', 'state.url', 'state.key_prefix'].map((path) =>
     expect.objectContaining({ path, message: expect.stringContaining('is not acted on yet') }),
   ),
 };
@@ -232,6 +233,7 @@ describe('loadConfig resolves a full document', () => {
       secrets: { store: 'env' },
       state: { store: 'memory', keyPrefix: 'modelmesh:' },
       observability: { logLevel: 'info', events: true },
+      middleware: [],
       proxy: {
         host: '127.0.0.1',
         port: 8080,

@@ -35,6 +35,10 @@ describe('the original ModelMesh compact example', () => {
     expect(config.proxy.auth.keys).toEqual([{ name: 'token-1', key: 'proxy-token-000000' }]);
   });
 
+  it('maps the console observability connector onto the logging middleware', () => {
+    expect(config.middleware).toEqual([{ name: 'logging', packageName: '@modelmesh/middleware-logging', options: {}, path: 'observability.connector', optionsPath: 'observability.config' }]);
+  });
+
   it('loads with warnings (not errors) for each original key, with positions', () => {
     expect(config.warnings).toEqual([
       { path: 'providers.openai.llm.v1.budget', line: 4, column: 59, message: 'deprecated key budget; use budgets with scope provider:openai.llm.v1' },
@@ -45,12 +49,6 @@ describe('the original ModelMesh compact example', () => {
         message: 'strategy "modelmesh.priority-selection.v1" is the original ModelMesh name; use "priority"',
       },
       { path: 'pools.chat.deactivation.retry_limit', line: 13, column: 21, message: 'deprecated key retry_limit; use failure_threshold' },
-      {
-        path: 'observability.connector',
-        line: 16,
-        column: 18,
-        message: expect.stringMatching(/^connector: modelmesh.console.v1 is not acted on yet and has no effect: core does not log/),
-      },
       { path: 'proxy.auth.method', line: 17, column: 30, message: 'key method (original ModelMesh) is not supported and is ignored' },
       { path: 'proxy.auth.tokens', line: 17, column: 46, message: 'deprecated key tokens; use auth.keys' },
     ]);

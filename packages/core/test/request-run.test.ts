@@ -13,6 +13,7 @@ function newRun(): RequestRun {
     needs: { tools: false, vision: false, json: false, stream: false, embeddings: false, promptTokens: 1, maxOutputTokens: undefined },
     sessionId: undefined,
     throughMiddleware: true,
+    operation: 'chat',
     clock: new ManualClock(),
   });
 }

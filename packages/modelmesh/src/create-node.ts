@@ -1,15 +1,21 @@
 import type { MeshClient } from '@modelmesh/core';
 import { createMesh } from '@modelmesh/core/node';
 import { createOn, type CreateOptions, type CreateRuntime } from './create.js';
+import { loadInstalledMiddleware } from './installed-middleware.js';
 import { installedPlugins } from './installed-plugins.js';
 
-const nodeRuntime: CreateRuntime = { env: () => process.env, plugins: () => installedPlugins(), createMesh };
+const nodeRuntime: CreateRuntime = {
+  env: () => process.env,
+  plugins: () => installedPlugins(),
+  createMesh: (options) => createMesh({ loadMiddleware: (name) => loadInstalledMiddleware(name), ...options }),
+};
 
 /**
  * Creates a client for a capability ("chat-completion", "chat", "text-embeddings", ...).
  * With no `config`, providers are detected from the environment (each installed provider
  * package declares the variables that enable it, e.g. `OPENAI_API_KEY`) and their default
- * models form one pool named after the capability.
+ * models form one pool named after the capability. Middleware the config names (`middleware:
+ * [logging, cache]`) is loaded from the installed packages the same way.
  *
  * @example
  * ```ts

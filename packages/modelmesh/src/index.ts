@@ -6,4 +6,5 @@ export type { CreateOptions } from './create.js';
 export { installedPlugins } from './installed-plugins.js';
 export { registerProviderPlugin } from './registered-plugins.js';
 export { KNOWN_PROVIDER_PACKAGES } from './known-provider-packages.js';
+export { loadInstalledMiddleware } from './installed-middleware.js';
 export * as capabilities from '@modelmesh/capabilities';

@@ -18,6 +18,8 @@ export interface RequestTrace {
   usage?: CompletionUsage;
   /** Streams recovered after a break: which model took over from which, and how. */
   recoveries?: RequestCompletedEvent['recoveries'];
+  /** A cache middleware answered (no provider was called). */
+  cacheHit?: boolean;
 }
 
 /**
@@ -25,11 +27,15 @@ export interface RequestTrace {
  * provider the mesh placed the request on, after how many attempts, and at what cost (the
  * mesh calls them per request). Built in one literal: a fixed shape, no copies.
  */
-export function tracingOptions(trace: RequestTrace, base: Pick<RequestOptions, 'signal' | 'keyName' | 'sessionId'> = {}): RequestOptions {
+export function tracingOptions(trace: RequestTrace, base: Pick<RequestOptions, 'signal' | 'keyName' | 'sessionId' | 'cache'> = {}): RequestOptions {
   return {
     signal: base.signal,
     keyName: base.keyName,
     sessionId: base.sessionId,
+    cache: base.cache,
+    onCacheHit: () => {
+      trace.cacheHit = true;
+    },
     onRouted: (event) => {
       trace.requestId = event.requestId;
       trace.poolName = event.poolName;
@@ -73,5 +79,6 @@ export function traceHeaders(trace: RequestTrace, withCost: boolean, base: Reado
   if (trace.providerId !== undefined) headers['x-modelmesh-provider'] = headerValue(trace.providerId);
   if (trace.requestId !== undefined) headers['x-request-id'] = trace.requestId;
   if (withCost && trace.cost !== undefined) headers['x-modelmesh-cost'] = formatCost(trace.cost);
+  if (trace.cacheHit) headers['x-modelmesh-cache'] = 'hit';
   return headers;
 }

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createMesh } from '@modelmesh/core/node';
 import { configFileSource, installReloadSignal, installSignalHandlers, startProxy } from '@modelmesh/proxy';
-import { availablePlugins } from '../installed-providers.js';
 import { paint, type Output } from '../terminal.js';
-import { loadMesh } from './load-mesh.js';
+import { loadMesh, meshFromConfig } from './load-mesh.js';
 
 /**
  * `modelmesh proxy --config FILE [--port N] [--host H]`: serves the mesh as an
@@ -24,14 +22,13 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
     output.error(`--port must be a port number, got "${values.port}"`);
     return 2;
   }
-  const { config, mesh } = await loadMesh(values.config);
+  const { config, mesh } = await loadMesh(values.config, { defaultLogging: true });
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
-  const plugins = availablePlugins();
   const proxy = await startProxy({
     mesh,
     config,
-    reload: configFileSource(values.config, { createMesh: (next, previous) => createMesh({ config: next, plugins, previous }) }),
+    reload: configFileSource(values.config, { createMesh: (next, previous) => meshFromConfig(next, { defaultLogging: true }, previous) }),
     settings: config.proxy,
     ...(values.host ? { host: values.host } : {}),
     ...(port !== undefined ? { port } : {}),

@@ -7,7 +7,9 @@ import { ModelHealthTracker } from '../health/model-health-tracker.js';
 import { HealthProber } from '../router/health-prober.js';
 import type { HealthTransition } from '../health/health-types.js';
 import { MiddlewareChain } from '../middleware/middleware-chain.js';
-import type { Middleware } from '../middleware/middleware.js';
+import type { MeshMiddleware } from '../middleware/middleware.js';
+import type { MiddlewarePlugin } from '../middleware/middleware-plugin.js';
+import { buildConfiguredMiddleware } from './build-middleware.js';
 import { systemClock, systemRandom, type Clock, type RandomSource } from '../runtime/clock.js';
 import { HeadroomTracker } from '../router/headroom-tracker.js';
 import { LatencyTracker } from '../router/latency-tracker.js';
@@ -35,8 +37,12 @@ export interface CreateMeshOptions {
   plugins?: readonly ProviderPlugin[];
   /** Ready provider instances (with the models they serve), used as they are. */
   providers?: readonly (Provider | ProviderWithModels)[];
-  /** Middleware, outermost first. */
-  middleware?: readonly Middleware[];
+  /** Middleware, outermost first (before, so outside, the middleware the config lists). */
+  middleware?: readonly MeshMiddleware[];
+  /** Plugins for the middleware the config's `middleware` list (or `observability`) names. */
+  middlewarePlugins?: readonly MiddlewarePlugin[];
+  /** Finds a middleware plugin by package name when `middlewarePlugins` has none (the `modelmesh` package passes one that loads installed packages). */
+  loadMiddleware?: (packageName: string) => MiddlewarePlugin | undefined;
   /** Custom strategies, registered by name (a built-in name replaces the built-in). */
   strategies?: readonly Strategy[];
   /** Time source (tests pass a `ManualClock`). */
@@ -110,6 +116,7 @@ export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): Me
   const config = resolveConfig(options, load, env, capabilities, instances.map((i) => i.provider.id), strategies.names());
   const providers = buildProviders(config, options.plugins ?? [], instances, env, options.fetch);
   const models = buildModels(config, providers, capabilities);
+  const configured = buildConfiguredMiddleware(config, { plugins: options.middlewarePlugins ?? [], load: options.loadMiddleware, env, clock });
   const pools = new Map<string, PoolDefinition>(
     Object.values(config.pools).map((pool) => [
       pool.name,
@@ -138,7 +145,7 @@ export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): Me
     pools: new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy),
     health,
     strategy: (name) => strategies.get(name),
-    middleware: new MiddlewareChain(options.middleware ?? []),
+    middleware: new MiddlewareChain([...(options.middleware ?? []), ...configured]),
     events,
     clock,
     random,

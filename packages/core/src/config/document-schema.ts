@@ -7,7 +7,7 @@ import { poolSchema } from './pool-schema.js';
 import { providerSchema } from './provider-schema.js';
 import { proxySchema } from './proxy-schema.js';
 import { deprecatedAlias, ignoredKey } from './schema-primitives.js';
-import { capabilitiesSchema, observabilitySchema, secretsSchema, stateSchema } from './service-schemas.js';
+import { capabilitiesSchema, middlewareSchema, observabilitySchema, secretsSchema, stateSchema } from './service-schemas.js';
 
 /**
  * The whole document. The loader validates entry by entry with the same
@@ -26,6 +26,7 @@ export const documentSchema = z
     secrets: secretsSchema.optional(),
     state: stateSchema.optional(),
     observability: observabilitySchema.optional(),
+    middleware: middlewareSchema.optional(),
     proxy: proxySchema.optional(),
     budget: deprecatedAlias(originalBudgetSchema, 'budgets'),
     storage: ignoredKey(),

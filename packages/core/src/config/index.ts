@@ -9,6 +9,7 @@ export type {
   BudgetScope,
   LogLevel,
   MeshConfig,
+  MiddlewareConfig,
   ModelConfig,
   ObservabilityConfig,
   PoolConfig,
@@ -64,3 +65,4 @@ export type {
   TimeoutsDocument,
 } from './pool-document.js';
 export { parseDuration } from './duration.js';
+export { BUILT_IN_MIDDLEWARE } from './resolve-middleware.js';

@@ -11,6 +11,7 @@ import { resolveModels } from './resolve-models.js';
 import { resolvePools } from './resolve-pools.js';
 import { resolveProviders } from './resolve-providers.js';
 import { resolveProxy } from './resolve-proxy.js';
+import { resolveMiddleware } from './resolve-middleware.js';
 import { resolveObservability, resolveState } from './resolve-services.js';
 import { readSecretSources, type SecretsOption } from './secret-sources.js';
 import { substituteVariables } from './variable-substitution.js';
@@ -108,6 +109,7 @@ export function loadConfigWith(parseText: ConfigTextParser, input: string | obje
   checkBudgetNames(budgets, context);
   const state = resolveState(document.state, context);
   const observability = resolveObservability(document.observability, context);
+  const middleware = resolveMiddleware(document.middleware, observability.entry, context);
 
   const known = [...substituted.secretValues, ...secretStrings(secrets.section.value), ...secretStrings(document)];
   if (issues.hasErrors || sourceIssues.errors.length > 0) throw fail(finalizeIssues(issues.errors, locate, known));
@@ -120,7 +122,8 @@ export function loadConfigWith(parseText: ConfigTextParser, input: string | obje
     capabilities,
     secrets: secrets.config,
     state,
-    observability,
+    observability: observability.config,
+    middleware,
     proxy,
     warnings: [...sourceIssues.warnings, ...finalizeIssues(issues.warnings, locate, known)].sort(byPosition),
   };

@@ -254,7 +254,12 @@ export interface MeshConfigDocument {
   };
   /** Not acted on yet: anything but `store: memory` loads with a warning. */
   state?: { store?: 'memory' | 'redis'; url?: string; key_prefix?: string };
-  /** Not acted on yet: anything but `log_level: silent` and `events: true` loads with a warning. */
+  /**
+   * Logging and tracing, the original ModelMesh way: `log_level` sets the logging middleware's
+   * level (and turns it on when set to anything but `silent`); `connector` names a logging
+   * (`modelmesh.console.v1`, `logging`) or OpenTelemetry (`otel`) connector, configured by `config`.
+   * `events: false` is not acted on yet (a warning).
+   */
   observability?: {
     log_level?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
     events?: boolean;
@@ -264,6 +269,11 @@ export interface MeshConfigDocument {
     logging?: unknown;
     statistics?: unknown;
   };
+  /**
+   * Middleware, outermost first: `logging`, `cache`, `otel`, or the name of a package that
+   * exports a `middlewarePlugin`; each alone or as `{ name, options }`.
+   */
+  middleware?: Array<string | { name: string; options?: Record<string, unknown> }>;
   proxy?: ProxyDocument;
   /** @deprecated Use `budgets`. */
   budget?: OriginalBudgetDocument & { per_request_limit?: number };

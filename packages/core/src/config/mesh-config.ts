@@ -117,9 +117,9 @@ export interface StateConfig {
 /** Log verbosity. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
-/** Logging and events. Not acted on yet: the loader warns about any setting but `log_level: silent` and `events: true`. */
+/** Logging and events (the loader warns about `events: false`, which is not acted on yet). */
 export interface ObservabilityConfig {
-  /** Minimum level logged. */
+  /** Minimum level the logging middleware logs (default `info`). */
   logLevel: LogLevel;
   /** Whether the mesh emits events (`request.routed`, `model.deactivated`, ...). */
   events: boolean;
@@ -127,6 +127,20 @@ export interface ObservabilityConfig {
   connector?: string;
   /** Free-form connector settings. */
   config?: Record<string, unknown>;
+}
+
+/** One middleware the configuration asks for. */
+export interface MiddlewareConfig {
+  /** As written: a built-in name (`logging`, `cache`, `otel`) or a package name. */
+  name: string;
+  /** The package providing it (`@modelmesh/middleware-cache` for `cache`). */
+  packageName: string;
+  /** Its options, as written (snake_case keys); the middleware validates them. */
+  options: Record<string, unknown>;
+  /** Where the entry is in the document, for error messages (`middleware[1]`, `observability.connector`). */
+  path: string;
+  /** Where its options are (`middleware[1].options`, `observability.config`), for the paths of option errors. */
+  optionsPath: string;
 }
 
 /** One bearer key accepted by the proxy. */
@@ -209,6 +223,8 @@ export interface MeshConfig {
   state: StateConfig;
   /** Logging and events. */
   observability: ObservabilityConfig;
+  /** Middleware to create, outermost first: the `middleware` list, then what `observability` asks for. */
+  middleware: MiddlewareConfig[];
   /** Proxy server settings (used by `@modelmesh/proxy`). */
   proxy: ProxyConfig;
   /** Deprecated or ignored keys found in the document; the config still loaded. */

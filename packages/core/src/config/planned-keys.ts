@@ -15,7 +15,6 @@ interface PlannedKey {
 }
 
 const REDIS = 'the Redis store (@modelmesh/store-redis) is planned; until then state stays in this process, and only a stateStore passed to createMesh is shared';
-const LOGGING = 'core does not log; the logging and OpenTelemetry middleware packages are planned';
 
 /** `state` keys for the shared Redis store. */
 export const PLANNED_STATE_KEYS: readonly PlannedKey[] = [
@@ -24,12 +23,9 @@ export const PLANNED_STATE_KEYS: readonly PlannedKey[] = [
   { key: 'key_prefix', meanwhile: REDIS },
 ];
 
-/** `observability` keys for the logging and OpenTelemetry middleware. */
+/** `observability` keys not acted on yet (`log_level`, `connector` and `config` map onto the logging and OpenTelemetry middleware). */
 export const PLANNED_OBSERVABILITY_KEYS: readonly PlannedKey[] = [
-  { key: 'log_level', today: 'silent', meanwhile: LOGGING },
   { key: 'events', today: true, meanwhile: 'events reach every handler registered with client.on()' },
-  { key: 'connector', meanwhile: LOGGING },
-  { key: 'config', meanwhile: LOGGING },
 ];
 
 /**

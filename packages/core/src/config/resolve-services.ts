@@ -1,7 +1,7 @@
 import type { ObservabilityConfig, SecretsConfig, StateConfig } from './mesh-config.js';
 import { parseEntry } from './parse-entry.js';
 import type { ResolveContext } from './resolve-context.js';
-import { observabilitySchema, type SecretsEntry, secretsSchema, stateSchema } from './service-schemas.js';
+import { type ObservabilityEntry, observabilitySchema, type SecretsEntry, secretsSchema, stateSchema } from './service-schemas.js';
 import { definedFields } from './defined-fields.js';
 import { PLANNED_OBSERVABILITY_KEYS, PLANNED_STATE_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { EntryContext } from './parse-entry.js';
@@ -32,13 +32,14 @@ export function resolveState(raw: unknown, context: ResolveContext): StateConfig
 }
 
 /** Validates `observability`, including the original flat `connector` + `config` form. */
-export function resolveObservability(raw: unknown, context: ResolveContext): ObservabilityConfig {
+export function resolveObservability(raw: unknown, context: ResolveContext): { config: ObservabilityConfig; entry: ObservabilityEntry } {
   const entry = raw === undefined ? {} : (parseEntry(observabilitySchema, raw ?? {}, ['observability'], context) ?? {});
   warnPlannedKeys(entry, PLANNED_OBSERVABILITY_KEYS, ['observability'], context.issues);
-  return definedFields<ObservabilityConfig>({
+  const config = definedFields<ObservabilityConfig>({
     logLevel: entry.log_level ?? 'info',
     events: entry.events ?? true,
     connector: entry.connector,
     config: entry.config && { ...entry.config },
   });
+  return { config, entry };
 }

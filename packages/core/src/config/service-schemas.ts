@@ -47,5 +47,17 @@ export const observabilitySchema = z.strictObject({
 /** A parsed `observability` section. */
 export type ObservabilityEntry = z.output<typeof observabilitySchema>;
 
+/** One `middleware` entry: a built-in name (`logging`, `cache`, `otel`) or a package name, alone or with options. */
+export const middlewareEntrySchema = z.union([
+  name(),
+  z.strictObject({
+    name: name().meta({ description: 'logging, cache, otel, or the name of a package that exports a middlewarePlugin.' }),
+    options: freeMap().optional().meta({ description: "The middleware's options (see its README)." }),
+  }),
+]);
+
+/** `middleware`: the middleware list, outermost first. */
+export const middlewareSchema = z.array(middlewareEntrySchema).meta({ description: 'Middleware, outermost first: logging, cache, otel or package names, each alone or as { name, options }.' });
+
 /** Custom capability paths to register. */
 export const capabilitiesSchema = z.array(name()).meta({ description: 'Custom capability paths, e.g. compliance.pii-detection.' });

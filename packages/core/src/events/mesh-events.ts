@@ -78,6 +78,8 @@ export interface RequestCompletedEvent {
   /** USD cost (0 when unpriced or failed). */
   cost: number;
   ok: boolean;
+  /** True when a cache middleware answered (no provider was called; cost 0, attempts 0). */
+  cacheHit?: boolean;
   error?: { name: string; message: string };
   /**
    * Streams only: the broken streams this answer was recovered from, in order. Usage and cost

@@ -15,5 +15,6 @@ export function attemptContext(run: RequestRun, model: MeshModel, signal: AbortS
     stream: run.needs.stream,
     signal,
     metadata: { ...run.options.metadata },
+    request: run.request,
   };
 }

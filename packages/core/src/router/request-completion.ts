@@ -2,6 +2,7 @@ import { type ModelMeshError, type ChatCompletion, type CompletionUsage, Provide
 import type { MiddlewareContext } from '../middleware/middleware.js';
 import type { RequestCompletedEvent } from '../events/mesh-events.js';
 import { costOf } from './cost.js';
+import { routedReport } from './request-report.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
 import { withUsageAliases } from '../usage/usage-aliases.js';
 import type { MeshModel } from './mesh-model.js';
@@ -67,8 +68,9 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
   let completion = end.completion;
   let usage = completion?.usage ?? end.usage;
   let cost = 0;
+  const ok = failure === undefined && model !== undefined && (completion !== undefined || end.usage !== undefined);
   try {
-    if (failure === undefined && model && (completion || end.usage)) {
+    if (ok && model) {
       if (end.ticket) ctx.health.recordSuccess(end.ticket, policy);
       ctx.latency.recordLatency(model.key, now - run.startedAt);
       if (end.timeToFirstTokenMs !== undefined) ctx.latency.recordTimeToFirstToken(model.key, end.timeToFirstTokenMs);
@@ -120,6 +122,22 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
       };
       if (onCompleted) ctx.events.guard(() => onCompleted(event));
       ctx.events.emit('request.completed', event);
+    }
+    if (ctx.middleware.observesRequests) {
+      await ctx.middleware.onRequestEnd(
+        routedReport(run, {
+          ok,
+          model,
+          failure,
+          cancelled: end.cancelled,
+          completion,
+          usage,
+          responseModel: completion?.model ?? end.answeredModelId,
+          cost,
+          latencyMs: now - run.startedAt,
+          timeToFirstTokenMs: end.timeToFirstTokenMs,
+        }),
+      );
     }
   }
   return completion;

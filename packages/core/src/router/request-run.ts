@@ -1,12 +1,23 @@
 import { type BudgetExceededError, type ModelMeshError, RateLimitError, AllProvidersExhaustedError } from '@modelmesh/provider';
 import type { Clock } from '../runtime/clock.js';
+import type { FailureKind } from '../health/health-types.js';
+import type { RequestContext, RequestOperation } from '../middleware/request-call.js';
+import type { AttemptReport } from '../middleware/request-report.js';
+import type { MeshModel } from './mesh-model.js';
 import type { ResolvedPool } from './pool-registry.js';
+import { newRequestContext } from './request-context.js';
 import type { RequestNeeds } from './request-needs.js';
 import { RequestSignals } from './request-signals.js';
 import type { RequestOptions } from './router-context.js';
 
 /** What a request run starts from: its request, and the clock its timers run on. */
-export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware'> & { readonly clock: Clock };
+export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware' | 'operation'> & {
+  readonly clock: Clock;
+  /** The request hooks' context, when `wrapRequest` middleware made one already. */
+  readonly request?: RequestContext;
+  /** Keep a report of each attempt (for `onRequestEnd` middleware). */
+  readonly logAttempts?: boolean;
+};
 
 /**
  * One request while it is being routed: what it asked for, and what its attempts so far have
@@ -22,8 +33,9 @@ export class RequestRun {
   readonly needs: RequestNeeds;
   /** Session id for `session-sticky`. */
   readonly sessionId: string | undefined;
-  /** Chat requests pass through middleware; embeddings do not. */
+  /** Chat requests pass through the chat hooks (`beforeRequest`, `onError`, ...); embeddings do not. */
   readonly throughMiddleware: boolean;
+  readonly operation: RequestOperation;
   readonly startedAt: number;
   /** The request's abort plumbing: caller signal, deadline, attempt controllers. */
   readonly signals: RequestSignals;
@@ -39,6 +51,9 @@ export class RequestRun {
   /** While every failure so far was a 429: the one that resets soonest. */
   #rateLimited: RateLimitError | undefined;
   #otherFailure = false;
+  #request: RequestContext | undefined;
+  /** Reports of the attempts so far, kept only when some middleware reads them. */
+  readonly attemptLog: AttemptReport[] | undefined;
   /** The shortest Retry-After (seconds) any failure carried. */
   #soonestRetryAfter: number | undefined;
 
@@ -50,10 +65,23 @@ export class RequestRun {
     this.needs = init.needs;
     this.sessionId = init.sessionId;
     this.throughMiddleware = init.throughMiddleware;
+    this.operation = init.operation;
     this.startedAt = init.clock.now();
+    this.#request = init.request;
+    this.attemptLog = init.logAttempts ? [] : undefined;
     const { policy, name } = init.pool.definition;
     const timeoutMs = init.options.timeout ?? policy.timeouts.requestMs;
     this.signals = new RequestSignals(init.clock, this.startedAt + timeoutMs, name, timeoutMs, init.options.signal, () => this.#attempts);
+  }
+
+  /** The request hooks' context (made on first use: requests without middleware never need it). */
+  get request(): RequestContext {
+    return (this.#request ??= newRequestContext(this.id, this.pool.definition.name, this.operation, this.options, this.startedAt));
+  }
+
+  /** Notes an attempt placed on `model` in the attempt log (when one is kept). */
+  noteAttempt(model: MeshModel, at: number): void {
+    this.attemptLog?.push({ attempt: this.#attempts, modelKey: model.key, modelId: model.modelId, providerId: model.providerId, connector: model.connector, startedAt: at });
   }
 
   /** Attempts started so far (the current one included). */
@@ -97,8 +125,14 @@ export class RequestRun {
   }
 
   /** Remembers a failed attempt's error, for the error the caller gets if every attempt fails. */
-  recordFailure(error: ModelMeshError): void {
+  recordFailure(error: ModelMeshError, kind: FailureKind = 'transient'): void {
     this.#lastError = error;
+    const log = this.attemptLog;
+    const logged = log?.at(-1);
+    if (log && logged && logged.error === undefined) {
+      const status = (error as { status?: unknown }).status;
+      log[log.length - 1] = { ...logged, error: { name: error.name, message: error.message, kind, ...(typeof status === 'number' ? { status } : {}) } };
+    }
     const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
     if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter < (this.#soonestRetryAfter ?? Infinity)) this.#soonestRetryAfter = retryAfter;
     if (!RateLimitError.isInstance(error)) {

@@ -4,6 +4,7 @@ import type { MiddlewareContext } from '../middleware/middleware.js';
 import { sleep } from '../runtime/clock.js';
 import type { CandidateView, Selection, StrategyContext } from '../strategies/strategy.js';
 import type { SpendReservation } from '../usage/spend-guard.js';
+import { attemptOutcome } from '../middleware/attempt-outcome.js';
 import { attemptTimeouts, hasFallback } from './attempt-timeouts.js';
 import { attemptContext } from './attempt-views.js';
 import { evaluateCandidates, toCandidateViews, type CandidateStatus } from './candidates.js';
@@ -171,6 +172,7 @@ async function attemptOnce<T>(
   }
   const attempt = run.signals.attempt();
   const context = attemptContext(run, model, attempt.signal);
+  run.noteAttempt(model, now);
   // Plain data, so a `{ ...call }` copy keeps everything.
   const call: ProviderCall = {
     signal: attempt.signal,
@@ -185,7 +187,9 @@ async function attemptOnce<T>(
     },
   };
   try {
-    const value = await execute(model, context, attempt, call);
+    const value = ctx.middleware.wrapsAttempts
+      ? await ctx.middleware.wrapAttempt(context, () => execute(model, context, attempt, call), attemptOutcome)
+      : await execute(model, context, attempt, call);
     return { kind: 'value', value, model, context, ticket, attempt, spend };
   } catch (raw) {
     attempt.dispose();
@@ -203,7 +207,7 @@ async function attemptOnce<T>(
       { kind: failure.kind, providerId: model.providerId, retryAfterMs: failure.retryAfterMs, status: failure.status, detail: error.message },
       definition.policy.health,
     );
-    run.recordFailure(error);
+    run.recordFailure(error, failure.kind);
     if (fallback !== undefined) {
       emitAttemptFailed(ctx, run, model, error, 'fallback', 0);
       return { kind: 'fallback', value: fallback, model, context };

@@ -53,14 +53,18 @@ export interface RequestOptions {
   timeout?: number;
   /** Extra HTTP headers for the provider. `x-session-id` also sets the session for `session-sticky`. */
   headers?: Record<string, string>;
-  /** Seeds the middleware context's metadata. */
+  /** Seeds the middleware contexts' metadata. */
   metadata?: Record<string, unknown>;
+  /** `false` asks response caches (such as `@modelmesh/middleware-cache`) neither to answer from nor to store this request. */
+  cache?: boolean;
   /** Session id for `session-sticky` (else the `x-session-id` header, else `metadata.session_id`, else `user`). */
   sessionId?: string;
   /** Name of the API key the request came with (the proxy sets it), for `key:<name>` budgets. */
   keyName?: string;
   /** Called as each attempt of this request is placed on a model (cheaper than filtering mesh events). */
   onRouted?: (event: RequestRoutedEvent) => void;
+  /** Called when a cache middleware answers this request, before the answer (or a stream's first chunk) is returned. */
+  onCacheHit?: () => void;
   /** Called once when this request settles, with the model that answered, attempts, usage and cost. */
   onCompleted?: (event: RequestCompletedEvent) => void;
 }

@@ -11,15 +11,37 @@ import { openStreamUntilFirstContent, type CommittedStream } from './stream-comm
 import { routeHedged, type CloseLoser } from './hedge.js';
 import { deliverStream } from './stream-delivery.js';
 import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
+import type { RequestContext, RequestOperation } from '../middleware/request-call.js';
+import { chatStreamThroughMiddleware, chatThroughMiddleware, embedThroughMiddleware } from './request-wrap.js';
 
 /** Routes chat and embedding requests over the mesh's pools. */
 export class Router {
   constructor(readonly ctx: RouterContext) {}
 
   /** A non-streaming chat completion, with retries and failover. */
-  async chat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions = {}): Promise<ChatCompletion> {
+  chat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions = {}): Promise<ChatCompletion> {
+    if (!this.ctx.middleware.wrapsRequests) return this.routeChat(params, options);
+    return chatThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeChat(changed, options, request));
+  }
+
+  /**
+   * A streaming chat completion. Resolves once the first content chunk has arrived (until
+   * then, failures are retried and failed over); the returned stream yields from there.
+   */
+  chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
+    if (!this.ctx.middleware.wrapsRequests) return this.routeChatStream(params, options);
+    return chatStreamThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeChatStream(changed, options, request));
+  }
+
+  /** Embeddings from the pool `params.model` names, with retries and failover. */
+  embed(params: EmbeddingCreateParams, options: RequestOptions = {}): Promise<CreateEmbeddingResponse> {
+    if (!this.ctx.middleware.wrapsRequests) return this.routeEmbed(params, options);
+    return embedThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeEmbed(changed, options, request));
+  }
+
+  private async routeChat(params: ChatCompletionCreateParamsNonStreaming, options: RequestOptions, request?: RequestContext): Promise<ChatCompletion> {
     const { ctx } = this;
-    const run = this.startChat(params, options);
+    const run = this.startChat(params, options, 'chat', request);
     const outcome = await this.route(run, async (model, context, attempt, call) => {
       const forModel = { ...params, model: model.modelId };
       const request = ctx.middleware.rewritesRequests ? await attempt.race(ctx.middleware.beforeRequest(forModel, context)) : forModel;
@@ -37,13 +59,9 @@ export class Router {
     return completion ?? outcome.value;
   }
 
-  /**
-   * A streaming chat completion. Resolves once the first content chunk has arrived (until
-   * then, failures are retried and failed over); the returned stream yields from there.
-   */
-  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
+  private async routeChatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions, request?: RequestContext): Promise<Stream<ChatCompletionChunk>> {
     const { ctx } = this;
-    const run = this.startChat(params, options);
+    const run = this.startChat(params, options, 'chat-stream', request);
     // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
     const { controller } = run.signals;
     const outcome = await this.route(run, async (model, context, attempt, call) => {
@@ -76,10 +94,9 @@ export class Router {
     }, controller);
   }
 
-  /** Embeddings from the pool `params.model` names, with retries and failover (no middleware). */
-  async embed(params: EmbeddingCreateParams, options: RequestOptions = {}): Promise<CreateEmbeddingResponse> {
+  private async routeEmbed(params: EmbeddingCreateParams, options: RequestOptions, request?: RequestContext): Promise<CreateEmbeddingResponse> {
     validateEmbeddingParams(params);
-    const run = this.startRun(params, options, embeddingNeeds(params.input), options.sessionId, false);
+    const run = this.startRun(params, options, embeddingNeeds(params.input), options.sessionId, 'embeddings', request);
     const outcome = await this.route(run, (model, _context, attempt, call) =>
       underAttemptTimeout(run, model, attempt, async () => {
         if (!model.provider.embed) throw new InvalidRequestError({ message: `Provider "${model.providerId}" offers no embeddings` });
@@ -114,9 +131,9 @@ export class Router {
     }
   }
 
-  private startChat(params: ChatCompletionCreateParams, options: RequestOptions): RequestRun {
+  private startChat(params: ChatCompletionCreateParams, options: RequestOptions, operation: RequestOperation, request: RequestContext | undefined): RequestRun {
     validateChatParams(params);
-    return this.startRun(params, options, requestNeeds(params, this.ctx.countTokens), sessionIdOf(params, options), true);
+    return this.startRun(params, options, requestNeeds(params, this.ctx.countTokens), sessionIdOf(params, options), operation, request);
   }
 
   private startRun(
@@ -124,10 +141,23 @@ export class Router {
     options: RequestOptions,
     needs: RequestNeeds,
     sessionId: string | undefined,
-    throughMiddleware: boolean,
+    operation: RequestOperation,
+    request: RequestContext | undefined,
   ): RequestRun {
     const { ctx } = this;
-    return new RequestRun({ id: ctx.newRequestId(), pool: ctx.pools.get(params.model), params, options, needs, sessionId, throughMiddleware, clock: ctx.clock });
+    return new RequestRun({
+      id: request?.requestId ?? ctx.newRequestId(),
+      pool: ctx.pools.get(params.model),
+      params,
+      options,
+      needs,
+      sessionId,
+      throughMiddleware: operation !== 'embeddings',
+      operation,
+      clock: ctx.clock,
+      request,
+      logAttempts: ctx.middleware.observesRequests,
+    });
   }
 }
 

@@ -53,6 +53,8 @@ function add(totals: UsageTotals, record: UsageRecord, answered = true): void {
 export class UsageTracker {
   private totals = emptyTotals();
   private failed = 0;
+  private hits = 0;
+  private poolHits = new Map<string, number>();
   private models = new Map<string, UsageTotals>();
   private providers = new Map<string, UsageTotals>();
   private pools = new Map<string, UsageTotals>();
@@ -77,6 +79,22 @@ export class UsageTracker {
     add(getOrCreate(this.models, record.modelKey), record, false);
     add(getOrCreate(this.providers, record.providerId), record, false);
     add(getOrCreate(this.pools, record.poolName), record, false);
+  }
+
+  /** Records a request answered from a cache: it costs nothing and uses no tokens. */
+  recordCacheHit(poolName: string): void {
+    this.hits++;
+    this.poolHits.set(poolName, (this.poolHits.get(poolName) ?? 0) + 1);
+  }
+
+  /** Requests answered from a cache (they are not in `requests`, tokens or cost). */
+  get cacheHits(): number {
+    return this.hits;
+  }
+
+  /** Cache hits by pool. */
+  get cacheHitsByPool(): Record<string, number> {
+    return Object.fromEntries(this.poolHits);
   }
 
   /** Records a request that got no answer. */
@@ -161,6 +179,8 @@ export class UsageTracker {
   reset(): void {
     this.totals = emptyTotals();
     this.failed = 0;
+    this.hits = 0;
+    this.poolHits = new Map();
     this.models = new Map();
     this.providers = new Map();
     this.pools = new Map();

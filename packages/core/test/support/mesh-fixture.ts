@@ -1,4 +1,4 @@
-import { createMesh, ManualClock, type MeshClient, type MeshEventMap, type MeshEventName, type Middleware, type ModelSpec } from '../../src/index.js';
+import { createMesh, ManualClock, type MeshClient, type MeshEventMap, type MeshEventName, type MeshMiddleware, type ModelSpec } from '../../src/index.js';
 import { chatModels, FakeProvider } from './fake-provider.js';
 
 export interface Fixture {
@@ -10,7 +10,7 @@ export interface Fixture {
 }
 
 /** Two fake providers (model-a on "pa", model-b on "pb") in one explicit pool "chat". */
-export function twoModelMesh(pool: Record<string, unknown> = {}, middleware: Middleware[] = [], specs: { a?: Partial<ModelSpec>; b?: Partial<ModelSpec> } = {}): Fixture {
+export function twoModelMesh(pool: Record<string, unknown> = {}, middleware: MeshMiddleware[] = [], specs: { a?: Partial<ModelSpec>; b?: Partial<ModelSpec> } = {}): Fixture {
   const clock = new ManualClock();
   const a = new FakeProvider('pa', clock);
   const b = new FakeProvider('pb', clock);

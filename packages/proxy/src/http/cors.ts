@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { HeaderMap } from './send-response.js';
 
 /** Response headers a browser may read: the ModelMesh ones and `Retry-After`. */
-const EXPOSED = 'x-modelmesh-model, x-modelmesh-provider, x-modelmesh-attempts, x-modelmesh-cost, x-modelmesh-pool, x-request-id, retry-after, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-modelmesh-token-count';
+const EXPOSED = 'x-modelmesh-model, x-modelmesh-provider, x-modelmesh-attempts, x-modelmesh-cost, x-modelmesh-pool, x-modelmesh-cache, x-request-id, retry-after, x-ratelimit-limit-requests, x-ratelimit-remaining-requests, x-ratelimit-reset-requests, x-modelmesh-token-count';
 
 /**
  * The CORS allow-list: only listed origins are echoed back (with `Vary: Origin`), `*` in

@@ -22,6 +22,7 @@ export class ProxyMetrics {
   readonly latency = new Histogram('modelmesh_request_duration_seconds', 'Time from routing to the answer (to the end of the stream for streams).', ['pool', 'model', 'outcome'], LATENCY_BUCKETS);
   readonly tokens = new Counter('modelmesh_tokens_total', 'Tokens used, by type (prompt, completion).', ['pool', 'model', 'type']);
   readonly cost = new Counter('modelmesh_cost_usd_total', 'Cost in USD of answered requests.', ['pool', 'model']);
+  readonly cacheHits = new Counter('modelmesh_cache_hits_total', 'Requests answered from a cache (no provider called, $0).', ['pool']);
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
   readonly malformedEvents = new Counter('modelmesh_stream_malformed_events_total', 'Stream events that were not JSON, skipped (more than retry.max_malformed_events break the stream).', ['pool', 'model', 'provider']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
@@ -46,6 +47,7 @@ export class ProxyMetrics {
       [this.latency, ['pool', 0]],
       [this.tokens, ['pool', 0]],
       [this.cost, ['pool', 0]],
+      [this.cacheHits, ['pool', 0]],
       [modelUp, ['model', 0]],
       [this.deactivations, ['model', 0]],
       [this.malformedEvents, ['pool', 0]],
@@ -64,6 +66,10 @@ export class ProxyMetrics {
         const model = e.modelKey ?? 'none';
         this.latency.observe([e.poolName, model, e.ok ? 'ok' : 'error'], e.latencyMs / 1000);
         if (!e.ok) return;
+        if (e.cacheHit) {
+          this.cacheHits.inc([e.poolName]);
+          return;
+        }
         if (e.usage) {
           this.tokens.inc([e.poolName, model, 'prompt'], e.usage.prompt_tokens);
           this.tokens.inc([e.poolName, model, 'completion'], e.usage.completion_tokens);

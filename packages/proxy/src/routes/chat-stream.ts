@@ -12,6 +12,8 @@ export interface StreamSummary {
   readonly usage?: RequestTrace['usage'];
   /** Present when the stream broke and another model finished the answer: usage and cost are then the sum of the parts. */
   readonly recovered?: ReadonlyArray<{ readonly from: string; readonly to: string; readonly mode: 'continue' | 'restart' }>;
+  /** True when a cache answered. */
+  readonly cacheHit?: boolean;
 }
 
 /**
@@ -46,5 +48,6 @@ function summaryOf(trace: RequestTrace): StreamSummary {
     ...(trace.cost !== undefined ? { cost: trace.cost } : {}),
     ...(trace.usage !== undefined ? { usage: trace.usage } : {}),
     ...(trace.recoveries !== undefined ? { recovered: trace.recoveries.map((r) => ({ from: r.fromModel, to: r.toModel, mode: r.mode })) } : {}),
+    ...(trace.cacheHit ? { cacheHit: true } : {}),
   };
 }

@@ -21,13 +21,16 @@ export function requireModel(params: Record<string, unknown>): string {
 
 /**
  * The mesh call options of a request: its abort signal (client gone, forced shutdown), the
- * key's name (for `key:<name>` budgets) and the session id for `session-sticky` pools.
+ * key's name (for `key:<name>` budgets), the session id for `session-sticky` pools, and
+ * `cache: false` when the client sent `x-modelmesh-cache: no-store`.
  */
 export function requestOptions(ex: Exchange): RequestOptions {
   const session = ex.req.headers['x-session-id'];
+  const cache = ex.req.headers['x-modelmesh-cache'];
   return tracingOptions(ex.trace, {
     signal: ex.signal,
     keyName: ex.key?.name,
     sessionId: typeof session === 'string' && session !== '' ? session : undefined,
+    cache: typeof cache === 'string' && /(^|,)\s*no-store\s*($|,)/i.test(cache) ? false : undefined,
   });
 }

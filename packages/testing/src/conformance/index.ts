@@ -4,3 +4,5 @@ export { assembleToolCalls, contentDeltas, drain, finishReasons, type AssembledT
 export { runAnthropicConformance, type AnthropicConformanceFeatures, type AnthropicConformanceOptions } from './anthropic/index.js';
 export { runGeminiProviderConformance, type GeminiConformanceFeatures, type GeminiConformanceOptions } from './gemini/index.js';
 export { describeVendorPlugin, type VendorPluginSpec, type VendorPluginSuite } from './vendor-plugin-suite.js';
+export { runMiddlewareConformance, type MiddlewareConformanceOptions } from './run-middleware-conformance.js';
+export { startMiddlewareMesh, type MiddlewareMesh, type MiddlewareMeshOptions } from './middleware-mesh.js';
