@@ -3,7 +3,7 @@ export * from '@modelmesh/core';
 export { createMesh } from '@modelmesh/core/node';
 export { create } from './create-node.js';
 export type { CreateOptions } from './create.js';
-export { installedPlugins } from './installed-plugins.js';
+export { installedPlugins, installedStateStorePlugins, KNOWN_STATE_STORE_PACKAGES } from './installed-plugins.js';
 export { registerProviderPlugin } from './registered-plugins.js';
 export { KNOWN_PROVIDER_PACKAGES } from './known-provider-packages.js';
 export { loadInstalledMiddleware } from './installed-middleware.js';

@@ -15,7 +15,7 @@ export async function explainCommand(output: Output, args: readonly string[]): P
     output.error('usage: modelmesh explain --config FILE --model NAME [--message TEXT] [--session ID]');
     return 2;
   }
-  const { mesh } = await loadMesh(values.config);
+  const { mesh, stateStore } = await loadMesh(values.config);
   try {
     const messages = values.message === undefined ? [] : [{ role: 'user' as const, content: values.message }];
     const explanation = mesh.explain({ model: values.model, messages, ...(values.session ? { sessionId: values.session } : {}) });
@@ -37,5 +37,6 @@ export async function explainCommand(output: Output, args: readonly string[]): P
     return explanation.selectedModel ? 0 : 1;
   } finally {
     await mesh.close();
+    await stateStore.close?.();
   }
 }
