@@ -1,7 +1,5 @@
 import { ConfigurationError, type CreateMeshOptions, type MeshClient, type ProviderPlugin } from '@modelmesh/core';
-import { createMesh } from '@modelmesh/core/node';
-import { installedPlugins, installedStateStorePlugins, KNOWN_PROVIDER_PACKAGES } from './installed-plugins.js';
-import { loadInstalledMiddleware } from './installed-middleware.js';
+import { KNOWN_PROVIDER_PACKAGES } from './known-provider-packages.js';
 
 /** Options of {@link create}: those of `createMesh`, where `config` may also be a file path. */
 export interface CreateOptions extends CreateMeshOptions {
@@ -48,27 +46,20 @@ function autoDetect(capability: string, plugins: readonly ProviderPlugin[], env:
   return { providers, pools: { [capability]: { capability } } };
 }
 
-/**
- * Creates a client for a capability ("chat-completion", "chat", "text-embeddings", ...).
- * With no `config`, providers are detected from the environment (each installed provider
- * package declares the variables that enable it, e.g. `OPENAI_API_KEY`) and their default
- * models form one pool named after the capability. Middleware the config names (`middleware:
- * [logging, cache]`) is loaded from the installed packages the same way, and a config's
- * `state: { store: redis }` uses `@modelmesh/store-redis` when it is installed.
- *
- * @example
- * ```ts
- * const client = create('chat-completion');
- * const response = await client.chat.completions.create({
- *   model: 'chat-completion',
- *   messages: [{ role: 'user', content: 'Hello!' }],
- * });
- * ```
- */
-export function create(capability: string, options: CreateOptions = {}): MeshClient {
-  const env = options.env ?? process.env;
-  const plugins = options.plugins ?? installedPlugins();
+/** What `create` takes from the runtime it runs in: Node finds installed packages and reads files, a browser does neither. */
+export interface CreateRuntime {
+  /** The environment to detect providers from when `options.env` is not given. */
+  env(): Record<string, string | undefined>;
+  /** The plugins to detect from when `options.plugins` is not given. */
+  plugins(): ProviderPlugin[];
+  /** The `createMesh` of this runtime. */
+  createMesh(options: CreateMeshOptions): MeshClient;
+}
+
+/** `create()` on a given runtime; the package entries bind it to Node or to browsers and edge runtimes. */
+export function createOn(runtime: CreateRuntime, capability: string, options: CreateOptions = {}): MeshClient {
+  const env = options.env ?? runtime.env();
+  const plugins = options.plugins ?? runtime.plugins();
   const config = options.config ?? autoDetect(capability, plugins, env, (options.providers?.length ?? 0) > 0);
-  const stateStorePlugins = options.stateStorePlugins ?? (options.stateStore ? [] : installedStateStorePlugins());
-  return createMesh({ loadMiddleware: (name) => loadInstalledMiddleware(name), ...options, env, plugins, config, stateStorePlugins });
+  return runtime.createMesh({ ...options, env, plugins, config });
 }

@@ -1,28 +1,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ProviderPlugin, StateStorePlugin } from '@modelmesh/core';
-
-/** Provider packages `create()` looks for in the application's dependencies. */
-export const KNOWN_PROVIDER_PACKAGES: readonly string[] = [
-  '@modelmesh/providers-openai',
-  '@modelmesh/providers-anthropic',
-  '@modelmesh/providers-google',
-  '@modelmesh/providers-mistral',
-  '@modelmesh/providers-groq',
-  '@modelmesh/providers-deepseek',
-  '@modelmesh/providers-openrouter',
-  '@modelmesh/providers-together',
-  '@modelmesh/providers-xai',
-  '@modelmesh/providers-ollama',
-  '@modelmesh/providers-openai-compatible',
-];
-
-const registered: ProviderPlugin[] = [];
-
-/** Makes a provider plugin available to `create()`'s auto-detection (for packages not in the known list). */
-export function registerProviderPlugin(plugin: ProviderPlugin): void {
-  if (!registered.some((p) => p.connector === plugin.connector)) registered.push(plugin);
-}
+import { KNOWN_PROVIDER_PACKAGES } from './known-provider-packages.js';
+import { registered } from './registered-plugins.js';
 
 function isPlugin(value: unknown): value is ProviderPlugin {
   return (

@@ -109,6 +109,14 @@ function isProviderWithModels(value: Provider | ProviderWithModels): value is Pr
  * Throws a ConfigurationError listing every problem.
  */
 export function createMesh(options: CreateMeshOptions = {}): MeshClient {
+  return assembleMesh(options, loadConfig);
+}
+
+/** Loads a config document (object or text) into a {@link MeshConfig}. */
+export type ConfigLoader = (input: string | object, options: LoadConfigOptions) => MeshConfig;
+
+/** {@link createMesh} with the config loader passed in (the browser build's loader parses no text). */
+export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): MeshClient {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? systemRandom;
   const env = options.env ?? defaultEnv();
@@ -117,7 +125,7 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   const strategies = createStrategyRegistry();
   for (const strategy of options.strategies ?? []) strategies.register(strategy);
 
-  const config = resolveConfig(options, env, capabilities, instances.map((i) => i.provider.id), strategies.names());
+  const config = resolveConfig(options, load, env, capabilities, instances.map((i) => i.provider.id), strategies.names());
   const providers = buildProviders(config, options.plugins ?? [], instances, env, options.fetch);
   const models = buildModels(config, providers, capabilities);
   const configured = buildConfiguredMiddleware(config, { plugins: options.middlewarePlugins ?? [], load: options.loadMiddleware, env, clock });
@@ -213,6 +221,7 @@ function continueFrom(ctx: RouterContext, previous: RouterContext, models: Reado
 
 function resolveConfig(
   options: CreateMeshOptions,
+  load: ConfigLoader,
   env: Record<string, string | undefined>,
   capabilities: CreateMeshOptions['capabilities'],
   knownProviders: readonly string[],
@@ -225,7 +234,7 @@ function resolveConfig(
       issues: [{ path: '', message: `"${input}" looks like a file path; read files with createMesh from "@modelmesh/core/node" (or the modelmesh package)` }],
     });
   }
-  return loadConfig(input, { env, source: options.configSource, secrets: options.secrets, knownProviders: [...knownProviders], strategies: [...strategies], capabilities });
+  return load(input, { env, source: options.configSource, secrets: options.secrets, knownProviders: [...knownProviders], strategies: [...strategies], capabilities });
 }
 
 function buildProviders(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetSchema, originalBudgetSchema } from './budget-schema.js';
 import type { MeshConfigDocument } from './mesh-config-document.js';
 import { modelSchema } from './model-schema.js';

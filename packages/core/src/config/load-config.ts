@@ -15,7 +15,7 @@ import { resolveMiddleware } from './resolve-middleware.js';
 import { resolveObservability, resolveState } from './resolve-services.js';
 import { readSecretSources, type SecretsOption } from './secret-sources.js';
 import { substituteVariables } from './variable-substitution.js';
-import { parseConfigText } from './yaml-source.js';
+import { type ParsedSource, parseConfigText } from './yaml-source.js';
 import type { SourceLocator } from './yaml-locator.js';
 
 /** Options of {@link loadConfig}. */
@@ -52,13 +52,24 @@ function defaultEnv(): Readonly<Record<string, string | undefined>> {
  * @throws {@link ConfigurationError} listing every problem found (not just the first), each with its path and, for text, its line and column.
  */
 export function loadConfig(input: string | object, options: LoadConfigOptions = {}): MeshConfig {
+  return loadConfigWith(parseConfigText, input, options);
+}
+
+/** Turns configuration text into plain data, with positions for messages. */
+export type ConfigTextParser = (text: string) => ParsedSource;
+
+/**
+ * {@link loadConfig} with the text parser passed in, so a bundle that never parses text
+ * (browsers, edge runtimes) leaves the YAML library out.
+ */
+export function loadConfigWith(parseText: ConfigTextParser, input: string | object, options: LoadConfigOptions = {}): MeshConfig {
   const issues = new IssueCollector();
   const env = options.env ?? defaultEnv();
   let value: unknown = input;
   let locate: SourceLocator | undefined;
   const sourceIssues: { errors: ConfigIssue[]; warnings: ConfigIssue[] } = { errors: [], warnings: [] };
   if (typeof input === 'string') {
-    const parsed = parseConfigText(input);
+    const parsed = parseText(input);
     if (parsed.value === undefined && parsed.errors.length > 0) throw new ConfigurationError({ issues: parsed.errors, source: options.source });
     ({ value, locate } = parsed);
     sourceIssues.errors = parsed.errors;

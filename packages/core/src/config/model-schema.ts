@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt, quotaLimitsSchema, unsupportedKey } from './schema-primitives.js';
 
 const featuresSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type ConfigPath, configPathKey } from './config-path.js';
 import type { IssueCollector } from './issue-collector.js';
 import { IGNORED } from './schema-primitives.js';

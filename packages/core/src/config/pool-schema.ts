@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultsSchema, strategyOptionFields } from './policy-schema.js';
 import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt } from './schema-primitives.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetLimitFields } from './budget-schema.js';
 import { byteSize, deprecatedAlias, duration, ignoredKey, name, nameList, positiveInt } from './schema-primitives.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseByteSize } from './byte-size.js';
 import { DURATION_EXAMPLES, parseDuration } from './duration.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deprecatedAlias, duration, freeMap, ignoredKey, name, stringMap } from './schema-primitives.js';
 
 /** Secret store ids: short names and the original connector ids. */
