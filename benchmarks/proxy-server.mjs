@@ -3,15 +3,22 @@
 // process, as it would in a deployment, so no target shares a heap, garbage collector or
 // event loop with another or with the load generator. It reports its port over IPC and
 // exits when the parent disconnects.
-import { startUpstream } from './proxy-upstream.mjs';
-import { benchMesh, handWrittenProvider, noMesh, packageProvider, startBarePassThrough, startHonoMinimal, startModelMeshProxy, startNodeMinimal } from './proxy-targets.mjs';
+import { startSlowUpstream, startUpstream } from './proxy-upstream.mjs';
+import { benchMesh, handWrittenProvider, noMesh, packageProvider, redisBenchMesh, startBarePassThrough, startHonoMinimal, startModelMeshProxy, startNodeMinimal } from './proxy-targets.mjs';
 
 /** Starts the server `role` names; resolves with its port (undefined when its library is missing). */
-async function start(role, upstreamPort) {
+async function start(role, upstreamPort, extra) {
   const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
   switch (role) {
     case 'upstream':
       return (await startUpstream()).address().port;
+    case 'slowUpstream':
+      return (await startSlowUpstream(JSON.parse(extra))).address().port;
+    case 'modelmeshRedis':
+      // extra: the Redis URL; every process of one run shares the key prefix, so they share one budget.
+      return (await startModelMeshProxy(await redisBenchMesh(packageProvider(upstreamUrl), extra, 'bench-scale:'))).port;
+    case 'modelmeshMemoryBudget':
+      return (await startModelMeshProxy(benchMesh(packageProvider(upstreamUrl), { budgets: [{ name: 'cap', scope: 'global', period: 'day', limit_usd: 1e9, action: 'error' }] }))).port;
     case 'bare':
       return (await startBarePassThrough(upstreamPort)).port;
     case 'modelmesh':
@@ -29,10 +36,15 @@ async function start(role, upstreamPort) {
   }
 }
 
-const [role, upstreamPort] = process.argv.slice(2);
-process.send?.(await start(role, upstreamPort === undefined ? undefined : Number(upstreamPort)));
+const [role, upstreamPort, extra] = process.argv.slice(2);
+process.send?.(await start(role, upstreamPort === undefined || upstreamPort === '' ? undefined : Number(upstreamPort), extra));
 process.once('disconnect', () => process.exit(0));
 // The parent asks for this process's CPU time around each measured batch (CPU per request).
 process.on('message', (message) => {
   if (message === 'cpu') process.send?.(process.cpuUsage());
+  // Memory after a collection (the slow-streams benchmark forks with --expose-gc).
+  if (message === 'memory') {
+    globalThis.gc?.();
+    process.send?.(process.memoryUsage());
+  }
 });

@@ -97,12 +97,20 @@ export function noMesh(provider) {
   return { chat: { completions: { create: (params) => (params.stream === true ? provider.chatStream(params, call) : provider.chat(params, call)) } } };
 }
 
-/** A mesh over one provider serving the pool `chat`. */
-export function benchMesh(provider) {
+/** A mesh over one provider serving the pool `chat`; `stateStore` and `budgets` for the scale-out benchmark. */
+export function benchMesh(provider, { stateStore, budgets = [] } = {}) {
   return createMesh({
+    stateStore,
     providers: [{ provider, models: [{ id: 'bench-model', capabilities: ['chat-completion'], pricing: { input: 1, output: 1 } }] }],
-    config: { pools: { chat: { capability: 'chat-completion' } } },
+    config: { pools: { chat: { capability: 'chat-completion' } }, budgets },
   });
+}
+
+/** A mesh with a hard global budget on a shared Redis (the scale-out benchmark's proxies). */
+export async function redisBenchMesh(provider, redisUrl, prefix) {
+  const { RedisStateStore } = await import('@modelmesh/store-redis');
+  const stateStore = new RedisStateStore({ url: redisUrl, prefix });
+  return benchMesh(provider, { stateStore, budgets: [{ name: 'cap', scope: 'global', period: 'day', limit_usd: 1e9, action: 'error' }] });
 }
 
 /** ModelMesh's proxy (the real package, metrics and tracing included) over a mesh. */

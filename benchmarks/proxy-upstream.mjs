@@ -34,3 +34,30 @@ export function startUpstream() {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/**
+ * A slow streaming upstream: every chat completion is an SSE stream of `chunks` content
+ * chunks, one every `intervalMs` (a model generating slowly), then usage and [DONE].
+ */
+export function startSlowUpstream({ chunks = 20, intervalMs = 100 } = {}) {
+  const piece = (i) => `data: ${JSON.stringify(chunk({ content: `w${i} ` }))}\n\n`;
+  const tail = [chunk({}, 'stop'), { ...chunk({}), choices: [], usage: { prompt_tokens: 5, completion_tokens: chunks, total_tokens: 5 + chunks } }].map((event) => `data: ${JSON.stringify(event)}\n\n`);
+  const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, (req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(`data: ${JSON.stringify(chunk({ role: 'assistant', content: '' }))}\n\n`);
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(piece(sent));
+        if (++sent < chunks) return;
+        clearInterval(timer);
+        for (const event of tail) res.write(event);
+        res.end('data: [DONE]\n\n');
+      }, intervalMs);
+      res.on('close', () => clearInterval(timer));
+    });
+  });
+  server.maxConnections = Infinity;
+  return new Promise((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 8192 }, () => resolve(server)));
+}

@@ -5,31 +5,7 @@ import { createMesh } from '@modelmesh/core';
 import { jsonLines, loggingMiddleware } from '@modelmesh/middleware-logging';
 import { otelMiddleware } from '@modelmesh/middleware-otel';
 import { printTable, summarize } from './stats.mjs';
-
-const completion = {
-  id: 'cmpl-bench',
-  object: 'chat.completion',
-  created: 1,
-  model: 'bench-model',
-  choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content: 'ok', refusal: null } }],
-  usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
-};
-const chunk = (delta, finish = null) => ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'bench-model', choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
-const chunks = [chunk({ role: 'assistant', content: '' }), chunk({ content: 'o' }), chunk({ content: 'k' }), chunk({}, 'stop'), { ...chunk({}), choices: [], usage: completion.usage }];
-
-/** A provider that answers at once: what is measured is everything around it. */
-const provider = {
-  id: 'zero',
-  connector: 'bench.llm.v1',
-  async chat() {
-    return { ...completion, usage: { ...completion.usage } };
-  },
-  async chatStream() {
-    return (async function* () {
-      yield* chunks;
-    })();
-  },
-};
+import { zeroProvider as provider } from './zero-provider.mjs';
 
 const meshOver = (middleware) =>
   createMesh({

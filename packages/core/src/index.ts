@@ -21,4 +21,5 @@ export { costOf, estimateCost } from './router/cost.js';
 export { isContentChunk } from './router/stream-commit.js';
 export { MeshClient, type ChatCompletions, type ExplainParams } from './client/mesh-client.js';
 export { createMesh, type CreateMeshOptions } from './client/create-mesh.js';
+export { createStateStore, type CreateStateStoreOptions } from './client/shared-state.js';
 export type { ProviderWithModels } from './client/build-models.js';

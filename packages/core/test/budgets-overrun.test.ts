@@ -31,16 +31,15 @@ async function burst(mesh: ReturnType<typeof tokenBudget>, count: number): Promi
 const used = (mesh: ReturnType<typeof tokenBudget>) => mesh.client.usage.budgetStatus?.budgets['cap']?.used ?? Number.NaN;
 
 describe('when actual spend exceeds the reservation', () => {
-  it('the overshoot is at most the summed overruns of the attempts admitted together, and admission stops once crossed', async () => {
+  it('a cold burst overshoots by at most one overrun: an uncalibrated model takes one reservation at a time', async () => {
     const mesh = tokenBudget(110);
     const first = await burst(mesh, 20);
-    // Nothing learned yet: ten 11-token reservations fit, and each spent 11 tokens more.
-    expect(first).toEqual({ ok: 10, refused: 10 });
-    expect(used(mesh)).toBe(10 * ACTUAL);
-    expect(used(mesh)).toBeLessThanOrEqual(110 + first.ok * (ACTUAL - RESERVED));
-    // The settlements crossed the limit: nothing more is admitted.
+    // The first attempt ran alone and taught the 2x margin; the rest reserved 22 tokens each.
+    expect(first).toEqual({ ok: 5, refused: 15 });
+    expect(used(mesh)).toBe(5 * ACTUAL);
+    expect(used(mesh)).toBeLessThanOrEqual(110 + (ACTUAL - RESERVED));
     await expect(mesh.client.chat.completions.create(ask)).rejects.toBeInstanceOf(BudgetExceededError);
-    expect(mesh.provider.calls).toHaveLength(10);
+    expect(mesh.provider.calls).toHaveLength(5);
   });
 
   it('reservations learn the overrun, so a later burst of concurrent requests stays within the limit', async () => {
@@ -64,5 +63,27 @@ describe('when actual spend exceeds the reservation', () => {
     mesh.provider.script('m', { ok: 'fits', usage: { prompt: 6, completion: 5 } });
     await expect(mesh.client.chat.completions.create(ask)).resolves.toBeDefined();
     expect(used(mesh)).toBe(limit);
+  });
+});
+
+describe('a hard budget when the provider reports twice the estimated prompt tokens', () => {
+  // 'Hi there' is estimated at 6 prompt tokens; the provider reports 12. With max_tokens 5, an
+  // attempt is estimated at 6 x $1 + 5 x $2 per million tokens and costs 12 x $1 + 5 x $2.
+  const estimated = (6 * 1 + 5 * 2) / 1e6;
+  const actual = (12 * 1 + 5 * 2) / 1e6;
+
+  it('holds under 64 concurrent requests: overshoot at most one request’s overrun', async () => {
+    const limit = 20 * actual;
+    const mesh = budgetMesh([paid('m')], {
+      pools: { chat: { models: ['m'] } },
+      models: { m: { provider: 'p', capabilities: ['chat-completion'], pricing: { input: 1, output: 2 } } },
+      budgets: [{ name: 'cap', scope: 'global', period: 'total', limit_usd: limit, action: 'error' }],
+    });
+    mesh.provider.script('m', { ok: 'answer', delayMs: 50, usage: { prompt: 12, completion: 5 } });
+    const { ok, refused } = await burst(mesh, 64);
+    expect(ok + refused).toBe(64);
+    expect(used(mesh)).toBeLessThanOrEqual(limit + (actual - estimated) + 1e-12);
+    // Calibration, not refusal of everything: the budget is used up.
+    expect(used(mesh)).toBeGreaterThan(limit - actual);
   });
 });

@@ -13,9 +13,6 @@ function warningsOf(text: string) {
 
 describe('keys that planned work will act on load with a warning naming the key', () => {
   it.each([
-    ['state.store', ['state: { store: redis }'], 'store: redis is not acted on yet'],
-    ['state.url', ['state: { url: "redis://user:pw@cache:6379" }'], 'url is not acted on yet'],
-    ['state.key_prefix', ['state: { key_prefix: "mm:" }'], 'key_prefix: mm: is not acted on yet'],
     ['observability.events', ['observability: { events: false }'], 'events: false is not acted on yet'],
   ])('%s', (path, lines, start) => {
     const warnings = warningsOf(yaml(...lines));
@@ -34,6 +31,18 @@ describe('keys that planned work will act on load with a warning naming the key'
     expect(warningsOf(text)).toEqual([]);
   });
 
+  it.each([
+    ['state.url', 'state: { url: "redis://user:pw@cache:6379" }'],
+    ['state.prefix', 'state: { prefix: "mm:" }'],
+    ['state.on_unavailable', 'state: { on_unavailable: fail }'],
+  ])('warns that %s does nothing with the memory store', (path, line) => {
+    expect(warningsOf(yaml(line))).toEqual([expect.objectContaining({ path, message: expect.stringContaining('has no effect with store: memory') })]);
+  });
+
+  it('refuses store: redis without a url, naming the path', () => {
+    expect(() => loadConfig(yaml('state: { store: redis }'), { env: {} })).toThrow(/state\.url/);
+  });
+
   it('never quotes the state URL, which may carry a password', () => {
     const [warning] = warningsOf(yaml('state: { url: "redis://user:hunter2@cache:6379" }'));
     expect(warning?.message).not.toContain('hunter2');
@@ -50,8 +59,8 @@ describe('keys that planned work will act on load with a warning naming the key'
   });
 
   it('passes a loaded config’s warnings on to the client', () => {
-    const config = loadConfig({ state: { store: 'redis' } }, { env: {} });
-    expect(createMesh({ config }).warnings.map((warning) => warning.path)).toEqual(['state.store']);
+    const config = loadConfig({ observability: { events: false } }, { env: {} });
+    expect(createMesh({ config }).warnings.map((warning) => warning.path)).toEqual(['observability.events']);
   });
 });
 

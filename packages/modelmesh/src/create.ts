@@ -1,6 +1,6 @@
 import { ConfigurationError, type CreateMeshOptions, type MeshClient, type ProviderPlugin } from '@modelmesh/core';
 import { createMesh } from '@modelmesh/core/node';
-import { installedPlugins, KNOWN_PROVIDER_PACKAGES } from './installed-plugins.js';
+import { installedPlugins, installedStateStorePlugins, KNOWN_PROVIDER_PACKAGES } from './installed-plugins.js';
 import { loadInstalledMiddleware } from './installed-middleware.js';
 
 /** Options of {@link create}: those of `createMesh`, where `config` may also be a file path. */
@@ -53,7 +53,8 @@ function autoDetect(capability: string, plugins: readonly ProviderPlugin[], env:
  * With no `config`, providers are detected from the environment (each installed provider
  * package declares the variables that enable it, e.g. `OPENAI_API_KEY`) and their default
  * models form one pool named after the capability. Middleware the config names (`middleware:
- * [logging, cache]`) is loaded from the installed packages the same way.
+ * [logging, cache]`) is loaded from the installed packages the same way, and a config's
+ * `state: { store: redis }` uses `@modelmesh/store-redis` when it is installed.
  *
  * @example
  * ```ts
@@ -68,5 +69,6 @@ export function create(capability: string, options: CreateOptions = {}): MeshCli
   const env = options.env ?? process.env;
   const plugins = options.plugins ?? installedPlugins();
   const config = options.config ?? autoDetect(capability, plugins, env, (options.providers?.length ?? 0) > 0);
-  return createMesh({ loadMiddleware: (name) => loadInstalledMiddleware(name), ...options, env, plugins, config });
+  const stateStorePlugins = options.stateStorePlugins ?? (options.stateStore ? [] : installedStateStorePlugins());
+  return createMesh({ loadMiddleware: (name) => loadInstalledMiddleware(name), ...options, env, plugins, config, stateStorePlugins });
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ProviderPlugin } from '@modelmesh/core';
+import type { ProviderPlugin, StateStorePlugin } from '@modelmesh/core';
 
 /** Provider packages `create()` looks for in the application's dependencies. */
 export const KNOWN_PROVIDER_PACKAGES: readonly string[] = [
@@ -54,6 +54,34 @@ export function installedPlugins(packages: readonly string[] = KNOWN_PROVIDER_PA
     }
     const plugin = (loaded as { providerPlugin?: unknown }).providerPlugin;
     if (isPlugin(plugin) && !found.some((p) => p.connector === plugin.connector)) found.push(plugin);
+  }
+  return found;
+}
+
+/** State store packages `create()` looks for, for `state.store` in a config. */
+export const KNOWN_STATE_STORE_PACKAGES: readonly string[] = ['@modelmesh/store-redis'];
+
+function isStateStorePlugin(value: unknown): value is StateStorePlugin {
+  return typeof value === 'object' && value !== null && typeof (value as StateStorePlugin).store === 'string' && typeof (value as StateStorePlugin).create === 'function';
+}
+
+/**
+ * The plugins of the state store packages installed beside the application (each exports
+ * `stateStorePlugin`), found like provider packages: from the working directory.
+ */
+export function installedStateStorePlugins(packages: readonly string[] = KNOWN_STATE_STORE_PACKAGES, from = process.cwd()): StateStorePlugin[] {
+  const require = createRequire(join(from, 'package.json'));
+  const found: StateStorePlugin[] = [];
+  for (const name of packages) {
+    let loaded: unknown;
+    try {
+      loaded = require(name);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') continue;
+      throw error;
+    }
+    const plugin = (loaded as { stateStorePlugin?: unknown }).stateStorePlugin;
+    if (isStateStorePlugin(plugin) && !found.some((p) => p.store === plugin.store)) found.push(plugin);
   }
   return found;
 }

@@ -6,7 +6,7 @@ import { loadMesh } from './load-mesh.js';
 /** Prints the routing decision as a table (or JSON); exit 1 when no model would be selected. */
 export async function explainCommand(output: Output, values: Readonly<Record<string, unknown>>): Promise<number> {
   const model = requiredString(values, 'model');
-  const { mesh } = await loadMesh(requireConfigFile(values));
+  const { mesh, stateStore } = await loadMesh(requireConfigFile(values));
   try {
     const message = optionalString(values, 'message');
     const session = optionalString(values, 'session');
@@ -34,5 +34,6 @@ export async function explainCommand(output: Output, values: Readonly<Record<str
     return explanation.selectedModel ? 0 : 1;
   } finally {
     await mesh.close();
+    await stateStore.close?.();
   }
 }

@@ -1,15 +1,17 @@
-import { BUILT_IN_MIDDLEWARE, type MeshClient, type MeshConfig } from '@modelmesh/core';
+import { BUILT_IN_MIDDLEWARE, createStateStore, type MeshClient, type MeshConfig, type StateStore } from '@modelmesh/core';
 import { createMesh, loadConfigFile } from '@modelmesh/core/node';
 import { middlewarePlugin as cache } from '@modelmesh/middleware-cache';
 import { middlewarePlugin as logging } from '@modelmesh/middleware-logging';
 import { middlewarePlugin as otel } from '@modelmesh/middleware-otel';
-import { loadInstalledMiddleware } from 'modelmesh';
+import { installedStateStorePlugins, loadInstalledMiddleware } from 'modelmesh';
 import { availablePlugins } from '../installed-providers.js';
 
 /** Options of {@link loadMesh}. */
 export interface LoadMeshOptions {
   /** Log every request (human format on a terminal, JSON otherwise) unless the config lists logging itself or sets `observability.log_level: silent`. */
   readonly defaultLogging?: boolean;
+  /** The state store the mesh keeps shared state in (a reload passes the running one on). */
+  readonly stateStore?: StateStore;
 }
 
 /** The config's middleware list, with request logging first when it is the default and the config does not name it. */
@@ -30,13 +32,19 @@ export function meshFromConfig(config: MeshConfig, options: LoadMeshOptions = {}
     plugins: availablePlugins(),
     middlewarePlugins: [logging, cache, otel],
     loadMiddleware: (name) => loadInstalledMiddleware(name),
+    ...(options.stateStore ? { stateStore: options.stateStore } : {}),
     ...(previous ? { previous } : {}),
   });
 }
 
-/** A config file loaded once, and the mesh built from it ({@link meshFromConfig}). */
-export async function loadMesh(file: string, options: LoadMeshOptions = {}): Promise<{ config: MeshConfig; mesh: MeshClient }> {
+/**
+ * A config file loaded once, and the mesh built from it ({@link meshFromConfig}). The state
+ * store (`state.store`; Redis when `@modelmesh/store-redis` is installed) is built here so the
+ * proxy's per-key limits share it with the mesh; close it after the mesh.
+ */
+export async function loadMesh(file: string, options: Omit<LoadMeshOptions, 'stateStore'> = {}): Promise<{ config: MeshConfig; mesh: MeshClient; stateStore: StateStore }> {
   const providerIds: string[] = [];
   const config = await loadConfigFile(file, { knownProviders: providerIds });
-  return { config, mesh: meshFromConfig(config, options) };
+  const stateStore = createStateStore(config.state, { plugins: installedStateStorePlugins() });
+  return { config, mesh: meshFromConfig(config, { ...options, stateStore }), stateStore };
 }

@@ -16,13 +16,15 @@ import { LatencyTracker } from '../router/latency-tracker.js';
 import { toPoolPolicy, type PoolDefinition } from '../router/mesh-model.js';
 import { PoolRegistry, type CapabilityLookup } from '../router/pool-registry.js';
 import { Router } from '../router/router.js';
+import { SharedSessions } from '../router/shared-sessions.js';
 import type { RouterContext } from '../router/router-context.js';
 import { createStrategyRegistry } from '../strategies/strategy-registry.js';
 import type { Strategy } from '../strategies/strategy.js';
 import { UsageTracker } from '../usage/usage-tracker.js';
 import { SpendGuard } from '../usage/spend-guard.js';
-import { MemoryStateStore } from '../state/memory-state-store.js';
 import type { StateStore } from '../state/state-store.js';
+import type { StateStorePlugin } from '../state/state-store-plugin.js';
+import { resolveStateStore, shareState } from './shared-state.js';
 import { buildModels, findPlugin, type MeshProvider, type ProviderWithModels } from './build-models.js';
 import { MeshClient } from './mesh-client.js';
 import { pluginVersionIssue } from './plugin-version-issue.js';
@@ -57,8 +59,14 @@ export interface CreateMeshOptions {
   fetch?: typeof globalThis.fetch;
   /** Counts prompt tokens exactly (e.g. with a tokenizer); the default estimates ~4 characters per token. */
   countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
-  /** Where counters for budgets and quotas live; default: in memory. Share one store (e.g. Redis) across processes. */
+  /**
+   * Where budgets, quotas, model health and calibration live; default: what `state.store`
+   * names, else memory. Share one store (e.g. Redis) across processes. The mesh does not close
+   * a store passed here; it closes one it built from the config.
+   */
   stateStore?: StateStore;
+  /** Store packages' plugins; config `state.store` picks among them (`create()` finds installed ones). */
+  stateStorePlugins?: readonly StateStorePlugin[];
   /** Capability registry (for custom nodes); default: a fresh registry with the canonical tree. */
   capabilities?: CapabilityLookup & { register(path: string): string };
   /**
@@ -75,9 +83,13 @@ export interface CreateMeshOptions {
 interface MeshInternals {
   readonly ctx: RouterContext;
   readonly store: StateStore;
+  /** Whether this mesh closes the store; handed on to the mesh that replaces it. */
+  readonly ownsStore: { value: boolean };
 }
 
 const internals = new WeakMap<MeshClient, MeshInternals>();
+
+let meshesMade = 0;
 
 const isLoadedConfig = (value: unknown): value is MeshConfig =>
   typeof value === 'object' && value !== null && Array.isArray((value as { warnings?: unknown }).warnings) && Array.isArray((value as { budgets?: unknown }).budgets);
@@ -125,16 +137,32 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
   );
 
   const events = new MeshEventEmitter();
-  const health = new ModelHealthTracker({ clock, random, onTransition: (t) => emitTransition(events, t) });
-  for (const model of models.values()) health.register(model.key, model.providerId);
   const previous = options.previous ? internals.get(options.previous) : undefined;
-  const store = options.stateStore ?? previous?.store ?? new MemoryStateStore(clock);
+  // A reloaded mesh keeps its predecessor's store (and closes it in its place).
+  const { store, owned } = previous && !options.stateStore ? { store: previous.store, owned: previous.ownsStore.value } : resolveStateStore(config.state, options.stateStore, options.stateStorePlugins ?? [], clock);
+  if (previous && !options.stateStore) previous.ownsStore.value = false;
+  const ownsStore = { value: owned };
+  const prefix = Math.floor(random() * 0xffffff).toString(36);
+  // The counter keeps meshes of one process apart even when tests fix the random source.
+  const shared = shareState(store, events, `${Math.floor(random() * 0xffffffff).toString(36)}.${(++meshesMade).toString(36)}`);
+  const health = new ModelHealthTracker({
+    clock,
+    random,
+    onTransition: (t) => {
+      emitTransition(events, t);
+      shared.publish(t);
+    },
+  });
+  for (const model of models.values()) health.register(model.key, model.providerId);
+  shared.sync(health, [...models.keys()]);
   const spend = new SpendGuard(config.budgets, store, clock, events);
   const usage = new UsageTracker(() => spend.status());
   let requests = 0;
-  const prefix = Math.floor(random() * 0xffffff).toString(36);
+  const poolRegistry = new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy);
+  // A mesh's own memory store has no one to share sessions with.
+  const sessions = owned && config.state.store === 'memory' ? undefined : new SharedSessions(store, poolRegistry, clock);
   const ctx: RouterContext = {
-    pools: new PoolRegistry(pools, models, capabilities, toPoolPolicy(config.defaults), config.defaults.strategy),
+    pools: poolRegistry,
     health,
     strategy: (name) => strategies.get(name),
     middleware: new MiddlewareChain([...(options.middleware ?? []), ...configured]),
@@ -147,12 +175,12 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     spend,
     countTokens: options.countTokens,
     newRequestId: () => `req_${prefix}${(++requests).toString(36)}`,
+    ...(sessions ? { prepareRun: (run: Parameters<SharedSessions['prepare']>[0]) => sessions.prepare(run) } : {}),
   };
   if (previous) continueFrom(ctx, previous.ctx, models, config);
   const prober = new HealthProber(health, clock, ctx.pools.names().map((name) => ctx.pools.get(name)));
   if (prober.active) prober.start();
   const client = new MeshClient({
-    onClose: () => prober.stop(),
     router: new Router(ctx),
     usage,
     providers: [...providers.values()].map((p) => p.provider),
@@ -160,8 +188,13 @@ export function createMesh(options: CreateMeshOptions = {}): MeshClient {
     createdAt: clock.now(),
     warnings: Object.freeze([...config.warnings]),
     modelKeys: new Set(models.keys()),
+    onClose: async () => {
+      prober.stop();
+      shared.detach();
+      if (ownsStore.value) await store.close?.();
+    },
   });
-  internals.set(client, { ctx, store });
+  internals.set(client, { ctx, store, ownsStore });
   return client;
 }
 

@@ -38,8 +38,8 @@ export interface MeshClientParts {
   readonly warnings: readonly ConfigIssue[];
   /** Keys of every model the mesh routes to. */
   readonly modelKeys: ReadonlySet<string>;
-  /** Stops what runs in the background (health probes) when the client closes. */
-  readonly onClose?: () => void;
+  /** Stops what runs in the background (health probes) and releases what the mesh owns besides providers (its state store's connections). */
+  readonly onClose?: () => Promise<void>;
 }
 
 /**
@@ -171,13 +171,12 @@ export class MeshClient {
     return this.parts.router.ctx.events.on(event, handler);
   }
 
-  /** Closes every provider's connections. Safe to call twice. */
+  /** Closes every provider's connections, and the state store the mesh built from its config. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.parts.onClose?.();
     this.parts.router.ctx.events.clear();
-    await Promise.allSettled(this.parts.providers.map((provider) => provider.close?.()));
+    await Promise.allSettled([...this.parts.providers.map((provider) => provider.close?.()), this.parts.onClose?.()]);
   }
 
   /** `await using client = create(...)` closes the client at the end of the scope. */

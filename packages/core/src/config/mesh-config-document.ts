@@ -252,8 +252,20 @@ export interface MeshConfigDocument {
     reload_on_rotation?: unknown;
     config?: unknown;
   };
-  /** Not acted on yet: anything but `store: memory` loads with a warning. */
-  state?: { store?: 'memory' | 'redis'; url?: string; key_prefix?: string };
+  /** Shared state: `store: redis` (with `@modelmesh/store-redis` installed) shares budgets, quotas and model health between processes. */
+  state?: {
+    store?: 'memory' | 'redis';
+    /** Redis URL, e.g. `${REDIS_URL}`; required with `store: redis`. */
+    url?: string;
+    /** Prefix of every key (default `modelmesh:`). */
+    prefix?: string;
+    /** Deprecated spelling of `prefix`. */
+    key_prefix?: string;
+    /** `local` (default) keeps serving from this process's state while Redis is down; `fail` refuses budget-bearing requests. */
+    on_unavailable?: 'local' | 'fail';
+    /** Longest wait for one Redis call (default `1s`). */
+    timeout?: string | number;
+  };
   /**
    * Logging and tracing, the original ModelMesh way: `log_level` sets the logging middleware's
    * level (and turns it on when set to anything but `silent`); `connector` names a logging

@@ -104,7 +104,7 @@ export interface SecretsConfig {
   prefix?: string;
 }
 
-/** Where shared router state (health, quotas, budgets) would live. Not acted on yet: the loader warns about any setting but `store: memory`. */
+/** Where shared router state (health, quotas, budgets, calibration) lives. */
 export interface StateConfig {
   /** `memory` (one process) or `redis` (several processes; needs `@modelmesh/store-redis`). */
   store: 'memory' | 'redis';
@@ -112,6 +112,10 @@ export interface StateConfig {
   url?: string;
   /** Prefix of every key the store writes. */
   keyPrefix: string;
+  /** When the store is down or slow: keep serving from local state (`local`) or refuse budget-bearing requests (`fail`). */
+  onUnavailable: 'local' | 'fail';
+  /** Longest wait for one store call, ms. */
+  timeoutMs: number;
 }
 
 /** Log verbosity. */

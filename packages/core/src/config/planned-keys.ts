@@ -14,15 +14,6 @@ interface PlannedKey {
   readonly meanwhile: string;
 }
 
-const REDIS = 'the Redis store (@modelmesh/store-redis) is planned; until then state stays in this process, and only a stateStore passed to createMesh is shared';
-
-/** `state` keys for the shared Redis store. */
-export const PLANNED_STATE_KEYS: readonly PlannedKey[] = [
-  { key: 'store', today: 'memory', meanwhile: REDIS },
-  { key: 'url', meanwhile: REDIS },
-  { key: 'key_prefix', meanwhile: REDIS },
-];
-
 /** `observability` keys not acted on yet (`log_level`, `connector` and `config` map onto the logging and OpenTelemetry middleware). */
 export const PLANNED_OBSERVABILITY_KEYS: readonly PlannedKey[] = [
   { key: 'events', today: true, meanwhile: 'events reach every handler registered with client.on()' },

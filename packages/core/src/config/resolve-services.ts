@@ -3,7 +3,7 @@ import { parseEntry } from './parse-entry.js';
 import type { ResolveContext } from './resolve-context.js';
 import { type ObservabilityEntry, observabilitySchema, type SecretsEntry, secretsSchema, stateSchema } from './service-schemas.js';
 import { definedFields } from './defined-fields.js';
-import { PLANNED_OBSERVABILITY_KEYS, PLANNED_STATE_KEYS, warnPlannedKeys } from './planned-keys.js';
+import { PLANNED_OBSERVABILITY_KEYS, warnPlannedKeys } from './planned-keys.js';
 import type { EntryContext } from './parse-entry.js';
 
 /** The `secrets` section: settings for the result, plus the inline values for substitution. */
@@ -27,8 +27,20 @@ export function resolveSecrets(raw: unknown, context: EntryContext): ResolvedSec
 /** Validates `state`. */
 export function resolveState(raw: unknown, context: ResolveContext): StateConfig {
   const entry = raw === undefined ? {} : (parseEntry(stateSchema, raw ?? {}, ['state'], context) ?? {});
-  warnPlannedKeys(entry, PLANNED_STATE_KEYS, ['state'], context.issues);
-  return definedFields<StateConfig>({ store: entry.store ?? 'memory', url: entry.url, keyPrefix: entry.key_prefix ?? 'modelmesh:' });
+  const store = entry.store ?? 'memory';
+  if (store === 'redis' && entry.url === undefined) context.issues.error(['state', 'url'], 'is required with store: redis (e.g. url: ${REDIS_URL})');
+  if (store === 'memory') {
+    for (const key of ['url', 'prefix', 'key_prefix', 'on_unavailable', 'timeout'] as const) {
+      if (entry[key] !== undefined) context.issues.warn(['state', key], 'has no effect with store: memory (the default); set store: redis to share state between processes');
+    }
+  }
+  return definedFields<StateConfig>({
+    store,
+    url: entry.url,
+    keyPrefix: entry.prefix ?? entry.key_prefix ?? 'modelmesh:',
+    onUnavailable: entry.on_unavailable ?? 'local',
+    timeoutMs: entry.timeout ?? 1_000,
+  });
 }
 
 /** Validates `observability`, including the original flat `connector` + `config` form. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deprecatedAlias, freeMap, ignoredKey, name, stringMap } from './schema-primitives.js';
+import { deprecatedAlias, duration, freeMap, ignoredKey, name, stringMap } from './schema-primitives.js';
 
 /** Secret store ids: short names and the original connector ids. */
 export const SECRET_STORES = ['env', 'inline', 'modelmesh.env.v1', 'modelmesh.memory-secrets.v1'] as const;
@@ -22,9 +22,12 @@ export type SecretsEntry = z.output<typeof secretsSchema>;
 
 /** `state`. */
 export const stateSchema = z.strictObject({
-  store: z.enum(['memory', 'redis']).optional(),
-  url: z.string().optional().meta({ description: 'Redis URL, e.g. redis://localhost:6379.' }),
-  key_prefix: z.string().optional(),
+  store: z.enum(['memory', 'redis']).optional().meta({ description: 'memory (one process, default) or redis (shared by several processes; needs @modelmesh/store-redis).' }),
+  url: z.string().min(1).optional().meta({ description: 'Redis URL, e.g. redis://localhost:6379 or ${REDIS_URL}.' }),
+  prefix: z.string().optional().meta({ description: 'Prefix of every key the store writes (default modelmesh:); deployments sharing one Redis use different prefixes.' }),
+  key_prefix: deprecatedAlias(z.string(), 'prefix'),
+  on_unavailable: z.enum(['local', 'fail']).optional().meta({ description: 'When Redis is down or slow: local (default) keeps serving from this process\'s state, fail refuses requests that carry a budget or quota.' }),
+  timeout: duration({ positive: true }).optional().meta({ description: 'Longest wait for one Redis call before it counts as unavailable (default 1s).' }),
 });
 
 /** A parsed `state` section. */

@@ -169,6 +169,22 @@ export interface StreamMalformedEventEvent {
   at: number;
 }
 
+/**
+ * The shared state store stopped answering (`state.unavailable`) or answers again
+ * (`state.restored`, after local changes were written back). While unavailable, the mesh
+ * serves from its own state (`on_unavailable: local`) or refuses requests that carry a
+ * budget or quota (`fail`).
+ */
+export interface StateStoreEvent {
+  /** The store, e.g. `redis`. */
+  store: string;
+  /** What happened (no credentials). */
+  detail: string;
+  /** What the mesh does meanwhile. */
+  mode: 'local' | 'fail';
+  at: number;
+}
+
 /** Every event the mesh emits, by name. */
 export interface MeshEventMap {
   'request.routed': RequestRoutedEvent;
@@ -183,6 +199,8 @@ export interface MeshEventMap {
   'budget.alert': BudgetAlertEvent;
   'budget.exceeded': BudgetExceededEvent;
   'stream.malformed_event': StreamMalformedEventEvent;
+  'state.unavailable': StateStoreEvent;
+  'state.restored': StateStoreEvent;
 }
 
 /** Name of a mesh event. */

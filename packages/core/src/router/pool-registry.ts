@@ -30,6 +30,8 @@ export class PoolRegistry {
   private readonly resolved = new Map<string, ResolvedPool>();
   private readonly memories = new Map<string, StrategyMemory>();
 
+  private memoryListener: ((poolName: string, memory: StrategyMemory) => void) | undefined;
+
   constructor(
     private readonly pools: ReadonlyMap<string, PoolDefinition>,
     private readonly models: ReadonlyMap<string, MeshModel>,
@@ -82,6 +84,12 @@ export class PoolRegistry {
   /** Keeps the memory a strategy returned, for the pool's next request. */
   rememberStrategy(poolName: string, memory: StrategyMemory): void {
     this.memories.set(poolName, memory);
+    this.memoryListener?.(poolName, memory);
+  }
+
+  /** Called after each strategy memory change (state sharing uses it); one listener. */
+  onStrategyMemory(listener: (poolName: string, memory: StrategyMemory) => void): void {
+    this.memoryListener = listener;
   }
 
   private lookup(name: string): ResolvedPool {

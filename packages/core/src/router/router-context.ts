@@ -1,3 +1,4 @@
+import type { RequestRun } from './request-run.js';
 import type { MeshEventEmitter } from '../events/event-emitter.js';
 import type { RequestCompletedEvent, RequestRoutedEvent } from '../events/mesh-events.js';
 import type { FailureRecord, HealthPolicy, StandbyReason } from '../health/health-types.js';
@@ -43,6 +44,11 @@ export interface RouterContext {
   readonly spend?: SpendGuard;
   readonly countTokens?: (messages: readonly ChatCompletionMessageParam[]) => number;
   readonly newRequestId: () => string;
+  /**
+   * Runs before a request is routed; returns a promise only when it must wait (e.g. to load a
+   * session's shared assignment), so requests that need nothing pay no await.
+   */
+  readonly prepareRun?: (run: RequestRun) => Promise<void> | undefined;
 }
 
 /** Per-call options, as the `openai` client takes them (plus ModelMesh's own). */

@@ -123,6 +123,8 @@ export class Router {
    */
   private async route<T>(run: RequestRun, execute: AttemptExecutor<T>, closeLoser?: CloseLoser<T>): Promise<RouteOutcome<T>> {
     try {
+      const preparing = this.ctx.prepareRun?.(run);
+      if (preparing) await preparing;
       // Chat requests may be hedged (the pool's `hedge`); embeddings are not.
       return await (closeLoser ? routeHedged(this.ctx, run, execute, closeLoser) : routeRequest(this.ctx, run, execute));
     } catch (error) {

@@ -1,3 +1,5 @@
+import type { StandbyReason } from '../health/health-types.js';
+
 /** One counter change of an atomic {@link StateStore.reserve}. */
 export interface CounterReservation {
   /** Counter key, e.g. `budget:daily:1763769600000`. */
@@ -17,11 +19,49 @@ export type ReservationResult =
   | { readonly ok: false; readonly index: number; readonly value: number };
 
 /**
- * Shared counters behind budgets, quotas and usage. Every operation is atomic on its own,
- * and `reserve` is atomic across all its entries, so a budget holds under any concurrency:
- * in one process (the memory store) or across many (a Redis store runs `reserve` as one
- * script). Values are plain finite numbers (USD, tokens or requests): an implementation
- * refuses NaN and infinite amounts with `checkAmount`, so no counter can ever hold one.
+ * A model's shared health, as one process publishes it for the others. Only what other
+ * processes must act on travels: whether the model is out of rotation, why, and until when.
+ * Failure counts and error-rate windows stay in the process that observed them.
+ */
+export interface SharedHealth {
+  readonly modelKey: string;
+  /** `standby`: skip the model until `until`; `active`: it is back (a trial succeeded, or an operator reactivated it). */
+  readonly state: 'standby' | 'active';
+  /** Why it went to standby (or, for `active`, why it had been). */
+  readonly reason: StandbyReason;
+  /** End of the standby, ms since epoch (`Infinity` for open-ended). Standby only. */
+  readonly until?: number;
+  readonly detail?: string;
+  /** When the change happened, ms since epoch. */
+  readonly at: number;
+  /** Who published it (a random id per mesh), so a process can ignore its own messages. */
+  readonly origin: string;
+}
+
+/** Whether the store reaches its backend; a store that cannot fail (memory) never reports. */
+export interface StateStoreStatus {
+  /** `unavailable`: calls fail or time out, and the store serves from local state (or refuses). `restored`: back, and local changes were written back. */
+  readonly state: 'unavailable' | 'restored';
+  /** The backend, e.g. `redis`. */
+  readonly store: string;
+  /** What the store does while unavailable: serve from local state, or refuse reservations. */
+  readonly mode: 'local' | 'fail';
+  /** What happened, without secrets (no URL credentials). */
+  readonly detail: string;
+  readonly at: number;
+}
+
+/**
+ * The state that several processes of one deployment share: counters (budgets, quotas,
+ * usage, rate windows) with atomic multi-counter reservations, model health with a change
+ * subscription, and small values (calibration ratios, strategy positions, session
+ * assignments). Every operation is atomic on its own, and `reserve` is atomic across all
+ * its entries, so a budget holds under any concurrency, in one process (the memory store)
+ * or across many (a Redis store runs `reserve` as one script). Counter values are plain
+ * finite numbers: an implementation refuses NaN and infinite amounts with `checkAmount`.
+ *
+ * Every method is async and must settle within the implementation's timeout: the router
+ * awaits `reserve` before a request and must never hang on a dead backend.
  */
 export interface StateStore {
   /** Current values of counters (0 for absent or expired ones). */
@@ -33,6 +73,18 @@ export interface StateStore {
    * Throws InvalidAmountError (changing nothing) for an amount that is negative or not finite, or a NaN limit.
    */
   reserve(entries: readonly CounterReservation[]): Promise<ReservationResult>;
+  /** Stores a model's health (a standby expires with its `until`) and tells every subscriber, in this process and others. */
+  putHealth(health: SharedHealth): Promise<void>;
+  /** The stored health of each model: its current standby, or undefined when active (or the standby is over). */
+  getHealth(modelKeys: readonly string[]): Promise<(SharedHealth | undefined)[]>;
+  /** Calls `listener` for every `putHealth`, from any process sharing the store. Returns an unsubscribe function. */
+  subscribeHealth(listener: (health: SharedHealth) => void): () => void;
+  /** A small shared value (JSON text), or undefined when absent or expired. */
+  getValue(key: string): Promise<string | undefined>;
+  /** Sets a small shared value, expiring after `ttlMs` when given. */
+  setValue(key: string, value: string, ttlMs?: number): Promise<void>;
+  /** Calls `listener` when the backend becomes unavailable or comes back. Returns an unsubscribe function. */
+  onStatus?(listener: (status: StateStoreStatus) => void): () => void;
   /** Releases connections. */
   close?(): Promise<void>;
 }

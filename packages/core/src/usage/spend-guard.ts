@@ -4,6 +4,7 @@ import type { MeshEventEmitter } from '../events/event-emitter.js';
 import type { Clock } from '../runtime/clock.js';
 import type { CounterReservation, StateStore } from '../state/state-store.js';
 import { periodWindow, windowTtl, type Period } from './period-window.js';
+import { SharedCalibration } from './shared-calibration.js';
 import { SpendMargins } from './spend-margin.js';
 
 /** What one attempt is expected to spend, reserved before the call. */
@@ -39,6 +40,8 @@ export interface SpendReservation {
   /** The model the spend was for, and its unscaled estimate: settling teaches the model's margin. */
   readonly modelKey?: string;
   readonly estimate?: SpendEstimate;
+  /** Ends the cold-start hold of an uncalibrated model (see SharedCalibration). */
+  readonly hold?: () => void;
 }
 
 /** Why an attempt could not reserve its spend. */
@@ -109,13 +112,16 @@ export class SpendGuard {
   /** Last known used value per budget and window start, for the synchronous status report. */
   private readonly seen = new Map<string, { start: number; used: number; refused: boolean; alerted: boolean }>();
   private readonly margins = new SpendMargins();
+  private readonly calibration: SharedCalibration;
 
   constructor(
     private readonly budgets: readonly BudgetConfig[],
     private readonly store: StateStore,
     private readonly clock: Clock,
     private readonly events: MeshEventEmitter,
-  ) {}
+  ) {
+    this.calibration = new SharedCalibration(store, this.margins, () => clock.now());
+  }
 
   /** True when nothing would be reserved for anything (no budgets, and no quotas on this target). */
   isIdle(target: SpendTarget): boolean {
@@ -124,6 +130,29 @@ export class SpendGuard {
 
   /** Reserves an attempt's estimated spend; throws BudgetExceededError for an `error` budget. */
   async reserve(target: SpendTarget, raw: SpendEstimate): Promise<SpendReservation | SpendRefusal> {
+    if (!this.hasHardLimit(target)) return this.reserveCalibrated(target, raw);
+    const hold = await this.calibration.admit(target.modelKey);
+    let result: SpendReservation | SpendRefusal;
+    try {
+      result = await this.reserveCalibrated(target, raw);
+    } catch (error) {
+      hold();
+      throw error;
+    }
+    if (!('entries' in result) || result.entries.length === 0) {
+      hold();
+      return result;
+    }
+    return { ...result, hold };
+  }
+
+  /** True when a budget or quota that refuses (not `warn`) applies: only those need calibrated reservations. */
+  private hasHardLimit(target: SpendTarget): boolean {
+    if (target.modelLimits || target.providerLimits) return true;
+    return this.budgets.some((budget) => budget.action !== 'warn' && budget.period !== 'request' && applies(budget, target));
+  }
+
+  private async reserveCalibrated(target: SpendTarget, raw: SpendEstimate): Promise<SpendReservation | SpendRefusal> {
     // Defence in depth behind request validation: `NaN > limit` is false, so a NaN would be admitted.
     if (!isUsableEstimate(raw)) {
       throw new InvalidRequestError({
@@ -177,8 +206,15 @@ export class SpendGuard {
    * finite, non-negative amount (garbled provider usage) keeps the reservation as the spend.
    */
   async settle(reservation: SpendReservation, actual: SpendEstimate): Promise<void> {
-    if (!isUsableEstimate(actual)) return;
-    if (reservation.modelKey !== undefined && reservation.estimate) this.margins.observe(reservation.modelKey, reservation.estimate, actual);
+    if (!isUsableEstimate(actual)) {
+      reservation.hold?.();
+      return;
+    }
+    if (reservation.modelKey !== undefined && reservation.estimate) {
+      this.margins.observe(reservation.modelKey, reservation.estimate, actual);
+      this.calibration.publish(reservation.modelKey);
+    }
+    reservation.hold?.();
     await Promise.all(
       reservation.entries.map(async (entry) => {
         const delta = amountOf(entry.measure, actual) - entry.amount;
@@ -191,6 +227,7 @@ export class SpendGuard {
 
   /** Gives the estimate back (the attempt failed and is not billed). */
   async release(reservation: SpendReservation): Promise<void> {
+    reservation.hold?.();
     await Promise.all(
       reservation.entries.map(async (entry) => {
         if (entry.amount === 0) return;

@@ -9,7 +9,8 @@ const MAX_MARGIN = 10;
 /** Per settlement within the margin, this share of the margin above the observed ratio (and 1) is kept. */
 const KEEP = 0.95;
 
-interface Margins {
+/** Scale factors of a model's estimates (1 = the estimate was enough). */
+export interface Margins {
   cost: number;
   tokens: number;
 }
@@ -34,12 +35,35 @@ function learn(margin: number, estimated: number, actual: number): number {
  */
 export class SpendMargins {
   private readonly byModel = new Map<string, Margins>();
+  /** Models with at least one settled attempt (here or, adopted, in another process). */
+  private readonly settled = new Set<string>();
+
+  /** True once the model's estimates were checked against an actual spend. */
+  isCalibrated(modelKey: string): boolean {
+    return this.settled.has(modelKey);
+  }
+
+  /** The model's margins, for sharing (1 and 1 when it never overran). */
+  marginsOf(modelKey: string): Margins {
+    return { ...(this.byModel.get(modelKey) ?? { cost: 1, tokens: 1 }) };
+  }
+
+  /** Takes over margins learned elsewhere (another process), keeping the larger of each. */
+  adoptShared(modelKey: string, margins: Margins): void {
+    const own = this.marginsOf(modelKey);
+    const clamp = (value: number) => (Number.isFinite(value) ? Math.min(MAX_MARGIN, Math.max(1, value)) : 1);
+    const next = { cost: Math.max(own.cost, clamp(margins.cost)), tokens: Math.max(own.tokens, clamp(margins.tokens)) };
+    this.settled.add(modelKey);
+    if (next.cost === 1 && next.tokens === 1) this.byModel.delete(modelKey);
+    else this.byModel.set(modelKey, next);
+  }
 
   /** Copies what `previous` learned of `modelKeys` (a config reload). */
   adopt(previous: SpendMargins, modelKeys: Iterable<string>): void {
     for (const key of modelKeys) {
       const margins = previous.byModel.get(key);
       if (margins) this.byModel.set(key, { ...margins });
+      if (previous.settled.has(key)) this.settled.add(key);
     }
   }
 
@@ -52,6 +76,7 @@ export class SpendMargins {
 
   /** Learns from one settled attempt: its unscaled estimate and what it actually spent. */
   observe(modelKey: string, estimate: SpendEstimate, actual: SpendEstimate): void {
+    this.settled.add(modelKey);
     const margins = this.byModel.get(modelKey) ?? { cost: 1, tokens: 1 };
     const next = { cost: learn(margins.cost, estimate.cost, actual.cost), tokens: learn(margins.tokens, estimate.tokens, actual.tokens) };
     if (next.cost === 1 && next.tokens === 1) this.byModel.delete(modelKey);

@@ -11,6 +11,7 @@ import {
   ProviderHttpError,
   RateLimitError,
   RoutingError,
+  StateStoreUnavailableError,
   StreamInterruptedError,
 } from '@modelmesh/core';
 import { httpFailure, HttpFailureError, type HttpFailure } from './openai-error.js';
@@ -35,6 +36,7 @@ export function toHttpFailure(error: unknown, now: () => number = Date.now): Htt
     if (error.retryAfter !== undefined) return httpFailure(429, error.message, 'rate_limit_error', { code: 'models_cooling_down', headers: retryAfter(error.retryAfter) });
     return httpFailure(503, error.message, 'server_error', { code: 'no_active_model' });
   }
+  if (StateStoreUnavailableError.isInstance(error)) return httpFailure(503, error.message, 'server_error', { code: 'state_store_unavailable', headers: { 'retry-after': '1' } });
   if (DeadlineExceededError.isInstance(error)) return httpFailure(504, error.message, 'server_error', { code: 'timeout' });
   if (AllProvidersExhaustedError.isInstance(error)) return exhaustedFailure(error);
   if (RoutingError.isInstance(error)) return routingFailure(error);

@@ -26,6 +26,9 @@ export class ProxyMetrics {
   readonly deactivations = new Counter('modelmesh_model_deactivations_total', 'Models taken out of rotation, by reason.', ['model', 'provider', 'reason']);
   readonly malformedEvents = new Counter('modelmesh_stream_malformed_events_total', 'Stream events that were not JSON, skipped (more than retry.max_malformed_events break the stream).', ['pool', 'model', 'provider']);
   readonly budgetRefusals = new Counter('modelmesh_budget_exceeded_total', 'Budgets that refused or were crossed, by action.', ['budget', 'scope', 'action']);
+  readonly storeOutages = new Counter('modelmesh_state_store_unavailable_total', 'Times the shared state store (Redis) became unavailable.', ['store']);
+  /** Per store: 1 while it answers, 0 while the mesh serves from local state (or refuses). */
+  private readonly storeUp = new Map<string, number>();
   /** The families in exposition order, each with the label (kind and position) a scope filters it by. */
   private readonly exposition: ReadonlyArray<readonly [{ render(keep?: SeriesFilter): string }, ScopeLabel | undefined]>;
 
@@ -35,6 +38,9 @@ export class ProxyMetrics {
     inFlight: () => number,
   ) {
     const inFlightGauge = new Gauge('modelmesh_http_in_flight', 'API requests being served now.', [], () => [[[], inFlight()]]);
+    const storeUp = new Gauge('modelmesh_state_store_up', 'Shared state store: 1 answering, 0 unavailable (state.on_unavailable decides what the mesh does meanwhile).', ['store'], () =>
+      [...this.storeUp].map(([store, up]) => [[store], up] as const),
+    );
     const modelUp = new Gauge('modelmesh_model_up', 'Model health: 1 active (or on trial), 0 in standby.', ['model', 'provider'], () => this.modelHealth());
     this.exposition = [
       [this.httpRequests, ['pool', 1]],
@@ -52,6 +58,8 @@ export class ProxyMetrics {
       [this.deactivations, ['model', 0]],
       [this.malformedEvents, ['pool', 0]],
       [this.budgetRefusals, ['budget', 1]],
+      [this.storeOutages, undefined],
+      [storeUp, undefined],
     ];
   }
 
@@ -79,6 +87,11 @@ export class ProxyMetrics {
       mesh.on('model.deactivated', (e) => this.deactivations.inc([e.modelKey, e.providerId, e.reason])),
       mesh.on('budget.exceeded', (e) => this.budgetRefusals.inc([e.budget, e.scope, e.action])),
       mesh.on('stream.malformed_event', (e) => this.malformedEvents.inc([e.poolName, e.modelKey, e.providerId])),
+      mesh.on('state.unavailable', (e) => {
+        this.storeOutages.inc([e.store]);
+        this.storeUp.set(e.store, 0);
+      }),
+      mesh.on('state.restored', (e) => this.storeUp.set(e.store, 1)),
     ];
     return () => offs.forEach((off) => off());
   }

@@ -6,3 +6,4 @@ export { runGeminiProviderConformance, type GeminiConformanceFeatures, type Gemi
 export { describeVendorPlugin, type VendorPluginSpec, type VendorPluginSuite } from './vendor-plugin-suite.js';
 export { runMiddlewareConformance, type MiddlewareConformanceOptions } from './run-middleware-conformance.js';
 export { startMiddlewareMesh, type MiddlewareMesh, type MiddlewareMeshOptions } from './middleware-mesh.js';
+export { runStateStoreContract, type StateStoreBackend, type StateStoreContractOptions } from './run-state-store-contract.js';

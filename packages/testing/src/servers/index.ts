@@ -42,3 +42,4 @@ export { validateOpenAI, type OpenAISchemaName, type OpenAIValidationResult } fr
 export * from './anthropic/index.js';
 export * from './gemini/index.js';
 export { startLocalServer, writeJson, writeSse, writeSseEvents, type LocalHandler, type LocalRequest, type LocalServer } from './local-server.js';
+export { freePort, startRedisServer, type StartRedisServerOptions, type TestRedisServer } from './redis-server.js';
