@@ -6,10 +6,18 @@ import { availablePlugins } from '../installed-providers.js';
 import { paint, type Output } from '../terminal.js';
 import { loadMesh } from './load-mesh.js';
 
-async function openMesh(pool: string, values: Readonly<Record<string, unknown>>): Promise<MeshClient> {
+/** The mesh to send through, and how to release it (and its state store) afterwards. */
+async function openMesh(pool: string, values: Readonly<Record<string, unknown>>): Promise<{ mesh: MeshClient; close(): Promise<void> }> {
   const file = findConfigFile(values);
-  if (file !== undefined) return (await loadMesh(file)).mesh;
-  return create(pool, { plugins: availablePlugins() });
+  if (file === undefined) {
+    const mesh = create(pool, { plugins: availablePlugins() });
+    return { mesh, close: () => mesh.close() };
+  }
+  const { mesh, stateStore } = await loadMesh(file);
+  return { mesh, close: async () => {
+    await mesh.close();
+    await stateStore.close?.();
+  } };
 }
 
 /** The answer's text, streamed to `output` as it arrives when asked. */
@@ -43,7 +51,7 @@ export async function chatCommand(output: Output, values: Readonly<Record<string
   const [pool = '', prompt = ''] = positionals;
   const system = optionalString(values, 'system');
   const json = values['json'] === true;
-  const mesh = await openMesh(pool, values);
+  const { mesh, close } = await openMesh(pool, values);
   const failures: AttemptFailedEvent[] = [];
   let completed: RequestCompletedEvent | undefined;
   const unsubscribe = mesh.on('attempt.failed', (event) => failures.push(event));
@@ -79,6 +87,6 @@ export async function chatCommand(output: Output, values: Readonly<Record<string
     throw error;
   } finally {
     unsubscribe();
-    await mesh.close();
+    await close();
   }
 }
