@@ -1,48 +1,61 @@
+import { createRequire } from 'node:module';
 import { ModelMeshError } from '@modelmesh/core';
-import { capabilitiesCommand } from './commands/capabilities-command.js';
-import { explainCommand } from './commands/explain-command.js';
-import { proxyCommand } from './commands/proxy-command.js';
-import { validateCommand } from './commands/validate-command.js';
-import { runDemo } from './demo/run-demo.js';
+import { commandHelp, parseCommand, UsageError } from './command-spec.js';
+import { COMMANDS } from './command-catalog.js';
 import { paint, processOutput, type Output } from './terminal.js';
 
-const USAGE = `modelmesh — capability-driven AI model routing
+/** The CLI's version, from its package.json. */
+export function cliVersion(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
 
-usage:
-  modelmesh proxy --config FILE [--port N] [--host H]   serve the mesh as an OpenAI-compatible API
-  modelmesh validate FILE                               check a config file (exit 1 on problems)
-  modelmesh explain --config FILE --model NAME          show the routing decision for a request
-  modelmesh capabilities [tree | search WORD]           list, show or search capabilities
-  modelmesh demo [--keep-open]                          run the offline demo (no API key, no network);
-                                                        --keep-open leaves its proxy and status page running`;
+function usage(): string {
+  const width = Math.max(...COMMANDS.map(({ spec }) => spec.name.length));
+  return [
+    'modelmesh — capability-driven AI model routing',
+    '',
+    'usage: modelmesh <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map(({ spec }) => `  ${spec.name.padEnd(width)}  ${spec.summary}`),
+    '',
+    'modelmesh <command> --help shows a command\'s options; modelmesh --version its version.',
+  ].join('\n');
+}
 
-/** Runs the CLI with `args` (without the node and script paths); resolves to the exit code. */
+/** Runs the CLI with `args` (without the node and script paths); resolves to the exit code (2: usage error). */
 export async function main(args: readonly string[], output: Output = processOutput()): Promise<number> {
-  const [command, ...rest] = args;
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    output.error(usage());
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = COMMANDS.find(({ spec }) => spec.name === rest[0]);
+    output.line(topic ? commandHelp(topic.spec) : usage());
+    return 0;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    output.line(cliVersion());
+    return 0;
+  }
+  const command = COMMANDS.find(({ spec }) => spec.name === name);
+  if (!command) {
+    output.error(`modelmesh: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
   try {
-    switch (command) {
-      case 'proxy':
-        return await proxyCommand(output, rest);
-      case 'validate':
-        return await validateCommand(output, rest);
-      case 'explain':
-        return await explainCommand(output, rest);
-      case 'capabilities':
-        return capabilitiesCommand(output, rest);
-      case 'demo':
-        await runDemo({ output, keepOpen: rest.includes('--keep-open') });
-        return 0;
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        output.line(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        output.error(`unknown command "${command}"\n\n${USAGE}`);
-        return 2;
+    const parsed = parseCommand(command.spec, rest);
+    if (parsed.help) {
+      output.line(commandHelp(command.spec));
+      return 0;
     }
+    return await command.run(output, parsed.values, parsed.positionals);
   } catch (error) {
+    if (error instanceof UsageError) {
+      output.error(`modelmesh ${name}: ${error.message}\n\n${commandHelp(command.spec)}`);
+      return 2;
+    }
     // Typed errors are meant for people: print the message, not a stack.
     if (ModelMeshError.isInstance(error)) {
       output.error(`${paint(output, 'red', error.name)}: ${error.message}`);

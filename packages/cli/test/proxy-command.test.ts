@@ -36,6 +36,25 @@ describe('modelmesh proxy', () => {
       expect(lines.map((line) => line['msg'])).toEqual(['attempt succeeded', 'request completed']);
       expect(lines[1]).toMatchObject({ level: 'info', pool: 'chat', attempts: 1, cacheHit: false });
       expect(stdout).not.toContain('sk-upstream-0000000000');
+      expect(stdout).toContain(`status page ${url}/status`);
+
+      // SIGHUP re-reads the file: an invalid one is refused with its problems, a valid one swapped in.
+      const printed = (text: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => (stdout.includes(text) ? resolve() : setTimeout(check, 20));
+          check();
+        });
+      writeFileSync(config, ['providers:', `  openai: { api_key: sk-upstream-0000000000, base_url: "${upstream.url}" }`, 'pools:', '  chat: { capability: chat-completion, strategy: fastest }', ''].join('\n'));
+      child.kill('SIGHUP');
+      await printed('refused');
+      expect(stdout).toMatch(/\[reload\] reload of .*mesh\.yaml refused \(1 problem\)/);
+      expect(stdout).toContain('pools.chat.strategy');
+      writeFileSync(config, ['providers:', `  openai: { api_key: sk-upstream-0000000000, base_url: "${upstream.url}" }`, 'pools:', '  chat: { capability: chat-completion, strategy: round-robin }', ''].join('\n'));
+      child.kill('SIGHUP');
+      await printed('config generation 2');
+      const pools = (await (await fetch(`${url}/v1/pools`)).json()) as { pools: Record<string, { strategy: string }> };
+      expect(pools.pools['chat']?.strategy).toBe('round-robin');
+      expect(stdout).not.toContain('sk-upstream-0000000000');
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

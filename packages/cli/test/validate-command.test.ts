@@ -44,11 +44,11 @@ describe('modelmesh validate', () => {
   });
 
   it('warns about keys not acted on yet and refuses unsupported ones, by path', async () => {
-    const planned = file('planned.yaml', ['state: { prefix: "mm:" }', 'pools:', '  chat: { capability: chat, recovery: { probe_interval: 30s } }', ''].join('\n'));
+    const planned = file('planned.yaml', ['state: { prefix: "mm:" }', 'observability: { events: false }', 'pools:', '  chat: { capability: chat }', ''].join('\n'));
     const out = capture();
     expect(await main(['validate', planned], out)).toBe(0);
     expect(out.text()).toContain(`${planned}:1:10  state.prefix: has no effect with store: memory`);
-    expect(out.text()).toMatch(/warning .*pools\.chat\.recovery\.probe_interval: probe_interval is not acted on yet/);
+    expect(out.text()).toMatch(/warning .*observability\.events: events: false is not acted on yet/);
     const refused = file('refused.yaml', ['pools:', '  chat: { capability: chat, retry: { scope: any } }', ''].join('\n'));
     const errors = capture();
     expect(await main(['validate', refused], errors)).toBe(1);

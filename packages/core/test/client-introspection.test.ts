@@ -48,8 +48,18 @@ describe('introspection', () => {
     await client.chat.completions.create(ask);
     expect(client.poolStatus('chat')).toMatchObject({ active: 1, standby: 1, total: 2, currentModel: 'model-b' });
     expect(Object.keys(client.poolStatus())).toEqual(['chat']);
-    expect(client.activeProviders()).toEqual(['fake.llm.v1']);
+    expect(client.activeConnectors()).toEqual(['fake.llm.v1']);
+    // Two accounts (pa, pb) on one connector stay apart: only pb still has an active model.
+    expect(client.activeProviders()).toEqual(['pb']);
     expect(client.describe('chat')).toContain('model-a [fake.llm.v1] (standby: rate-limited)');
+  });
+
+  it('deactivate() and reactivate() refuse an unknown model key with a RoutingError naming the known ones', () => {
+    const { client } = twoModelMesh();
+    expect(() => client.deactivate('model-z')).toThrow(RoutingError);
+    expect(() => client.reactivate('model-z')).toThrow(/unknown model "model-z"; the mesh's models are model-a, model-b/);
+    client.deactivate('model-b');
+    expect(client.activeProviders()).toEqual(['pa']);
   });
 
   it('models.list() lists the pools as virtual models', async () => {

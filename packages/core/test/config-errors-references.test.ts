@@ -219,6 +219,20 @@ const cases: Case[] = [
     message: 'set exactly one of key and key_sha256',
   },
   {
+    name: 'an admin key with neither key nor key_sha256',
+    lines: ['proxy:', '  admin:', '    keys:', '      - { name: ops }'],
+    path: 'proxy.admin.keys[0]',
+    line: 4,
+    message: 'set exactly one of key and key_sha256',
+  },
+  {
+    name: 'two admin keys of one name',
+    lines: ['proxy:', '  admin:', '    keys:', '      - { name: ops, key: k-1 }', '      - { name: ops, key: k-2 }'],
+    path: 'proxy.admin.keys[1].name',
+    line: 5,
+    message: 'duplicate key name "ops"',
+  },
+  {
     name: 'a malformed custom capability path',
     lines: ['capabilities: [compliance.PII_detection]'],
     path: 'capabilities[0]',

@@ -27,7 +27,7 @@ describe('the provider contract inside core', () => {
 
   it('accepts a plugin written against the contract version core implements', () => {
     const client = createMesh({ config, plugins: [plugin(PROVIDER_SPECIFICATION_VERSION)] });
-    expect(client.activeProviders()).toContain('fake.llm.v1');
+    expect(client.activeConnectors()).toContain('fake.llm.v1');
   });
 
   it('refuses a plugin written against another contract version, naming the provider and both versions', () => {

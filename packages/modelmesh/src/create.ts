@@ -4,7 +4,7 @@ import { KNOWN_PROVIDER_PACKAGES } from './known-provider-packages.js';
 /** Options of {@link create}: those of `createMesh`, where `config` may also be a file path. */
 export interface CreateOptions extends CreateMeshOptions {
   /** A loaded config, a document object, YAML/JSON text, or the path of a `.yaml`/`.yml`/`.json` file. */
-  config?: CreateMeshOptions['config'];
+  config?: NonNullable<CreateMeshOptions['config']>;
 }
 
 type ConfigDocument = { providers: Record<string, Record<string, unknown>>; pools: Record<string, Record<string, unknown>> };

@@ -21,6 +21,13 @@ describe('create() environment detection', () => {
     expect(() => create('chat-completion', { plugins: [fakePlugin()], env: {} })).toThrow(/set one of FAKE_API_KEY/);
   });
 
+  it('an OpenAI-compatible base URL alone (a plugin without default models) fails at once, saying what to add', () => {
+    const bare = { ...fakePlugin(), connector: 'bare.llm.v1', defaultId: 'local', envVars: ['LOCAL_BASE_URL'], models: [], detect: (env: Record<string, string | undefined>) => (env['LOCAL_BASE_URL'] ? { baseUrl: env['LOCAL_BASE_URL'] } : undefined) };
+    expect(() => create('chat-completion', { plugins: [bare], env: { LOCAL_BASE_URL: 'http://127.0.0.1:1234/v1' } })).toThrow(
+      /providers\.local: no models known for provider "local" \(bare\.llm\.v1 at http:\/\/127\.0\.0\.1:1234\/v1\).*name the ones it serves under models/,
+    );
+  });
+
   it('passes the detected key to the plugin and builds one pool named after the capability', async () => {
     const plugin = fakePlugin();
     const client = create('chat', { plugins: [plugin], env: { FAKE_API_KEY: 'k-1234' } });

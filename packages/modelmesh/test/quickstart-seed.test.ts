@@ -145,7 +145,9 @@ describe('quick start', () => {
     const client = create('chat-completion');
     expect(client.describe()).toBe(['Pool "chat-completion" (strategy: stick-until-failure)', '  → fake-large [fake.llm.v1] (active)', '    fake-small [fake.llm.v1] (active)'].join('\n'));
     expect(client.poolStatus()).toMatchObject({ 'chat-completion': { active: 2, standby: 0, total: 2 } });
-    expect(client.activeProviders()).toEqual(['fake.llm.v1']);
+    // The seed prints connector ids: activeConnectors(); activeProviders() gives the provider ids.
+    expect(client.activeConnectors()).toEqual(['fake.llm.v1']);
+    expect(client.activeProviders()).toEqual(['fake']);
   });
 
   it('secrets never appear in explain() or describe()', () => {

@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk } from './types/chat-completion.js';
+import type { ChatCompletion, ChatCompletionChunk } from './types/index.js';
 
 /** Splits a completion into the chunks a stream of it would have carried (for fallbacks and caches). */
 export function completionToChunks(completion: ChatCompletion): ChatCompletionChunk[] {

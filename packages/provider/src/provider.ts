@@ -1,5 +1,5 @@
 import type { ProviderSpecificationVersion } from './specification.js';
-import type { ChatCompletion, ChatCompletionChunk } from './types/chat-completion.js';
+import type { ChatCompletion, ChatCompletionChunk } from './types/index.js';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from './types/chat-params.js';
 import type { CreateEmbeddingResponse, EmbeddingCreateParams } from './types/embeddings.js';
 import type { ModelSpec } from './model-spec.js';

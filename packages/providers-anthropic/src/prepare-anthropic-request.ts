@@ -126,7 +126,8 @@ export function prepareAnthropicRequest(params: ChatCompletionCreateParamsBase, 
   const prompt = convertToAnthropicMessages(params.messages);
   const json = planJsonResponse(params.response_format, convertTools(params.tools, params.tool_choice, params.parallel_tool_calls), params.tool_choice);
   const stop = stopSequences(params.stop, warnings);
-  const user = params.user ?? params.safety_identifier;
+  // `safety_identifier: null` (openai 7.x allows it) means none.
+  const user = params.user ?? params.safety_identifier ?? undefined;
   const body: AnthropicMessagesRequest = {
     model: params.model,
     max_tokens: params.max_completion_tokens ?? params.max_tokens ?? context.defaultMaxTokens,

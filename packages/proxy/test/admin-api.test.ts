@@ -45,9 +45,13 @@ describe('admin API authentication', () => {
 
   it('serves loopback clients only when no admin key is configured', () => {
     const ctx = { ops: { runtime: { adminKeys: new KeyTable([]) } } } as unknown as ProxyContext;
-    const from = (remoteAddress: string) => ({ req: { socket: { remoteAddress }, headers: {} } as unknown as IncomingMessage, res: {} as ServerResponse }) as unknown as Exchange;
+    const from = (remoteAddress: string, host = '127.0.0.1:8080') =>
+      ({ req: { method: 'GET', socket: { remoteAddress }, headers: { host } } as unknown as IncomingMessage, res: {} as ServerResponse }) as unknown as Exchange;
     expect(() => authorizeAdmin(ctx, from('127.0.0.1'))).not.toThrow();
-    expect(() => authorizeAdmin(ctx, from('::ffff:127.0.0.1'))).not.toThrow();
+    expect(() => authorizeAdmin(ctx, from('::ffff:127.0.0.1', 'localhost:8080'))).not.toThrow();
+    expect(() => authorizeAdmin(ctx, from('::1', '[::1]:8080'))).not.toThrow();
+    // DNS rebinding: a page of evil.example resolved to 127.0.0.1 reaches the proxy from loopback.
+    expect(() => authorizeAdmin(ctx, from('127.0.0.1', 'evil.example:8080'))).toThrow(HttpFailureError);
     let refused: unknown;
     try {
       authorizeAdmin(ctx, from('10.1.2.3'));
@@ -56,6 +60,18 @@ describe('admin API authentication', () => {
     }
     expect(refused).toBeInstanceOf(HttpFailureError);
     expect((refused as HttpFailureError).failure).toMatchObject({ status: 403, error: { code: 'admin_loopback_only' } });
+  });
+
+  it('refuses a change sent by a page of another site, keys or not', async () => {
+    fleet = await startLiveFleet();
+    const crossSite = await admin('models/alpha-model/deactivate', { headers: { origin: 'http://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect(((await crossSite.json()) as { error: { code: string } }).error.code).toBe('cross_site_admin_request');
+    expect((await admin('models/alpha-model/deactivate', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect(modelState('alpha-model')?.status).toBe('active');
+    // The page's own origin (and curl, which sends none) may.
+    const host = new URL(fleet.proxy.url).host;
+    expect((await admin('models/alpha-model/deactivate', { headers: { origin: `http://${host}` } })).status).toBe(200);
   });
 
   it('answers a wrong method with 405 and an unknown admin URL with 404', async () => {

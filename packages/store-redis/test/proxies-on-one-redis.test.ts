@@ -36,7 +36,8 @@ const client = (proxy: ProxyProcess) => new OpenAI({ baseURL: `${proxy.url}/v1`,
 const ask = { model: 'chat', messages: [{ role: 'user' as const, content: 'Hi there' }], max_tokens: 5 };
 const metric = (text: string, name: string) => [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
 
-describe('two proxy processes on one Redis', () => {
+// Each test starts two proxy processes: generous liveness limits, so a loaded machine does not fail them.
+describe('two proxy processes on one Redis', { timeout: 120_000 }, () => {
   it('share one hard budget: 200 concurrent requests overshoot it by at most one request’s estimate', async () => {
     // Each answer reports 12 prompt + 5 completion tokens: $0.000022. The estimate of an
     // attempt is 6 prompt + 5 output tokens ($0.000016); prompts run 2x the estimate.

@@ -1,4 +1,5 @@
 import { listAll, resolve, search, tree, type CapabilityTree } from '@modelmesh/capabilities';
+import { UsageError } from '../command-spec.js';
 import { paint, table, type Output } from '../terminal.js';
 
 function printTree(output: Output, node: CapabilityTree, depth: number): void {
@@ -9,20 +10,21 @@ function printTree(output: Output, node: CapabilityTree, depth: number): void {
   }
 }
 
-/**
- * `modelmesh capabilities [tree | search WORD]`: the capability names with their paths,
- * the tree, or the names matching a word.
- */
-export function capabilitiesCommand(output: Output, args: readonly string[]): number {
-  const [mode, word] = args;
+/** Prints the list, tree or search result; exit 1 when a search matches nothing. */
+export function capabilitiesCommand(output: Output, values: Readonly<Record<string, unknown>>, positionals: readonly string[]): number {
+  const [mode, word] = positionals;
+  const json = values['json'] === true;
+  if (mode !== undefined && mode !== 'tree' && mode !== 'search') throw new UsageError(`unknown capabilities mode "${mode}"; use "tree" or "search WORD"`);
+  if (mode === 'search' && word === undefined) throw new UsageError('search needs a WORD');
   if (mode === 'tree') {
-    printTree(output, tree(), 0);
+    if (json) output.line(JSON.stringify(tree(), null, 2));
+    else printTree(output, tree(), 0);
     return 0;
   }
   const names = mode === 'search' ? search(word ?? '') : listAll();
-  if (mode !== undefined && mode !== 'search') {
-    output.error(`unknown capabilities mode "${mode}"; use "tree" or "search WORD"`);
-    return 2;
+  if (json) {
+    output.line(JSON.stringify(names.map((name) => ({ name, path: resolve(name) })), null, 2));
+    return names.length === 0 ? 1 : 0;
   }
   if (names.length === 0) {
     output.line(`no capability matches "${word ?? ''}"`);

@@ -1,24 +1,21 @@
-import { parseArgs } from 'node:util';
+import { requiredString, optionalString } from '../command-spec.js';
+import { requireConfigFile } from '../config-file.js';
 import { paint, table, type Output } from '../terminal.js';
 import { loadMesh } from './load-mesh.js';
 
-/**
- * `modelmesh explain --config FILE --model NAME [--message TEXT] [--session ID]`: the
- * routing decision for a request, as a table, without calling any provider.
- */
-export async function explainCommand(output: Output, args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { config: { type: 'string', short: 'c' }, model: { type: 'string', short: 'm' }, message: { type: 'string' }, session: { type: 'string' } },
-  });
-  if (!values.config || !values.model) {
-    output.error('usage: modelmesh explain --config FILE --model NAME [--message TEXT] [--session ID]');
-    return 2;
-  }
-  const { mesh, stateStore } = await loadMesh(values.config);
+/** Prints the routing decision as a table (or JSON); exit 1 when no model would be selected. */
+export async function explainCommand(output: Output, values: Readonly<Record<string, unknown>>): Promise<number> {
+  const model = requiredString(values, 'model');
+  const { mesh, stateStore } = await loadMesh(requireConfigFile(values));
   try {
-    const messages = values.message === undefined ? [] : [{ role: 'user' as const, content: values.message }];
-    const explanation = mesh.explain({ model: values.model, messages, ...(values.session ? { sessionId: values.session } : {}) });
+    const message = optionalString(values, 'message');
+    const session = optionalString(values, 'session');
+    const messages = message === undefined ? [] : [{ role: 'user' as const, content: message }];
+    const explanation = mesh.explain({ model, messages, ...(session ? { sessionId: session } : {}) });
+    if (values['json'] === true) {
+      output.line(JSON.stringify(explanation, null, 2));
+      return explanation.selectedModel ? 0 : 1;
+    }
     output.line(`${paint(output, 'bold', `Pool "${explanation.poolName}"`)}  strategy ${explanation.strategy}${explanation.capability ? `  capability ${explanation.capability}` : ''}`);
     const selected = explanation.selectedModel ? paint(output, 'green', explanation.selectedModel) : paint(output, 'red', 'none');
     output.line(`selected: ${selected}  (${explanation.reason})`);

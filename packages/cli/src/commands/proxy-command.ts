@@ -1,37 +1,35 @@
-import { parseArgs } from 'node:util';
 import { configFileSource, installReloadSignal, installSignalHandlers, startProxy } from '@modelmesh/proxy';
+import { optionalString, UsageError } from '../command-spec.js';
+import { requireConfigFile } from '../config-file.js';
 import { paint, type Output } from '../terminal.js';
 import { loadMesh, meshFromConfig } from './load-mesh.js';
 
+function portOf(values: Readonly<Record<string, unknown>>): number | undefined {
+  const text = optionalString(values, 'port');
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number, got "${text}"`);
+  return port;
+}
+
 /**
- * `modelmesh proxy --config FILE [--port N] [--host H]`: serves the mesh as an
- * OpenAI-compatible API until SIGTERM/SIGINT, then drains in-flight requests and exits.
- * SIGHUP (or `POST /admin/reload`) re-reads FILE and swaps it in without a restart.
+ * Starts the proxy; the returned promise never settles (the signal handlers end the process).
+ * SIGHUP (or `POST /admin/reload`) re-reads the config file and swaps it in without a restart.
  */
-export async function proxyCommand(output: Output, args: readonly string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
-  });
-  if (!values.config) {
-    output.error('usage: modelmesh proxy --config FILE [--port N] [--host H]');
-    return 2;
-  }
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
-    output.error(`--port must be a port number, got "${values.port}"`);
-    return 2;
-  }
-  const { config, mesh, stateStore } = await loadMesh(values.config, { defaultLogging: true });
+export async function proxyCommand(output: Output, values: Readonly<Record<string, unknown>>): Promise<number> {
+  const port = portOf(values);
+  const host = optionalString(values, 'host');
+  const file = requireConfigFile(values);
+  const { config, mesh, stateStore } = await loadMesh(file, { defaultLogging: true });
   // Keys the file sets that this version does not act on yet: say so at start-up, not only in `validate`.
   for (const warning of config.warnings) output.line(`${paint(output, 'yellow', '[config]')} ${warning.path}: ${warning.message}`);
   const proxy = await startProxy({
     mesh,
     stateStore,
     config,
-    reload: configFileSource(values.config, { createMesh: (next, previous) => meshFromConfig(next, { defaultLogging: true, stateStore }, previous) }),
+    reload: configFileSource(file, { createMesh: (next, previous) => meshFromConfig(next, { defaultLogging: true, stateStore }, previous) }),
     settings: config.proxy,
-    ...(values.host ? { host: values.host } : {}),
+    ...(host ? { host } : {}),
     ...(port !== undefined ? { port } : {}),
     log: (message) => output.line(`${paint(output, message.level === 'warn' ? 'yellow' : 'cyan', `[${message.code}]`)} ${message.text}`),
   });
@@ -44,7 +42,6 @@ export async function proxyCommand(output: Output, args: readonly string[]): Pro
   );
   installSignalHandlers(proxy, { onDrained: () => void mesh.close().then(() => stateStore.close?.()) });
   installReloadSignal(proxy);
-  output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop, SIGHUP to reload ${values.config}); status page ${proxy.url}/status`);
-  // Keep running: the signal handlers end the process.
+  output.line(`${paint(output, 'green', '✓')} ModelMesh proxy on ${proxy.url} (Ctrl-C to stop, SIGHUP to reload ${file}); status page ${proxy.url}/status`);
   return new Promise<number>(() => undefined);
 }

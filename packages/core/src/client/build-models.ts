@@ -45,6 +45,10 @@ export function buildModels(config: MeshConfig, providers: ReadonlyMap<string, M
     models.set(model.id, { ...fromConfig(model, resolved, defaults, mesh.provider), providerLimits: providerLimits(config, model.provider) });
   }
   const defaults = [...providers.values()].filter((mesh) => !configured.has(mesh.provider.id));
+  for (const mesh of defaults) {
+    const issue = noModelsIssue(config, mesh);
+    if (issue) issues.push(issue);
+  }
   const counts = new Map<string, number>();
   for (const mesh of defaults) for (const spec of mesh.defaultModels) counts.set(spec.id, (counts.get(spec.id) ?? 0) + 1);
   for (const mesh of defaults) {
@@ -60,6 +64,23 @@ export function buildModels(config: MeshConfig, providers: ReadonlyMap<string, M
   }
   if (issues.length > 0) throw new ConfigurationError({ issues });
   return models;
+}
+
+/**
+ * A configured provider that would serve nothing: its plugin knows no models (an
+ * OpenAI-compatible base URL alone) and config names none. Refused at once with what to
+ * add, rather than building a pool that fails every request.
+ */
+function noModelsIssue(config: MeshConfig, mesh: MeshProvider): ConfigIssue | undefined {
+  const id = mesh.provider.id;
+  if (mesh.defaultModels.length > 0 || !Object.hasOwn(config.providers, id)) return undefined;
+  const where = config.providers[id]?.baseUrl;
+  return {
+    path: `providers.${id}`,
+    message:
+      `no models known for provider "${id}" (${mesh.plugin?.connector ?? mesh.provider.connector}${where ? ` at ${where}` : ''}): its package has no default models, so name the ones it serves under models, ` +
+      `e.g. models: { my-model: { provider: ${id}, model: <model id at the server>, capabilities: [chat-completion] } }`,
+  };
 }
 
 /** Own entries only: a provider id such as `constructor` must not find `Object.prototype.constructor`. */

@@ -195,6 +195,7 @@ export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): Me
     poolNames: () => ctx.pools.names(),
     createdAt: clock.now(),
     warnings: Object.freeze([...config.warnings]),
+    modelKeys: new Set(models.keys()),
     onClose: async () => {
       prober.stop();
       shared.detach();

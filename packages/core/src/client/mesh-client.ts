@@ -1,9 +1,10 @@
-import type { ConfigIssue, Provider, ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam, ChatCompletionCreateParams, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, CreateEmbeddingResponse, EmbeddingCreateParams, ModelList } from '@modelmesh/provider';
+import { RoutingError, type ConfigIssue, type Provider, type ChatCompletion, type ChatCompletionMessageParam, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, type CreateEmbeddingResponse, type EmbeddingCreateParams } from '@modelmesh/provider';
 import type { MeshEventHandler, MeshEventName } from '../events/mesh-events.js';
 import { describePool, explainRouting, poolStatusOf, type PoolStatus, type RoutingExplanation } from '../router/introspection.js';
 import type { Router } from '../router/router.js';
 import type { RequestOptions } from '../router/router-context.js';
-import type { Stream } from '../streaming/stream.js';
+import type { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
+import { modelListPromise, type ModelListPromise } from './model-list-promise.js';
 import type { UsageTracker } from '../usage/usage-tracker.js';
 import type { BudgetWindowStatus } from '../usage/spend-guard.js';
 
@@ -12,8 +13,8 @@ export interface ChatCompletions {
   /** A completion from the pool `params.model` names, with retries and failover. */
   create(params: ChatCompletionCreateParamsNonStreaming, options?: RequestOptions): Promise<ChatCompletion>;
   /** A streamed completion: resolves once the first content arrives. */
-  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<Stream<ChatCompletionChunk>>;
-  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | Stream<ChatCompletionChunk>>;
+  create(params: ChatCompletionCreateParamsStreaming, options?: RequestOptions): Promise<ChatCompletionStream>;
+  create(params: ChatCompletionCreateParams, options?: RequestOptions): Promise<ChatCompletion | ChatCompletionStream>;
 }
 
 /** What `explain()` takes. */
@@ -36,6 +37,8 @@ export interface MeshClientParts {
   readonly createdAt: number;
   /** The configuration's warnings. */
   readonly warnings: readonly ConfigIssue[];
+  /** Keys of every model the mesh routes to. */
+  readonly modelKeys: ReadonlySet<string>;
   /** Stops what runs in the background (health probes) and releases what the mesh owns besides providers (its state store's connections). */
   readonly onClose?: () => Promise<void>;
 }
@@ -50,8 +53,8 @@ export class MeshClient {
   readonly chat: { readonly completions: ChatCompletions };
   /** `client.embeddings.create(...)`. */
   readonly embeddings: { create(params: EmbeddingCreateParams, options?: RequestOptions): Promise<CreateEmbeddingResponse> };
-  /** `client.models.list()`: the pools, as virtual models. */
-  readonly models: { list(): Promise<ModelList> };
+  /** `client.models.list()`: the pools, as virtual models (await it, or iterate it with `for await`). */
+  readonly models: { list(): ModelListPromise };
   private closed = false;
 
   /** @internal Clients are made by `createMesh()` or `create()`. */
@@ -62,10 +65,13 @@ export class MeshClient {
     this.chat = { completions: { create } };
     this.embeddings = { create: (params, options) => router.embed(params, options) };
     this.models = {
-      list: async () => ({
-        object: 'list',
-        data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
-      }),
+      list: () =>
+        modelListPromise(
+          Promise.resolve({
+            object: 'list',
+            data: parts.poolNames().map((id) => ({ id, object: 'model', created: Math.floor(parts.createdAt / 1000), owned_by: 'modelmesh' })),
+          }),
+        ),
     };
   }
 
@@ -105,13 +111,30 @@ export class MeshClient {
     return Object.fromEntries(this.parts.poolNames().map((name) => [name, poolStatusOf(ctx, ctx.pools.get(name))]));
   }
 
-  /** Connector ids of the providers with at least one model not in standby, sorted. */
+  /**
+   * Ids of the provider instances (the keys under `providers`, e.g. `openai`, `openai-backup`)
+   * with at least one model not in standby, sorted. Two accounts on one connector stay two
+   * entries here; {@link MeshClient.activeConnectors} gives the connector ids instead.
+   */
   activeProviders(): string[] {
+    return this.activeMembers((model) => model.providerId);
+  }
+
+  /**
+   * Connector ids (e.g. `openai.llm.v1`, `anthropic.claude.v1`) of the providers with at least
+   * one model not in standby, sorted and without repeats: what the original ModelMesh's
+   * `active_providers()` listed.
+   */
+  activeConnectors(): string[] {
+    return this.activeMembers((model) => model.connector);
+  }
+
+  private activeMembers(pick: (model: { providerId: string; connector: string }) => string): string[] {
     const { ctx } = this.parts.router;
     const active = new Set<string>();
     for (const name of this.parts.poolNames()) {
       for (const model of ctx.pools.get(name).members) {
-        if (ctx.health.state(model.key).state !== 'standby') active.add(model.connector);
+        if (ctx.health.state(model.key).state !== 'standby') active.add(pick(model));
       }
     }
     return [...active].sort();
@@ -120,14 +143,21 @@ export class MeshClient {
   /**
    * Takes a model out of rotation (all pools) until `until` (ms since epoch; default: until
    * {@link MeshClient.reactivate}). For maintenance windows and manual failover drills.
+   * Throws a `RoutingError` for a key the mesh does not know.
    */
   deactivate(modelKey: string, until = Infinity): void {
-    this.parts.router.ctx.health.deactivate(modelKey, 'manual', until, 'deactivated by the application');
+    this.parts.router.ctx.health.deactivate(this.knownModel(modelKey, 'deactivate'), 'manual', until, 'deactivated by the application');
   }
 
-  /** Puts a model back into rotation at once. */
+  /** Puts a model back into rotation at once. Throws a `RoutingError` for a key the mesh does not know. */
   reactivate(modelKey: string): void {
-    this.parts.router.ctx.health.reactivate(modelKey);
+    this.parts.router.ctx.health.reactivate(this.knownModel(modelKey, 'reactivate'));
+  }
+
+  private knownModel(modelKey: string, method: string): string {
+    if (this.parts.modelKeys.has(modelKey)) return modelKey;
+    const models = [...this.parts.modelKeys];
+    throw new RoutingError({ message: `${method}(): unknown model "${modelKey}"; the mesh's models are ${models.join(', ') || '(none)'}`, details: { model: modelKey, models } });
   }
 
   /**

@@ -131,9 +131,10 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
           failure,
           cancelled: end.cancelled,
           completion,
-          usage,
+          // A recovered stream: the parts the broken streams used count too, as in the event.
+          usage: ok ? addUsage(usage, end.recovered?.usage) : usage,
           responseModel: completion?.model ?? end.answeredModelId,
-          cost,
+          cost: cost + (end.recovered?.cost ?? 0),
           latencyMs: now - run.startedAt,
           timeToFirstTokenMs: end.timeToFirstTokenMs,
         }),

@@ -1,4 +1,3 @@
-import type { RequestRun } from './request-run.js';
 import type { MeshEventEmitter } from '../events/event-emitter.js';
 import type { RequestCompletedEvent, RequestRoutedEvent } from '../events/mesh-events.js';
 import type { FailureRecord, HealthPolicy, StandbyReason } from '../health/health-types.js';
@@ -12,7 +11,7 @@ import type { SpendGuard } from '../usage/spend-guard.js';
 import type { HealthReader } from './candidates.js';
 import type { HeadroomTracker } from './headroom-tracker.js';
 import type { LatencyTracker } from './latency-tracker.js';
-import type { PoolRegistry } from './pool-registry.js';
+import type { PoolRegistry, ResolvedPool } from './pool-registry.js';
 
 /** The model-health operations the router uses. */
 export interface HealthService extends HealthReader {
@@ -26,6 +25,12 @@ export interface HealthService extends HealthReader {
   deactivate(modelKey: string, reason: StandbyReason, until: number, detail?: string): void;
   /** Puts a model back into rotation. */
   reactivate(modelKey: string): void;
+}
+
+/** What `prepareRun` sees of a request (a `RequestRun`; declared here to keep imports one-way). */
+export interface RunToPrepare {
+  readonly pool: ResolvedPool;
+  readonly sessionId: string | undefined;
 }
 
 /** Everything the router works with, built once per mesh. */
@@ -48,7 +53,7 @@ export interface RouterContext {
    * Runs before a request is routed; returns a promise only when it must wait (e.g. to load a
    * session's shared assignment), so requests that need nothing pay no await.
    */
-  readonly prepareRun?: (run: RequestRun) => Promise<void> | undefined;
+  readonly prepareRun?: (run: RunToPrepare) => Promise<void> | undefined;
 }
 
 /** Per-call options, as the `openai` client takes them (plus ModelMesh's own). */

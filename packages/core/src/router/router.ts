@@ -1,5 +1,6 @@
 import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
 import { Stream } from '../streaming/stream.js';
+import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import { finishRequest, requireFinished } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
 import type { MeshModel } from './mesh-model.js';
@@ -28,9 +29,11 @@ export class Router {
    * A streaming chat completion. Resolves once the first content chunk has arrived (until
    * then, failures are retried and failed over); the returned stream yields from there.
    */
-  chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<Stream<ChatCompletionChunk>> {
-    if (!this.ctx.middleware.wrapsRequests) return this.routeChatStream(params, options);
-    return chatStreamThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeChatStream(changed, options, request));
+  async chatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions = {}): Promise<ChatCompletionStream> {
+    const stream = this.ctx.middleware.wrapsRequests
+      ? await chatStreamThroughMiddleware(this.ctx, params, options, (changed, request) => this.routeChatStream(changed, options, request))
+      : await this.routeChatStream(params, options);
+    return ChatCompletionStream.from(stream);
   }
 
   /** Embeddings from the pool `params.model` names, with retries and failover. */

@@ -2,7 +2,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { StateStore } from '../state/state-store.js';
 import type { StrategyMemory } from '../strategies/strategy.js';
 import type { PoolRegistry } from './pool-registry.js';
-import type { RequestRun } from './request-run.js';
+import type { RunToPrepare } from './router-context.js';
 
 const STRATEGY = 'session-sticky';
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
@@ -52,7 +52,7 @@ export class SharedSessions {
   }
 
   /** The router's `prepareRun`: a promise only when the session must be looked up. */
-  prepare(run: RequestRun): Promise<void> | undefined {
+  prepare(run: RunToPrepare): Promise<void> | undefined {
     const sessionId = run.sessionId;
     const definition = run.pool.definition;
     if (sessionId === undefined || sessionId === '' || definition.strategy.name !== STRATEGY) return undefined;

@@ -4,7 +4,8 @@
  * It can be iterated once.
  */
 export class Stream<Item> implements AsyncIterable<Item> {
-  private consumed = false;
+  /** True once iteration has started (a stream is iterated once). */
+  protected consumed = false;
 
   /**
    * @param iterate - produces the items; called once, on first iteration.

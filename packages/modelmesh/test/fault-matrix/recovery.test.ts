@@ -101,7 +101,7 @@ describe('deactivation after N consecutive failures', () => {
       ['other-model', 'active', undefined],
     ]);
     // every model of the shared provider is out, so only the other connector is active
-    expect(client.activeProviders()).toEqual(['mock.llm.v1']);
+    expect(client.activeConnectors()).toEqual(['mock.llm.v1']);
   });
 
   it('error_codes put a model in standby at the first such status', async () => {

@@ -1,6 +1,7 @@
 import type { ChatCompletionMessageToolCall } from './chat-messages.js';
+import type { ChatCompletionServiceTier } from './chat-params.js';
 
-/** Why the model stopped. */
+/** Why the model stopped. Providers map their vendor's reasons onto these. */
 export type ChatCompletionFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
 
 /** Token counts of one completion. */
@@ -13,8 +14,13 @@ export interface CompletionUsage {
     audio_tokens?: number;
     reasoning_tokens?: number;
     rejected_prediction_tokens?: number;
+    text_tokens?: number;
   };
-  prompt_tokens_details?: { audio_tokens?: number; cached_tokens?: number };
+  prompt_tokens_details?: { audio_tokens?: number; cache_write_tokens?: number; cached_tokens?: number; image_tokens?: number; text_tokens?: number };
+  /** DeepSeek's prompt tokens served from its context cache (a vendor extra). */
+  prompt_cache_hit_tokens?: number;
+  /** DeepSeek's prompt tokens not served from its context cache (a vendor extra). */
+  prompt_cache_miss_tokens?: number;
   /** camelCase alias of `prompt_tokens` on responses from the mesh (not serialised). */
   readonly promptTokens?: number;
   /** camelCase alias of `completion_tokens` on responses from the mesh (not serialised). */
@@ -49,6 +55,8 @@ export interface ChatCompletionMessage {
   audio?: { id: string; data: string; expires_at: number; transcript: string } | null;
   function_call?: { arguments: string; name: string } | null;
   tool_calls?: Array<ChatCompletionMessageToolCall>;
+  /** The chain of thought of reasoning models that return it apart from `content` (DeepSeek, some OpenAI-compatible servers). */
+  reasoning_content?: string | null;
 }
 
 /** One choice of a completion. */
@@ -59,6 +67,35 @@ export interface ChatCompletionChoice {
   message: ChatCompletionMessage;
 }
 
+/** The result of moderating one side of a request (`openai` 7.x). */
+export type ChatCompletionModerationOutcome =
+  | {
+      type: 'moderation_results';
+      model: string;
+      results: Array<{
+        type: 'moderation_result';
+        model: string;
+        flagged: boolean;
+        categories: { [key: string]: boolean };
+        category_applied_input_types: { [key: string]: Array<'text' | 'image'> };
+        category_scores: { [key: string]: number };
+      }>;
+    }
+  | { type: 'error'; code: string; message: string };
+
+/** Moderation of a request's input and output, when the request asked for it (`openai` 7.x). */
+export interface ChatCompletionModeration {
+  input: ChatCompletionModerationOutcome;
+  output: ChatCompletionModerationOutcome;
+}
+
+/**
+ * The service tier that served a response. Narrower than the request's
+ * {@link ChatCompletionServiceTier} on purpose: `openai` 6.x's response types lack 7.x's
+ * `fast`, and responses must assign to both lines' types.
+ */
+export type ChatCompletionResponseServiceTier = 'auto' | 'default' | 'flex' | 'scale' | 'priority';
+
 /** A chat completion, as the `openai` package returns it. `model` names the real model that answered. */
 export interface ChatCompletion {
   id: string;
@@ -66,44 +103,9 @@ export interface ChatCompletion {
   created: number;
   model: string;
   object: 'chat.completion';
-  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+  metadata?: { [key: string]: string } | null;
+  moderation?: ChatCompletionModeration | null;
+  service_tier?: ChatCompletionResponseServiceTier | null;
   system_fingerprint?: string;
   usage?: CompletionUsage;
-}
-
-/** A partial tool call in a stream delta; arguments arrive in pieces. */
-export interface ChatCompletionChunkToolCall {
-  index: number;
-  id?: string;
-  function?: { arguments?: string; name?: string };
-  type?: 'function';
-}
-
-/** What a stream chunk adds to a choice. */
-export interface ChatCompletionChunkDelta {
-  content?: string | null;
-  function_call?: { arguments?: string; name?: string };
-  refusal?: string | null;
-  role?: 'developer' | 'system' | 'user' | 'assistant' | 'tool';
-  tool_calls?: Array<ChatCompletionChunkToolCall>;
-}
-
-/** One choice of a stream chunk. */
-export interface ChatCompletionChunkChoice {
-  delta: ChatCompletionChunkDelta;
-  finish_reason: ChatCompletionFinishReason | null;
-  index: number;
-  logprobs?: ChatCompletionLogprobs | null;
-}
-
-/** One chunk of a streamed chat completion. */
-export interface ChatCompletionChunk {
-  id: string;
-  choices: Array<ChatCompletionChunkChoice>;
-  created: number;
-  model: string;
-  object: 'chat.completion.chunk';
-  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
-  system_fingerprint?: string;
-  usage?: CompletionUsage | null;
 }

@@ -1,28 +1,42 @@
-// OpenAI-shaped message types (snake_case), structurally identical to the `openai`
-// package's ChatCompletionMessageParam family so values flow both ways without casts.
+// OpenAI-shaped message types (snake_case). Each one is the union of what the `openai`
+// package's 6.x and 7.x lines declare, so a message built with either version's types is
+// accepted as it is; /type-tests checks assignability in both directions.
+
+/** Marks a content part as the end of a cacheable prompt prefix (explicit prompt caching). */
+export interface ChatCompletionPromptCacheBreakpoint {
+  mode: 'explicit';
+  ttl?: '30m' | '12h';
+}
 
 /** A text part of a message's content. */
 export interface ChatCompletionContentPartText {
   type: 'text';
   text: string;
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
-/** An image part (URL or base64 data URL). */
+/**
+ * An image part (URL or base64 data URL). `detail: 'original'` exists from `openai` 7.x on;
+ * vendors that do not know it treat it as `auto`.
+ */
 export interface ChatCompletionContentPartImage {
   type: 'image_url';
-  image_url: { url: string; detail?: 'auto' | 'low' | 'high' };
+  image_url: { url: string; detail?: 'auto' | 'low' | 'high' | 'original' };
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 /** An audio input part. */
 export interface ChatCompletionContentPartInputAudio {
   type: 'input_audio';
   input_audio: { data: string; format: 'wav' | 'mp3' };
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 /** A file input part. */
 export interface ChatCompletionContentPartFile {
   type: 'file';
   file: { file_data?: string; file_id?: string; filename?: string };
+  prompt_cache_breakpoint?: ChatCompletionPromptCacheBreakpoint;
 }
 
 /** A refusal part of an assistant message. */

@@ -28,6 +28,8 @@ export interface Model {
   created: number;
   object: 'model';
   owned_by: string;
+  /** When the vendor retires the model, if announced (`openai` 7.x). */
+  shutdown_date?: string | null;
 }
 
 /** The result of `models.list()`. */

@@ -12,21 +12,45 @@ function basicPassword(header: string | undefined): string | undefined {
   return colon < 0 ? undefined : decoded.slice(colon + 1);
 }
 
+/** The host name of a `Host` header (`[::1]:8080` → `[::1]`, `localhost:8080` → `localhost`). */
+const hostName = (host: string | undefined): string | undefined => (host === undefined ? undefined : /^(\[[^\]]*\]|[^:]*)/.exec(host)?.[1]);
+
+const forbidden = (message: string, code: string) => new HttpFailureError(httpFailure(403, message, 'permission_error', { code }));
+
+/**
+ * Refuses what a web page in the operator's browser could send on its own: a change (any method
+ * but GET) from another site, which the browser would send with the operator's cached Basic
+ * credentials or, without admin keys, from the loopback peer the proxy trusts.
+ */
+function refuseCrossSite(ex: Exchange): void {
+  if (ex.req.method === 'GET') return;
+  const site = ex.req.headers['sec-fetch-site'];
+  const origin = ex.req.headers.origin;
+  let originHost: string | undefined;
+  try {
+    originHost = origin === undefined || origin === 'null' ? origin : new URL(origin).host;
+  } catch {
+    originHost = 'unparsable';
+  }
+  if (site === 'cross-site' || site === 'same-site' || (origin !== undefined && originHost !== ex.req.headers.host)) {
+    throw forbidden('Admin requests from another site are refused', 'cross_site_admin_request');
+  }
+}
+
 /**
  * Admits a request to the admin API or the status page. With `proxy.admin.keys` configured
  * it needs one of them, as a bearer token or as the password of HTTP Basic auth (what a
  * browser sends after its login prompt; EventSource sends it again by itself). Client keys
- * never qualify. With no admin key configured, only loopback peers are served.
+ * never qualify. With no admin key configured, only loopback peers that asked for a loopback
+ * host are served. Changes from another site are refused either way.
  */
 export function authorizeAdmin(ctx: ProxyContext, ex: Exchange): void {
+  refuseCrossSite(ex);
   const keys = ctx.ops.runtime.adminKeys;
   if (!keys.enabled) {
-    if (isLoopback(ex.req.socket.remoteAddress)) return;
-    throw new HttpFailureError(
-      httpFailure(403, 'No admin key is configured, so the admin API and the status page serve loopback clients only; configure proxy.admin.keys', 'permission_error', {
-        code: 'admin_loopback_only',
-      }),
-    );
+    // A loopback peer asking for another host name is a browser led there by DNS rebinding.
+    if (isLoopback(ex.req.socket.remoteAddress) && isLoopback(hostName(ex.req.headers.host))) return;
+    throw forbidden('No admin key is configured, so the admin API and the status page serve loopback clients (at a loopback address) only; configure proxy.admin.keys', 'admin_loopback_only');
   }
   const header = ex.req.headers.authorization;
   const secret = bearerSecret(header) ?? basicPassword(header);

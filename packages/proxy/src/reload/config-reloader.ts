@@ -45,6 +45,7 @@ export class ConfigReloader {
     private readonly log: (message: ProxyMessage) => void,
     private readonly recorder: StatusRecorder,
     private readonly clock: { now(): number },
+    private readonly isDraining: () => boolean,
   ) {}
 
   /** Whether the proxy knows where to reload from. */
@@ -70,6 +71,8 @@ export class ConfigReloader {
       return this.#refuse(source.description, issuesOf(error));
     }
     try {
+      // A mesh swapped in now would never be closed: shutdown already retired the current one.
+      if (this.isDraining()) throw new Error('the proxy is shutting down');
       const restartRequired = this.#restartOnly(loaded.config);
       this.runtime.apply(loaded.config, loaded.mesh);
       const generation = this.runtime.live.generation;

@@ -95,7 +95,7 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
   const metrics = new ProxyMetrics(() => runtime.mesh, () => activeApi);
   runtime.live.onMesh((mesh) => metrics.attach(mesh));
   runtime.live.onMesh((mesh) => recorder.attach(mesh));
-  const reloader = new ConfigReloader(runtime, options.reload, log, recorder, clock);
+  const reloader = new ConfigReloader(runtime, options.reload, log, recorder, clock, () => draining);
   const ctx: ProxyContext = {
     get mesh() {
       return runtime.mesh;
