@@ -1,7 +1,7 @@
 import type { MeshMiddleware, RequestAnswer, RequestContext } from '@modelmesh/core';
 import { cacheKey } from './cache-key.js';
 import { isCacheable } from './cache-policy.js';
-import type { CacheStore } from './cache-store.js';
+import type { CacheStore } from '@modelmesh/core';
 import { memoryCacheStore } from './memory-cache-store.js';
 import { replay, replayChunks } from './replay-chunks.js';
 

@@ -7,6 +7,8 @@ const KEYS = ['ttl', 'max_entries', 'cache_sampled', 'namespace', 'store'];
 /**
  * The `cache` entry of a config's `middleware` list:
  * `{ name: cache, options: { ttl: 5m, max_entries: 1000, cache_sampled: false, namespace: "modelmesh:cache:", store: memory } }`.
+ * `store: redis` keeps answers in the mesh's Redis state store (`state: { store: redis }`), so
+ * every process sharing that Redis shares the cache.
  */
 export const middlewarePlugin: MiddlewarePlugin = {
   packageName: '@modelmesh/middleware-cache',
@@ -23,12 +25,18 @@ export const middlewarePlugin: MiddlewarePlugin = {
     const namespace = options['namespace'] ?? 'modelmesh:cache:';
     if (typeof namespace !== 'string') issues.push({ path: at('namespace'), message: 'expected a string' });
     const store = options['store'] ?? 'memory';
-    if (store !== 'memory') {
-      issues.push({ path: at('store'), message: store === 'redis' ? 'the Redis cache store is not available yet; use memory (the default)' : 'expected memory' });
+    // store: redis shares the mesh's Redis state store (its connection, prefix and timeouts).
+    const shared = store === 'redis' ? context.stateStore?.cacheStore?.() : undefined;
+    if (store !== 'memory' && store !== 'redis') issues.push({ path: at('store'), message: 'expected memory or redis' });
+    if (store === 'redis' && shared === undefined) {
+      issues.push({ path: at('store'), message: 'store: redis keeps answers in the mesh\'s Redis state store, and none is configured: set state: { store: redis, url: ... } (with @modelmesh/store-redis installed), or use store: memory' });
+    }
+    if (shared !== undefined && options['max_entries'] !== undefined) {
+      issues.push({ path: at('max_entries'), message: 'max_entries applies to store: memory; a Redis cache is bounded by the TTL and Redis\'s maxmemory policy' });
     }
     if (issues.length > 0) throw new ConfigurationError({ issues });
     return cacheMiddleware({
-      store: memoryCacheStore({ maxEntries: maxEntries as number, now: () => context.clock.now() }),
+      store: shared ?? memoryCacheStore({ maxEntries: maxEntries as number, now: () => context.clock.now() }),
       ttlMs: ttl as number,
       cacheSampled: sampled as boolean,
       namespace: namespace as string,

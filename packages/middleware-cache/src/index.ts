@@ -5,7 +5,7 @@
  */
 export { cacheMiddleware, type CacheOptions } from './cache-middleware.js';
 export { memoryCacheStore, type MemoryCacheStoreOptions } from './memory-cache-store.js';
-export type { CachedAnswer, CacheStore } from './cache-store.js';
+export type { CachedAnswer, CacheStore } from '@modelmesh/core';
 export { cacheKey, normalisedRequest, stableJson } from './cache-key.js';
 export { isCacheable } from './cache-policy.js';
 export { replayChunks } from './replay-chunks.js';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { CachedAnswer, CacheStore } from './cache-store.js';
+import type { CachedAnswer, CacheStore } from '@modelmesh/core';
 
 /** Options of {@link memoryCacheStore}. */
 export interface MemoryCacheStoreOptions {

@@ -31,7 +31,11 @@ describe('the cache entry of a config', () => {
       'middleware[1].options.size: unknown option "size"; expected one of ttl, max_entries, cache_sampled, namespace, store',
       'middleware[1].options.ttl: expected a positive duration such as 30s or 5m',
       'middleware[1].options.max_entries: expected a positive integer',
-      'middleware[1].options.store: the Redis cache store is not available yet; use memory (the default)',
+      expect.stringMatching(/^middleware\[1\]\.options\.store: store: redis keeps answers in the mesh's Redis state store, and none is configured: set state: \{ store: redis/),
     ]);
+  });
+
+  it('refuses a store it does not know', () => {
+    expect(() => createMesh({ middlewarePlugins: [middlewarePlugin], config: { middleware: [{ name: 'cache', options: { store: 'memcached' } }] } })).toThrow(/middleware\[0\]\.options\.store: expected memory or redis/);
   });
 });

@@ -30,6 +30,11 @@ export class RedisKeys {
     return `${this.prefix}value:{${key}}`;
   }
 
+  /** A response cache entry (`@modelmesh/middleware-cache` with `store: redis`). */
+  cache(key: string): string {
+    return `${this.prefix}cache:{${key}}`;
+  }
+
   /** The pub/sub channel of health changes. */
   get healthChannel(): string {
     return `${this.prefix}health-changes`;

@@ -5,6 +5,7 @@ import {
   redactText,
   StateStoreUnavailableError,
   systemClock,
+  type CacheStore,
   type Clock,
   type CounterReservation,
   type ReservationResult,
@@ -16,6 +17,7 @@ import { ADD_LUA, GET_LUA, RESERVE_LUA } from './counter-scripts.js';
 import { decodeHealth, encodeHealth } from './health-codec.js';
 import { LocalCounters } from './local-counters.js';
 import { LocalValues } from './local-values.js';
+import { redisCacheStore } from './redis-cache-store.js';
 import { RedisKeys } from './redis-keys.js';
 
 /** Options of {@link RedisStateStore}. */
@@ -209,6 +211,27 @@ export class RedisStateStore implements StateStore {
       () => this.#setValueRemote(key, value, ttlMs),
       () => this.#values.set(key, value, ttlMs, true),
     );
+  }
+
+  /**
+   * A response cache on this store's connection, prefix and timeouts (what the cache
+   * middleware's `store: redis` uses). Entries expire with their TTL in Redis. While Redis is
+   * down or slow every read is a miss and writes are dropped; it never throws.
+   */
+  cacheStore(): CacheStore {
+    return redisCacheStore({
+      run: async (command, fallback) => {
+        try {
+          return await this.#run(command, () => fallback);
+        } catch {
+          // #run rethrows command errors (a key of another type under our prefix): still just a miss.
+          return fallback;
+        }
+      },
+      get: (key) => this.#redis.get(key),
+      setPx: (key, value, ttlMs) => this.#redis.set(key, value, 'PX', ttlMs),
+      key: (cacheKey) => this.#keys.cache(cacheKey),
+    });
   }
 
   onStatus(listener: (status: StateStoreStatus) => void): () => void {

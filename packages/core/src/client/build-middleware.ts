@@ -3,6 +3,7 @@ import type { MeshConfig } from '../config/mesh-config.js';
 import type { MeshMiddleware } from '../middleware/middleware.js';
 import type { MiddlewarePlugin } from '../middleware/middleware-plugin.js';
 import type { Clock } from '../runtime/clock.js';
+import type { StateStore } from '../state/state-store.js';
 
 /** Where the middleware a config names comes from. */
 export interface MiddlewareSources {
@@ -12,6 +13,8 @@ export interface MiddlewareSources {
   readonly load?: (packageName: string) => MiddlewarePlugin | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly clock: Clock;
+  /** The mesh's state store, which plugins may share (see MiddlewarePluginContext.stateStore). */
+  readonly stateStore?: StateStore;
 }
 
 /** Creates the middleware the config lists, in order. Throws one ConfigurationError for every entry that fails. */
@@ -25,7 +28,7 @@ export function buildConfiguredMiddleware(config: MeshConfig, sources: Middlewar
       continue;
     }
     try {
-      built.push(plugin.create(entry.options, { path: entry.optionsPath, env: sources.env, clock: sources.clock, logLevel: config.observability.logLevel }));
+      built.push(plugin.create(entry.options, { path: entry.optionsPath, env: sources.env, clock: sources.clock, logLevel: config.observability.logLevel, ...(sources.stateStore ? { stateStore: sources.stateStore } : {}) }));
     } catch (error) {
       if (!ConfigurationError.isInstance(error)) throw error;
       issues.push(...error.issues);

@@ -128,7 +128,6 @@ export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): Me
   const config = resolveConfig(options, load, env, capabilities, instances.map((i) => i.provider.id), strategies.names());
   const providers = buildProviders(config, options.plugins ?? [], instances, env, options.fetch);
   const models = buildModels(config, providers, capabilities);
-  const configured = buildConfiguredMiddleware(config, { plugins: options.middlewarePlugins ?? [], load: options.loadMiddleware, env, clock });
   const pools = new Map<string, PoolDefinition>(
     Object.values(config.pools).map((pool) => [
       pool.name,
@@ -148,6 +147,15 @@ export function assembleMesh(options: CreateMeshOptions, load: ConfigLoader): Me
   const previous = options.previous ? internals.get(options.previous) : undefined;
   // A reloaded mesh keeps its predecessor's store (and closes it in its place).
   const { store, owned } = previous && !options.stateStore ? { store: previous.store, owned: previous.ownsStore.value } : resolveStateStore(config.state, options.stateStore, options.stateStorePlugins ?? [], clock);
+  // Middleware is built once the store exists, so a plugin can share it (the cache's store: redis).
+  let configured: MeshMiddleware[];
+  try {
+    configured = buildConfiguredMiddleware(config, { plugins: options.middlewarePlugins ?? [], load: options.loadMiddleware, env, clock, stateStore: store });
+  } catch (error) {
+    // A store this call opened would otherwise keep its connections (and the process) alive.
+    if (owned && !previous) void store.close?.().catch(() => undefined);
+    throw error;
+  }
   if (previous && !options.stateStore) previous.ownsStore.value = false;
   const ownsStore = { value: owned };
   const prefix = Math.floor(random() * 0xffffff).toString(36);

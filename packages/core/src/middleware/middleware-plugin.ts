@@ -1,5 +1,6 @@
 import type { LogLevel } from '../config/mesh-config.js';
 import type { Clock } from '../runtime/clock.js';
+import type { StateStore } from '../state/state-store.js';
 import type { MeshMiddleware } from './middleware.js';
 
 export { BUILT_IN_MIDDLEWARE } from '../config/resolve-middleware.js';
@@ -14,6 +15,11 @@ export interface MiddlewarePluginContext {
   readonly clock: Clock;
   /** `observability.log_level` (default `info`). */
   readonly logLevel: LogLevel;
+  /**
+   * The mesh's state store, for middleware that shares its backend (the cache's `store: redis`
+   * uses {@link StateStore.cacheStore}). Absent when the plugin is created outside a mesh.
+   */
+  readonly stateStore?: StateStore;
 }
 
 /**

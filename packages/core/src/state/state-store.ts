@@ -1,3 +1,4 @@
+import type { CacheStore } from '../middleware/cache-store.js';
 import type { StandbyReason } from '../health/health-types.js';
 
 /** One counter change of an atomic {@link StateStore.reserve}. */
@@ -85,6 +86,12 @@ export interface StateStore {
   setValue(key: string, value: string, ttlMs?: number): Promise<void>;
   /** Calls `listener` when the backend becomes unavailable or comes back. Returns an unsubscribe function. */
   onStatus?(listener: (status: StateStoreStatus) => void): () => void;
+  /**
+   * A store for cached answers on this store's backend and connection, so a response cache
+   * is shared by every process that shares the state (the Redis store offers one). It must
+   * never throw or hang: an unreachable backend reads as a miss and a failed write is dropped.
+   */
+  cacheStore?(): CacheStore;
   /** Releases connections. */
   close?(): Promise<void>;
 }
