@@ -6,7 +6,7 @@ export type CachedAnswer = { readonly kind: 'chat'; readonly completion: ChatCom
 /**
  * Where a response cache (`@modelmesh/middleware-cache`) keeps answers: a get and a set with a
  * time to live. Small on purpose, so a backend (memory, Redis, a KV store) is a thin adapter.
- * It lives in core so a state store can offer one on its own connection ({@link StateStore.cacheStore})
+ * It lives in core so a state store can offer one on its own connection (`StateStore.cacheStore()`)
  * without depending on the cache package. Values are plain JSON data; a store that keeps
  * objects must not hand out the same object twice for the caller to change.
  */
