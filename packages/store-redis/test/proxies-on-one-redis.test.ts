@@ -125,4 +125,24 @@ describe('two proxy processes on one Redis', { timeout: 120_000 }, () => {
       await upstreamB.close();
     }
   });
+
+  it('share one response cache with store: redis: an answer cached through one proxy is a hit on the other', async () => {
+    const upstreamA = await startFakeOpenAIServer({ defaultScript: { kind: 'ok', content: 'cached once' } });
+    const upstreamB = await startFakeOpenAIServer();
+    const yaml = meshYaml(upstreamA, upstreamB, 'cache', ['middleware:', '  - { name: cache, options: { store: redis, ttl: 5m } }']);
+    const [first, second] = await Promise.all([startProxyProcess(yaml), startProxyProcess(yaml)]);
+    if (!first || !second) throw new Error('unreachable');
+    try {
+      const miss = await client(first).chat.completions.create(ask).withResponse();
+      const hit = await client(second).chat.completions.create(ask).withResponse();
+      expect(miss.response.headers.get('x-modelmesh-cache')).not.toBe('hit');
+      expect(hit.response.headers.get('x-modelmesh-cache')).toBe('hit');
+      expect(hit.data.choices[0]?.message.content).toBe('cached once');
+      expect(upstreamA.requests.length + upstreamB.requests.length).toBe(1);
+    } finally {
+      await Promise.all([first.stop(), second.stop()]);
+      await upstreamA.close();
+      await upstreamB.close();
+    }
+  });
 });
