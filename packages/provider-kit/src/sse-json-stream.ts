@@ -58,8 +58,8 @@ export interface ReadSseJsonOptions extends ReadSseOptions {
   completeWithoutEnd?: () => boolean;
   /**
    * True once nothing but the end marker is still expected (the answer finished and its usage
-   * came). Then the stream waits at most {@link FINISHED_TAIL_MS} for the marker and ends as
-   * complete without it; while only `completeWithoutEnd` holds, it waits {@link COMPLETE_TAIL_MS}.
+   * came). Then the stream waits at most 500 ms for the marker and ends as
+   * complete without it; while only `completeWithoutEnd` holds, it waits 2 s.
    * A body that breaks off in either state also ends as complete: the answer is whole.
    */
   finished?: () => boolean;
