@@ -1,4 +1,6 @@
 import { AuthenticationError, ProviderError, ProviderTimeoutError, RateLimitError, type RateLimitSnapshot } from '@modelmesh/provider';
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, readSseJson } from '../src/index.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
@@ -159,6 +161,22 @@ describe('createHttpClient', () => {
     expect((error as ProviderTimeoutError).retryable).toBe(true);
   });
 
+  it('times out a TCP connect that never completes with phase connect', async () => {
+    // A listener whose process never returns to its event loop accepts nothing: once the kernel's
+    // accept queue (backlog 1) is full, further SYNs are dropped and a connect hangs.
+    const { port, stop } = await startStuckListener();
+    const fillers = Array.from({ length: 4 }, () => connect(port, '127.0.0.1').on('error', () => undefined));
+    try {
+      const error = await failure(createHttpClient({ providerId: 'p', baseUrl: `http://127.0.0.1:${port}/v1` }).requestJson({ path: '/a', body: {}, timeouts: { connect: 150, headers: 60_000 } }));
+      expect(ProviderTimeoutError.isInstance(error)).toBe(true);
+      expect((error as ProviderTimeoutError).phase).toBe('connect');
+      expect((error as ProviderTimeoutError).timeoutSeconds).toBe(0.15);
+    } finally {
+      for (const socket of fillers) socket.destroy();
+      stop();
+    }
+  });
+
   it('does not let the connect timeout cut a response that is slow to start', async () => {
     // Headers after 150 ms with a 20 ms connect timeout: connect covers the TCP connection only.
     const s = await serve((_req, res) => void setTimeout(() => json(res, 200, { late: true }), 150));
@@ -263,3 +281,18 @@ describe('createHttpClient', () => {
     expect(AuthenticationError.isInstance(error)).toBe(true);
   });
 });
+
+/** A child process listening on a free port with backlog 1 that blocks its event loop for good, so it never accepts. */
+async function startStuckListener(): Promise<{ port: number; stop: () => void }> {
+  const source = `const server = require('node:net').createServer();
+server.listen({ host: '127.0.0.1', port: 0, backlog: 1 }, () => {
+  process.stdout.write(server.address().port + '\\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+});`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (data: Buffer) => resolve(Number(String(data).trim())));
+  });
+  return { port, stop: () => void child.kill('SIGKILL') };
+}
