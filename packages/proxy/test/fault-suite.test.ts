@@ -159,13 +159,6 @@ const CASES: readonly FaultCase[] = [
   },
 ];
 
-/**
- * Sections of issue 12 whose behaviour the cases below need (other branches wrote them). A case
- * whose section is not listed stays `it.todo`: without it the 429 fails over, the malformed event
- * breaks the stream, the primary stays parked. All three are merged now.
- */
-const MERGED_SECTIONS = new Set<string>(['section 3', 'section 5', 'section 6']);
-
 const table: Array<{ name: string; outcome: string; attempts: string; elapsedMs: number }> = [];
 
 afterAll(() => {
@@ -173,7 +166,6 @@ afterAll(() => {
     '| case | outcome | attempts (primary/fallback) | elapsed |',
     '|---|---|---|---|',
     ...table.map((row) => `| ${row.name} | ${row.outcome} | ${row.attempts} | ${row.elapsedMs} ms |`),
-    ...PENDING.filter((c) => !MERGED_SECTIONS.has(c.section)).map((c) => `| ${c.name} | pending (${c.section}) | | |`),
   ];
   const dir = mkdtempSync(join(tmpdir(), 'modelmesh-fault-suite-'));
   const file = join(dir, 'fault-table.md');
@@ -241,7 +233,7 @@ describe('proxy fault suite: the openai client against a faulty primary', () => 
   });
 });
 
-interface PendingCase {
+interface SectionCase {
   readonly name: string;
   /** The section of issue 12 whose behaviour the case checks. */
   readonly section: string;
@@ -250,7 +242,7 @@ interface PendingCase {
   readonly run: () => Promise<void>;
 }
 
-const PENDING: readonly PendingCase[] = [
+const SECTION_CASES: readonly SectionCase[] = [
   {
     name: '429 with Retry-After: 1 is retried on the same model after 1s',
     section: 'section 3',
@@ -311,16 +303,12 @@ const PENDING: readonly PendingCase[] = [
   },
 ];
 
-describe('proxy fault suite: cases that need other sections of issue 12', () => {
-  for (const c of PENDING) {
-    if (MERGED_SECTIONS.has(c.section)) {
-      it(`${c.name} (${c.section})`, async () => {
-        const started = performance.now();
-        await c.run();
-        table.push({ name: c.name, outcome: `as ${c.section} specifies`, attempts: c.attempts, elapsedMs: Math.round(performance.now() - started) });
-      });
-    }
-    // Its section is not merged into this branch yet: the lead lists it in MERGED_SECTIONS after the merge.
-    else it.todo(`${c.name} (needs issue 12 ${c.section})`);
+describe('proxy fault suite: Retry-After waits, malformed events, recovery of a flapping primary', () => {
+  for (const c of SECTION_CASES) {
+    it(`${c.name} (${c.section})`, async () => {
+      const started = performance.now();
+      await c.run();
+      table.push({ name: c.name, outcome: `as ${c.section} specifies`, attempts: c.attempts, elapsedMs: Math.round(performance.now() - started) });
+    });
   }
 });
