@@ -13,6 +13,15 @@ const workspaces = ['packages', 'apps']
   })
   .concat(join(root, 'benchmarks'));
 
+// The suite starts a real redis-server and headless Chromium itself. On a machine without them,
+// install Debian's packages first (as CI does), so this one command still does everything.
+const missingTools = ['redis-server', 'chromium'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+if (missingTools.length > 0) {
+  console.log(`installing ${missingTools.join(' and ')} (Debian packages) for the tests that start them`);
+  const installed = spawnSync('bash', [join(root, '.ci', 'apt-packages')], { cwd: root, stdio: 'inherit' });
+  if (installed.status !== 0) console.log(`could not install ${missingTools.join(', ')}: the Redis and browser tests will fail`);
+}
+
 const reportOf = (dir) => join(dir, '.vitest-report.json');
 // Stale reports from an earlier run must not be counted: turbo restores them on a cache hit.
 for (const dir of workspaces) rmSync(reportOf(dir), { force: true });
