@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { ProviderPlugin, StateStorePlugin } from '@modelmesh/core';
+import { installedExport } from './installed-export.js';
 import { KNOWN_PROVIDER_PACKAGES } from './known-provider-packages.js';
 import { registered } from './registered-plugins.js';
 
@@ -22,17 +21,9 @@ function isPlugin(value: unknown): value is ProviderPlugin {
  * supports, so `create()` stays synchronous.
  */
 export function installedPlugins(packages: readonly string[] = KNOWN_PROVIDER_PACKAGES, from = process.cwd()): ProviderPlugin[] {
-  const require = createRequire(join(from, 'package.json'));
   const found = [...registered];
   for (const name of packages) {
-    let loaded: unknown;
-    try {
-      loaded = require(name);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') continue;
-      throw error;
-    }
-    const plugin = (loaded as { providerPlugin?: unknown }).providerPlugin;
+    const plugin = installedExport(name, 'providerPlugin', from);
     if (isPlugin(plugin) && !found.some((p) => p.connector === plugin.connector)) found.push(plugin);
   }
   return found;
@@ -50,17 +41,9 @@ function isStateStorePlugin(value: unknown): value is StateStorePlugin {
  * `stateStorePlugin`), found like provider packages: from the working directory.
  */
 export function installedStateStorePlugins(packages: readonly string[] = KNOWN_STATE_STORE_PACKAGES, from = process.cwd()): StateStorePlugin[] {
-  const require = createRequire(join(from, 'package.json'));
   const found: StateStorePlugin[] = [];
   for (const name of packages) {
-    let loaded: unknown;
-    try {
-      loaded = require(name);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') continue;
-      throw error;
-    }
-    const plugin = (loaded as { stateStorePlugin?: unknown }).stateStorePlugin;
+    const plugin = installedExport(name, 'stateStorePlugin', from);
     if (isStateStorePlugin(plugin) && !found.some((p) => p.store === plugin.store)) found.push(plugin);
   }
   return found;
