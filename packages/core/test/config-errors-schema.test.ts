@@ -257,6 +257,20 @@ const cases: Case[] = [
     message: 'expected a whole number, got the number 2.5',
   },
   {
+    name: 'a max_connections of 0',
+    lines: ['providers:', '  openai:', '    max_connections: 0'],
+    path: 'providers.openai.max_connections',
+    line: 3,
+    message: 'must be greater than 0',
+  },
+  {
+    name: 'a fractional max_connections',
+    lines: ['providers:', '  openai:', '    max_connections: 2.5'],
+    path: 'providers.openai.max_connections',
+    line: 3,
+    message: 'expected a whole number, got the number 2.5',
+  },
+  {
     name: 'an unknown log level',
     lines: ['observability:', '  log_level: verbose'],
     path: 'observability.log_level',

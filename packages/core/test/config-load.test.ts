@@ -50,6 +50,7 @@ const expectedFull: MeshConfig = {
       query: {},
       organization: 'org-123',
       timeoutMs: 20_000,
+      maxConnections: 512,
       options: {},
       limits: { rpm: 500, tpm: 200_000 },
     },

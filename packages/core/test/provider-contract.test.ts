@@ -1,7 +1,7 @@
 import * as contract from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
-import { ConfigurationError, createMesh, ManualClock, PROVIDER_SPECIFICATION_VERSION, type ProviderPlugin } from '../src/index.js';
+import { ConfigurationError, createMesh, ManualClock, PROVIDER_SPECIFICATION_VERSION, type ProviderCreateOptions, type ProviderPlugin } from '../src/index.js';
 import { FakeProvider } from './support/fake-provider.js';
 
 const plugin = (specificationVersion: string): ProviderPlugin => {
@@ -42,5 +42,12 @@ describe('the provider contract inside core', () => {
     expect(issues).toEqual([expect.objectContaining({ path: 'providers.fake.connector' })]);
     expect(issues[0]?.message).toContain('"v2"');
     expect(issues[0]?.message).toContain(`"${PROVIDER_SPECIFICATION_VERSION}"`);
+  });
+
+  it('hands a provider its config settings, max_connections included, as create options', () => {
+    const seen: ProviderCreateOptions[] = [];
+    const recording: ProviderPlugin = { ...plugin(PROVIDER_SPECIFICATION_VERSION), create: (options) => (seen.push(options), new FakeProvider(options.id, new ManualClock())) };
+    createMesh({ config: { ...config, providers: { fake: { connector: 'fake.llm.v1', timeout: '20s', max_connections: 64 } } }, plugins: [recording] });
+    expect(seen).toEqual([expect.objectContaining({ id: 'fake', timeout: 20_000, maxConnections: 64 })]);
   });
 });

@@ -2,7 +2,7 @@ import type { ProviderCreateOptions } from '@modelmesh/provider';
 import type { ProviderConnectionSettings } from './provider-http.js';
 
 /** The connection settings a plugin takes from config as they are (`query` is the vendor's to honour). */
-export type CreateOptionsConnection = Partial<Pick<ProviderConnectionSettings, 'apiKey' | 'baseUrl' | 'headers' | 'fetch' | 'timeout'>>;
+export type CreateOptionsConnection = Partial<Pick<ProviderConnectionSettings, 'apiKey' | 'baseUrl' | 'headers' | 'fetch' | 'timeout' | 'maxConnections'>>;
 
 /**
  * The connection settings config (or environment detection) gave a plugin's factory, with the
@@ -19,5 +19,6 @@ export function connectionSettings(options: ProviderCreateOptions, fromEnv: { ap
   if (options.headers !== undefined) settings.headers = options.headers;
   if (options.fetch !== undefined) settings.fetch = options.fetch;
   if (options.timeout !== undefined) settings.timeout = options.timeout;
+  if (options.maxConnections !== undefined) settings.maxConnections = options.maxConnections;
   return settings;
 }

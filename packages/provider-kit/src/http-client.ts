@@ -5,6 +5,7 @@ import type { ErrorBodyParser } from './error-body.js';
 import { HttpResponse } from './http-response.js';
 import { mapHttpError } from './map-http-error.js';
 import { parseRateLimitHeaders } from './rate-limit-headers.js';
+import { ConnectionLimit } from './connection-limit.js';
 import { RequestGuard } from './request-guard.js';
 import type { RequestTimeouts } from './request-timeouts.js';
 import { fromFetchResponse, type TransportResponse } from './transport.js';
@@ -46,6 +47,14 @@ export interface HttpClientOptions {
   now?: () => number;
   /** Largest error body read, in bytes (the rest is not downloaded). Default 64 KiB. */
   maxErrorBodyBytes?: number;
+  /**
+   * The most requests this client has in flight at once (over HTTP/1.1 each holds one
+   * connection until its body ends, so this caps the connections to the vendor). Further
+   * requests wait their turn, and their `headers` and `firstByte` timeouts start only when
+   * they are sent: the wait is the client's, not the vendor's. Default: no cap (as Node's
+   * `fetch`), since a proxy holding thousands of open streams needs a connection for each.
+   */
+  maxConnections?: number;
 }
 
 /** One request. */
@@ -120,6 +129,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
   const now = options.now ?? Date.now;
   const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 64 * 1024;
+  const limit = options.maxConnections === undefined ? undefined : new ConnectionLimit(options.maxConnections);
 
   /**
    * Sends a request on Node's fast transport when it is plain JSON and no fetch was injected
@@ -157,11 +167,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const context = { providerId: options.providerId, modelId: req.modelId, secrets };
     if (closed !== undefined) throw closed;
     const timeouts = req.timeouts ?? {};
-    const guard: RequestGuard = new RequestGuard(context, timeouts, req.signal, () => active.delete(guard));
+    let release: (() => void) | undefined;
+    const guard: RequestGuard = new RequestGuard(context, timeouts, req.signal, () => {
+      active.delete(guard);
+      release?.();
+    });
     active.add(guard);
     if (guard.signal.aborted) {
       guard.dispose();
       throw guard.signal.reason;
+    }
+    if (limit !== undefined) {
+      try {
+        release = await limit.acquire(guard.signal);
+      } catch (error) {
+        guard.dispose();
+        throw error;
+      }
+      // Aborted as the slot came free: dispose ran before there was a slot to free.
+      if (guard.signal.aborted) {
+        release();
+        throw guard.signal.reason;
+      }
     }
     guard.start('headers');
     guard.start('first-byte');

@@ -17,6 +17,12 @@ import type { Transport, TransportRequest, TransportResponse } from './transport
  * its header and body timers are off because the request guard times every phase itself.
  * The TCP/TLS connect timeout is undici's (only it sees the socket connect), and an `Agent`
  * has one, so there is one `Agent` per connect timeout in use: a pool's setting, a handful.
+ * No cap on connections per origin (undici's default, as Node's `fetch`): over HTTP/1.1 every
+ * open stream holds one. A cap here (it was 256) queued the next streams inside undici, where
+ * the headers deadline kept running (the vendor blamed for our queue) and an abort is not
+ * seen until a connection frees (undici issue 386), so a queued request outlived its deadline.
+ * A provider that wants a cap sets `maxConnections`, which the HTTP client enforces before a
+ * request reaches this pool.
  */
 const dispatchers = new Map<number | undefined, Agent>();
 const MAX_DISPATCHERS = 16;
@@ -27,7 +33,7 @@ function dispatcherFor(connectTimeout: number | undefined): Agent {
     // A process that keeps inventing timeouts gets the default pool rather than unbounded agents.
     if (dispatchers.size >= MAX_DISPATCHERS) return dispatcherFor(undefined);
     const connect = connectTimeout === undefined ? {} : { connect: { timeout: Math.max(1, Math.round(connectTimeout)) } };
-    found = new Agent({ connections: 256, headersTimeout: 0, bodyTimeout: 0, ...connect });
+    found = new Agent({ headersTimeout: 0, bodyTimeout: 0, ...connect });
     dispatchers.set(connectTimeout, found);
   }
   return found;

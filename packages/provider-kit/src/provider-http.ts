@@ -22,6 +22,8 @@ export interface ProviderConnectionSettings {
   now?: () => number;
   /** Default time (ms) allowed for a JSON answer when the call gives no `firstByte` or `attempt` timeout. */
   timeout?: number;
+  /** The most requests in flight at once; the rest wait, untimed by the vendor's deadlines (as `HttpClientOptions.maxConnections`). Default: no cap. */
+  maxConnections?: number;
 }
 
 /** What a vendor's calls share for one provider instance: the HTTP client and how each call maps onto it. */
@@ -57,6 +59,7 @@ export function createProviderHttp(settings: ProviderConnectionSettings, vendor:
     secrets,
     parseErrorBody: vendor.parseErrorBody,
     now,
+    maxConnections: settings.maxConnections,
   });
   return {
     http,

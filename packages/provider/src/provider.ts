@@ -114,6 +114,11 @@ export interface ProviderCreateOptions {
   project?: string;
   /** Default attempt timeout in ms. */
   timeout?: number;
+  /**
+   * The most requests the instance has in flight at once (config `providers.<id>.max_connections`);
+   * unset means no cap. Over HTTP/1.1 each holds one connection until its body ends.
+   */
+  maxConnections?: number;
   /** Vendor-specific settings from config `providers.<id>.options`. */
   options?: Record<string, unknown>;
   /** A `fetch` to use instead of the global one (tests, proxies). */

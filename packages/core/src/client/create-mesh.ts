@@ -279,6 +279,7 @@ function buildProviders(
       organization: entry.organization,
       project: entry.project,
       timeout: entry.timeoutMs,
+      maxConnections: entry.maxConnections,
       options: entry.options,
       fetch,
       env,

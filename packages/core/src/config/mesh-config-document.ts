@@ -28,6 +28,8 @@ export interface ProviderConnectionDocument {
   project?: string;
   /** HTTP timeout of this provider. */
   timeout?: DurationInput;
+  /** The most requests in flight to this provider at once; more wait in a local queue. Default: no cap. */
+  max_connections?: number;
 }
 
 /** Original ModelMesh budget block, in USD. */

@@ -23,6 +23,8 @@ export interface ProviderConfig {
   project?: string;
   /** Per-request HTTP timeout in milliseconds, when the provider needs one shorter than the pool's. */
   timeoutMs?: number;
+  /** The most requests in flight to this provider at once (`max_connections`); unset means no cap. */
+  maxConnections?: number;
   /** Free-form plugin options, passed through unchanged. */
   options: Record<string, unknown>;
   /** Account-wide quotas. */

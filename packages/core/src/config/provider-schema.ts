@@ -19,6 +19,12 @@ const connectionFields = {
   organization: z.string().optional(),
   project: z.string().optional(),
   timeout: duration({ positive: true }).optional(),
+  max_connections: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'The most requests in flight to this provider at once (each open stream holds a connection); more wait in a local queue that its timeouts.headers does not count. Default: no cap.' }),
 };
 
 /** Original ModelMesh `providers.<id>.budget`, converted to provider-scoped budgets. */

@@ -16,7 +16,7 @@ export interface ProviderIndex {
   connectorOf(id: string): string | undefined;
 }
 
-const CONNECTION_KEYS = ['api_key', 'base_url', 'headers', 'query', 'organization', 'project', 'timeout'] as const;
+const CONNECTION_KEYS = ['api_key', 'base_url', 'headers', 'query', 'organization', 'project', 'timeout', 'max_connections'] as const;
 
 /** Moves the original `config: {...}` block onto the provider, reporting keys set in both places. */
 function flattenOriginalConfig(entry: ProviderEntry, path: ConfigPath, context: ResolveContext): ProviderEntry {
@@ -49,6 +49,7 @@ function toProvider(id: string, entry: ProviderEntry): ProviderConfig {
     organization: entry.organization,
     project: entry.project,
     timeoutMs: entry.timeout,
+    maxConnections: entry.max_connections,
     options: { ...entry.options },
     limits: entry.limits === undefined ? undefined : { ...entry.limits },
   });
