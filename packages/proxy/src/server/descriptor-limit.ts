@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 
-/** The connection cap when neither the settings nor the descriptor limit say otherwise. */
-export const DEFAULT_MAX_CONNECTIONS = 400;
+/**
+ * The connection cap when neither the settings nor the descriptor limit say otherwise. Every
+ * open stream holds a connection for as long as the model writes, so a proxy in front of slow
+ * models needs thousands (issue 14 benchmarks 5,000 on one process); the descriptor limit
+ * usually lowers it (a `ulimit -n` of 1,024 gives 480).
+ */
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
 
 /** Descriptors kept back from client connections: the listener, logs, the state store, DNS, ... */
 const RESERVED_DESCRIPTORS = 64;

@@ -163,11 +163,19 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   };
 }
 
+/**
+ * Connections the kernel may hold for the proxy before it accepts them (Linux truncates this to
+ * `net.core.somaxconn`, 4,096 by default). Node's default, 511, overflowed when thousands of
+ * streams opened at once while the proxy was busy relaying others: the dropped handshakes came
+ * back after seconds of SYN retries, or as connection resets (measured: 201 of 5,000).
+ */
+const LISTEN_BACKLOG = 4_096;
+
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off('error', onError);
       resolve();
     });
