@@ -1,5 +1,6 @@
 import { ModelMeshError, ProviderError, ProviderTimeoutError, StreamInterruptedError, type ChatCompletionChunk, type CompletionUsage } from '@modelmesh/provider';
 import { CompletionAssembler } from '../streaming/completion-assembler.js';
+import { StreamTally } from '../streaming/stream-tally.js';
 import type { RequestRun } from './request-run.js';
 import type { RouterContext } from './router-context.js';
 import { addUsage, finishRequest } from './request-completion.js';
@@ -35,9 +36,9 @@ function interruption(error: unknown, segment: StreamSegment, delivered: number)
 export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): AsyncGenerator<ChatCompletionChunk> {
   const { run } = input;
   const { idleMs: idle } = run.pool.definition.policy.timeouts;
-  // What the caller received, across models; and what the model now streaming sent.
+  // What the caller received, across models; and a tally of what the model now streaming sent.
   const caller = new CompletionAssembler();
-  let own = new CompletionAssembler();
+  let own = new StreamTally();
   let segment: StreamSegment = input;
   // The segment was already settled as a part of the answer (its stream broke, and no one took over).
   let settled = false;
@@ -113,7 +114,7 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
         settled = true;
         segment = await recoverStream(ctx, run, { segment, error: broken, usage }, deliveredAnswer(held), held.id, first, ledger);
         settled = false;
-        own = new CompletionAssembler();
+        own = new StreamTally();
       }
     }
     outcome = 'ok';
@@ -132,7 +133,8 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
     }
     const usage = ownUsage();
     // The caller's text, named for the model that finished it, with that model's own usage.
-    const completion = { ...caller.toCompletion(), model: own.toCompletion().model || caller.toCompletion().model };
+    const assembled = caller.toCompletion();
+    const completion = { ...assembled, model: own.model || assembled.model };
     if (ledger.usage) completion.usage = usage;
     await finishRequest(ctx, {
       run,
@@ -151,12 +153,7 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
 }
 
 /** Usage of a stream whose provider sent none: the prompt estimate and ~4 characters per completion token. */
-function countedUsage(promptTokens: number, assembler: CompletionAssembler): CompletionUsage {
-  const completion = assembler.toCompletion();
-  const chars = completion.choices.reduce(
-    (sum, choice) => sum + (choice.message.content?.length ?? 0) + (choice.message.tool_calls ?? []).reduce((n, call) => n + (call.type === 'function' ? call.function.arguments.length : 0), 0),
-    0,
-  );
-  const completionTokens = Math.ceil(chars / 4);
+function countedUsage(promptTokens: number, tally: StreamTally): CompletionUsage {
+  const completionTokens = Math.ceil(tally.characters / 4);
   return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
 }

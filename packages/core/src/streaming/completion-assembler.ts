@@ -1,8 +1,13 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionFinishReason, CompletionUsage, ChatCompletionMessageToolCall } from '@modelmesh/provider';
 
 interface ChoiceState {
-  content: string;
-  refusal: string;
+  /**
+   * The text pieces, joined when the completion is asked for. `text += piece` per chunk would
+   * keep a chain of cons strings (tens of bytes a link, never flattened while nobody reads the
+   * text) for as long as the stream lasts, in each of the assemblers a stream feeds.
+   */
+  content: string[];
+  refusal: string[];
   hasContent: boolean;
   hasRefusal: boolean;
   finishReason: ChatCompletionFinishReason | null;
@@ -31,16 +36,16 @@ export class CompletionAssembler {
     for (const choice of chunk.choices) {
       let state = this.choices.get(choice.index);
       if (!state) {
-        state = { content: '', refusal: '', hasContent: false, hasRefusal: false, finishReason: null, toolCalls: new Map() };
+        state = { content: [], refusal: [], hasContent: false, hasRefusal: false, finishReason: null, toolCalls: new Map() };
         this.choices.set(choice.index, state);
       }
       const delta = choice.delta;
       if (typeof delta.content === 'string') {
-        state.content += delta.content;
+        if (delta.content !== '') state.content.push(delta.content);
         state.hasContent = true;
       }
       if (typeof delta.refusal === 'string') {
-        state.refusal += delta.refusal;
+        if (delta.refusal !== '') state.refusal.push(delta.refusal);
         state.hasRefusal = true;
       }
       for (const call of delta.tool_calls ?? []) {
@@ -79,8 +84,8 @@ export class CompletionAssembler {
           logprobs: null,
           message: {
             role: 'assistant' as const,
-            content: state.hasContent ? state.content : null,
-            refusal: state.hasRefusal ? state.refusal : null,
+            content: state.hasContent ? joined(state.content) : null,
+            refusal: state.hasRefusal ? joined(state.refusal) : null,
             ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
           },
         };
@@ -95,4 +100,10 @@ export class CompletionAssembler {
       ...(this.usageSeen ? { usage: this.usageSeen } : {}),
     };
   }
+}
+
+/** The pieces as one string, kept as the only piece so the next join is free. */
+function joined(pieces: string[]): string {
+  if (pieces.length > 1) pieces.splice(0, pieces.length, pieces.join(''));
+  return pieces[0] ?? '';
 }
