@@ -3,6 +3,7 @@
 // process, as it would in a deployment, so no target shares a heap, garbage collector or
 // event loop with another or with the load generator. It reports its port over IPC and
 // exits when the parent disconnects.
+import { writeHeapSnapshot } from 'node:v8';
 import { startSlowUpstream, startUpstream } from './proxy-upstream.mjs';
 import { benchMesh, handWrittenProvider, noMesh, packageProvider, redisBenchMesh, startBarePassThrough, startHonoMinimal, startModelMeshProxy, startNodeMinimal } from './proxy-targets.mjs';
 
@@ -47,4 +48,6 @@ process.on('message', (message) => {
     globalThis.gc?.();
     process.send?.(process.memoryUsage());
   }
+  // A heap snapshot in the working directory, for finding what an open stream holds; replies with its file name.
+  if (message === 'heap-snapshot') process.send?.(writeHeapSnapshot());
 });

@@ -7,16 +7,23 @@ import { createMesh } from '@modelmesh/core';
 import { createOpenAICompatibleProvider } from '@modelmesh/providers-openai-compatible';
 import { Pool } from 'undici';
 
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+// The proxy's own listen backlog, so a burst of connections meets the same queue everywhere.
+const listen = (server) => new Promise((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4_096 }, () => resolve(server.address().port)));
 
-/** A pass-through proxy: pipes each request to the upstream and the answer back. */
+/**
+ * A pass-through proxy: pipes each request to the upstream and the answer back. Its agent has
+ * no socket cap, as ModelMesh's provider transport has none: every open stream holds one.
+ */
 export async function startBarePassThrough(upstreamPort) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, (req, res) => {
     const upstream = request({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
+    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+    // A client that hangs up ends the upstream exchange too.
+    res.on('close', () => res.writableFinished || upstream.destroy());
     req.pipe(upstream);
   });
   return { port: await listen(server), close: () => server.close() };
