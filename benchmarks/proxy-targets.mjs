@@ -53,7 +53,7 @@ export function packageProvider(baseUrl) {
 
 /** A hand-written provider over `node:http` with a keep-alive agent (what the bare pass-through uses). */
 export function nodeHttpProvider(upstreamPort) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const post = (body, signal) =>
     new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: upstreamPort, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, agent, signal }, resolve);
@@ -82,7 +82,7 @@ export function nodeHttpProvider(upstreamPort) {
  * kit uses in Node), with no timeouts, no abort, no validation and no error mapping.
  */
 export function handWrittenProvider(upstreamPort) {
-  const pool = new Pool(`http://127.0.0.1:${upstreamPort}`, { connections: 256 });
+  const pool = new Pool(`http://127.0.0.1:${upstreamPort}`);
   const post = (body) => pool.request({ method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return {
     id: 'upstream',
