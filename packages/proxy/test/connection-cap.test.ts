@@ -80,8 +80,9 @@ describe('the default connection cap', () => {
   });
 
   it('is 10,000, or what the descriptor limit can hold when that is less', () => {
-    expect(defaultMaxConnections(undefined)).toBe(DEFAULT_MAX_CONNECTIONS);
-    expect(defaultMaxConnections(1_048_576)).toBe(10_000);
+    // (An undefined argument reads this process's own limit.)
+    expect(defaultMaxConnections(1_048_576)).toBe(DEFAULT_MAX_CONNECTIONS);
+    expect(DEFAULT_MAX_CONNECTIONS).toBe(10_000);
     // ulimit -n 20000: room for 9,968 connections, each with an upstream socket.
     expect(defaultMaxConnections(20_000)).toBe(9_968);
     expect(defaultMaxConnections(256)).toBe(96);
