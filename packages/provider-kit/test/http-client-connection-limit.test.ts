@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ProviderError } from '@modelmesh/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trackPendingTimers } from '@modelmesh/testing/vitest';
 import { createHttpClient, type HttpClientOptions, type HttpResponse } from '../src/index.js';
 import { type LocalServer, startServer } from './support/local-server.js';
 
@@ -23,22 +24,6 @@ async function holdingServer(): Promise<{ server: LocalServer; open: ServerRespo
   });
   const arrived = (count: number) => (open.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })));
   return { server, open, arrived };
-}
-
-/** The timers of `ms` set and not cleared from now on (a duration only the test's headers deadline uses). */
-function trackTimers(ms: number): Set<unknown> {
-  const pending = new Set<unknown>();
-  const { setTimeout: set, clearTimeout: clear } = globalThis;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, delay?: number) => {
-    const handle = set(callback, delay);
-    if (delay === ms) pending.add(handle);
-    return handle;
-  }) as typeof setTimeout);
-  vi.spyOn(globalThis, 'clearTimeout').mockImplementation((handle) => {
-    pending.delete(handle);
-    clear(handle);
-  });
-  return pending;
 }
 
 const stream = (client: ReturnType<typeof createHttpClient>, signal?: AbortSignal) =>
@@ -66,7 +51,7 @@ describe.each(paths)('createHttpClient with maxConnections over the %s', (_name,
   it('sends at most maxConnections at once and starts the headers deadline only when a request is sent', async () => {
     const { server: s, open, arrived } = await holdingServer();
     const client = createHttpClient({ providerId: 'p', baseUrl: s.url, maxConnections: 2, ...extra });
-    const headersTimers = trackTimers(4321);
+    const headersTimers = trackPendingTimers(4321);
     const first = [stream(client), stream(client)];
     const third = stream(client);
     const firstTwo = await Promise.all(first);

@@ -1,5 +1,6 @@
 import { ProviderError, ProviderTimeoutError } from '@modelmesh/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trackPendingTimers } from '@modelmesh/testing/vitest';
 import { createHttpClient, type HttpClientOptions } from '../src/index.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
 import { getEventListeners } from 'node:events';
@@ -15,22 +16,6 @@ afterEach(async () => {
 async function serve(handler: Handler): Promise<LocalServer> {
   server = await startServer(handler);
   return server;
-}
-
-/** The timers of `ms` set and not cleared from now on (a duration nothing but the test's timeouts uses). */
-function trackTimers(ms: number): Set<unknown> {
-  const pending = new Set<unknown>();
-  const { setTimeout: set, clearTimeout: clear } = globalThis;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, delay?: number) => {
-    const handle = set(callback, delay);
-    if (delay === ms) pending.add(handle);
-    return handle;
-  }) as typeof setTimeout);
-  vi.spyOn(globalThis, 'clearTimeout').mockImplementation((handle) => {
-    pending.delete(handle);
-    clear(handle);
-  });
-  return pending;
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -149,7 +134,7 @@ describe.each(paths)('createHttpClient over the %s', (_name, extra) => {
     const c = client(s);
     const controller = new AbortController();
     const timeouts = { connect: 987_654, headers: 987_654, firstByte: 987_654, idle: 987_654 };
-    const timers = trackTimers(987_654);
+    const timers = trackPendingTimers(987_654);
     const settled = (): void => {
       expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
       expect(timers.size).toBe(0);

@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { createMesh, type MeshClient, type ProviderPlugin } from '@modelmesh/core';
 import { startLocalServer, type LocalServer } from '@modelmesh/testing/servers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trackPendingTimers } from '@modelmesh/testing/vitest';
 import { providerPlugin } from '../src/index.js';
 
 let server: LocalServer<string> | undefined;
@@ -19,22 +20,6 @@ afterEach(async () => {
 const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
   `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 const end = chunk({}, 'stop') + 'data: [DONE]\n\n';
-
-/** The timers of `ms` set and not cleared from now on (the pool's headers deadline, a value nothing else uses). */
-function trackTimers(ms: number): Set<unknown> {
-  const pending = new Set<unknown>();
-  const { setTimeout: set, clearTimeout: clear } = globalThis;
-  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, delay?: number) => {
-    const handle = set(callback, delay);
-    if (delay === ms) pending.add(handle);
-    return handle;
-  }) as typeof setTimeout);
-  vi.spyOn(globalThis, 'clearTimeout').mockImplementation((handle) => {
-    pending.delete(handle);
-    clear(handle);
-  });
-  return pending;
-}
 
 /** The OpenAI-compatible plugin, reporting each stream the router hands its provider. */
 function reportingPlugin(onStream: () => void): ProviderPlugin {
@@ -87,7 +72,7 @@ describe('max_connections', () => {
     const deactivated: unknown[] = [];
     client.on('model.deactivated', (event) => deactivated.push(event));
     const ask = { model: 'chat', messages: [{ role: 'user' as const, content: 'Hi' }], stream: true as const };
-    const headersDeadlines = trackTimers(4321);
+    const headersDeadlines = trackPendingTimers(4321);
 
     const first = await client.chat.completions.create(ask);
     const second = client.chat.completions.create(ask);

@@ -7,3 +7,4 @@ export { describeVendorPlugin, type VendorPluginSpec, type VendorPluginSuite } f
 export { runMiddlewareConformance, type MiddlewareConformanceOptions } from './run-middleware-conformance.js';
 export { startMiddlewareMesh, type MiddlewareMesh, type MiddlewareMeshOptions } from './middleware-mesh.js';
 export { runStateStoreContract, type StateStoreBackend, type StateStoreContractOptions } from './run-state-store-contract.js';
+export { trackPendingTimers } from './pending-timers.js';
