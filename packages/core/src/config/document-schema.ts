@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { budgetSchema, originalBudgetSchema } from './budget-schema.js';
 import type { MeshConfigDocument } from './mesh-config-document.js';
 import { modelSchema } from './model-schema.js';
@@ -6,7 +6,7 @@ import { defaultsSchema } from './policy-schema.js';
 import { poolSchema } from './pool-schema.js';
 import { providerSchema } from './provider-schema.js';
 import { proxySchema } from './proxy-schema.js';
-import { deprecatedAlias, ignoredKey } from './schema-primitives.js';
+import { deprecatedAlias, described, ignoredKey, meta } from './schema-primitives.js';
 import { capabilitiesSchema, middlewareSchema, observabilitySchema, secretsSchema, stateSchema } from './service-schemas.js';
 
 /**
@@ -14,26 +14,27 @@ import { capabilitiesSchema, middlewareSchema, observabilitySchema, secretsSchem
  * schemas (so one broken entry does not hide the others); this composition
  * exists for the JSON Schema and to pin {@link MeshConfigDocument} to the schema.
  */
-export const documentSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    providers: z.record(z.string(), providerSchema.nullable()).optional(),
-    models: z.record(z.string(), modelSchema).optional(),
-    pools: z.record(z.string(), poolSchema.nullable()).optional(),
-    defaults: defaultsSchema.optional().meta({ description: 'Policies applied to every pool before its own keys.' }),
-    budgets: z.union([z.array(budgetSchema), z.record(z.string(), budgetSchema)]).optional(),
-    capabilities: capabilitiesSchema.optional(),
-    secrets: secretsSchema.optional(),
-    state: stateSchema.optional(),
-    observability: observabilitySchema.optional(),
-    middleware: middlewareSchema.optional(),
-    proxy: proxySchema.optional(),
+export const documentSchema = meta(
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    providers: z.optional(z.record(z.string(), z.nullable(providerSchema))),
+    models: z.optional(z.record(z.string(), modelSchema)),
+    pools: z.optional(z.record(z.string(), z.nullable(poolSchema))),
+    defaults: described(defaultsSchema, 'Policies applied to every pool before its own keys.'),
+    budgets: z.optional(z.union([z.array(budgetSchema), z.record(z.string(), budgetSchema)])),
+    capabilities: z.optional(capabilitiesSchema),
+    secrets: z.optional(secretsSchema),
+    state: z.optional(stateSchema),
+    observability: z.optional(observabilitySchema),
+    middleware: z.optional(middlewareSchema),
+    proxy: z.optional(proxySchema),
     budget: deprecatedAlias(originalBudgetSchema, 'budgets'),
     storage: ignoredKey(),
     discovery: ignoredKey(),
     connectors: ignoredKey(),
-  })
-  .meta({ title: 'ModelMesh configuration' });
+  }),
+  { title: 'ModelMesh configuration' },
+);
 
 /** Top-level keys, in schema order. */
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(documentSchema.shape);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documentSchema } from './document-schema.js';
 
 /** A `${VAR}` / `${secrets:NAME}` reference, which may stand for a number or boolean until loading. */

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   deprecatedAlias,
+  described,
   duration,
   freeMap,
   ignoredKey,
@@ -12,30 +13,30 @@ import {
 
 /** Connection keys that may sit on the provider or inside the original `config:` block. */
 const connectionFields = {
-  api_key: z.string().optional().meta({ description: 'API key; use ${ENV_VAR} or ${secrets:NAME} rather than the key itself.' }),
-  base_url: z.url({ protocol: /^https?$/ }).optional().meta({ description: "Endpoint overriding the plugin's default." }),
-  headers: stringMap().optional().meta({ description: 'Extra HTTP headers.' }),
-  query: stringMap().optional().meta({ description: 'Extra query parameters.' }),
-  organization: z.string().optional(),
-  project: z.string().optional(),
-  timeout: duration({ positive: true }).optional(),
+  api_key: described(z.string(), 'API key; use ${ENV_VAR} or ${secrets:NAME} rather than the key itself.'),
+  base_url: described(z.url({ protocol: /^https?$/ }), "Endpoint overriding the plugin's default."),
+  headers: described(stringMap(), 'Extra HTTP headers.'),
+  query: described(stringMap(), 'Extra query parameters.'),
+  organization: z.optional(z.string()),
+  project: z.optional(z.string()),
+  timeout: z.optional(duration({ positive: true })),
 };
 
 /** Original ModelMesh `providers.<id>.budget`, converted to provider-scoped budgets. */
 export const providerBudgetSchema = z.strictObject({
-  daily_limit: nonNegative().optional().meta({ description: 'USD per day.' }),
-  monthly_limit: nonNegative().optional().meta({ description: 'USD per month.' }),
-  alert_threshold: z.number().min(0).max(1).optional(),
+  daily_limit: described(nonNegative(), 'USD per day.'),
+  monthly_limit: described(nonNegative(), 'USD per month.'),
+  alert_threshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
   enforce: ignoredKey(),
 });
 
 /** `providers.<id>`. */
 export const providerSchema = z.strictObject({
-  connector: name().optional().meta({ description: 'Connector id (openai.llm.v1) or plugin name (openai). Defaults to the provider id.' }),
-  enabled: z.boolean().optional(),
+  connector: described(name(), 'Connector id (openai.llm.v1) or plugin name (openai). Defaults to the provider id.'),
+  enabled: z.optional(z.boolean()),
   ...connectionFields,
-  options: freeMap().optional().meta({ description: 'Free-form options passed to the provider plugin.' }),
-  limits: quotaLimitsSchema.optional(),
+  options: described(freeMap(), 'Free-form options passed to the provider plugin.'),
+  limits: z.optional(quotaLimitsSchema),
   // Original ModelMesh shapes.
   config: deprecatedAlias(z.looseObject(connectionFields), 'keys directly on the provider'),
   budget: deprecatedAlias(providerBudgetSchema, 'budgets with scope provider:<id>'),

@@ -1,14 +1,14 @@
-import * as z from 'zod';
-import { deprecatedAlias, duration, freeMap, ignoredKey, name, stringMap } from './schema-primitives.js';
+import * as z from 'zod/mini';
+import { deprecatedAlias, described, duration, freeMap, ignoredKey, meta, name, stringMap } from './schema-primitives.js';
 
 /** Secret store ids: short names and the original connector ids. */
 export const SECRET_STORES = ['env', 'inline', 'modelmesh.env.v1', 'modelmesh.memory-secrets.v1'] as const;
 
 /** `secrets`. */
 export const secretsSchema = z.strictObject({
-  store: z.enum(SECRET_STORES).optional().meta({ description: 'env (default) also reads environment variables; inline only values.' }),
-  values: stringMap().optional().meta({ description: 'Secrets by name, for ${secrets:NAME}.' }),
-  prefix: z.string().optional().meta({ description: 'Prefix of the environment variable holding a secret.' }),
+  store: described(z.enum(SECRET_STORES), 'env (default) also reads environment variables; inline only values.'),
+  values: described(stringMap(), 'Secrets by name, for ${secrets:NAME}.'),
+  prefix: described(z.string(), 'Prefix of the environment variable holding a secret.'),
   connector: deprecatedAlias(z.enum(SECRET_STORES), 'store'),
   path: ignoredKey(),
   region: ignoredKey(),
@@ -22,12 +22,12 @@ export type SecretsEntry = z.output<typeof secretsSchema>;
 
 /** `state`. */
 export const stateSchema = z.strictObject({
-  store: z.enum(['memory', 'redis']).optional().meta({ description: 'memory (one process, default) or redis (shared by several processes; needs @modelmesh/store-redis).' }),
-  url: z.string().min(1).optional().meta({ description: 'Redis URL, e.g. redis://localhost:6379 or ${REDIS_URL}.' }),
-  prefix: z.string().optional().meta({ description: 'Prefix of every key the store writes (default modelmesh:); deployments sharing one Redis use different prefixes.' }),
+  store: described(z.enum(['memory', 'redis']), 'memory (one process, default) or redis (shared by several processes; needs @modelmesh/store-redis).'),
+  url: described(z.string().check(z.minLength(1)), 'Redis URL, e.g. redis://localhost:6379 or ${REDIS_URL}.'),
+  prefix: described(z.string(), 'Prefix of every key the store writes (default modelmesh:); deployments sharing one Redis use different prefixes.'),
   key_prefix: deprecatedAlias(z.string(), 'prefix'),
-  on_unavailable: z.enum(['local', 'fail']).optional().meta({ description: 'When Redis is down or slow: local (default) keeps serving from this process\'s state, fail refuses requests that carry a budget or quota.' }),
-  timeout: duration({ positive: true }).optional().meta({ description: 'Longest wait for one Redis call before it counts as unavailable (default 1s).' }),
+  on_unavailable: described(z.enum(['local', 'fail']), 'When Redis is down or slow: local (default) keeps serving from this process\'s state, fail refuses requests that carry a budget or quota.'),
+  timeout: described(duration({ positive: true }), 'Longest wait for one Redis call before it counts as unavailable (default 1s).'),
 });
 
 /** A parsed `state` section. */
@@ -38,10 +38,10 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 /** `observability`. */
 export const observabilitySchema = z.strictObject({
-  log_level: z.enum(LOG_LEVELS).optional(),
-  events: z.boolean().optional(),
-  connector: name().optional(),
-  config: freeMap().optional(),
+  log_level: z.optional(z.enum(LOG_LEVELS)),
+  events: z.optional(z.boolean()),
+  connector: z.optional(name()),
+  config: z.optional(freeMap()),
   routing: ignoredKey(),
   logging: ignoredKey(),
   statistics: ignoredKey(),
@@ -54,13 +54,15 @@ export type ObservabilityEntry = z.output<typeof observabilitySchema>;
 export const middlewareEntrySchema = z.union([
   name(),
   z.strictObject({
-    name: name().meta({ description: 'logging, cache, otel, or the name of a package that exports a middlewarePlugin.' }),
-    options: freeMap().optional().meta({ description: "The middleware's options (see its README)." }),
+    name: meta(name(), { description: 'logging, cache, otel, or the name of a package that exports a middlewarePlugin.' }),
+    options: described(freeMap(), "The middleware's options (see its README)."),
   }),
 ]);
 
 /** `middleware`: the middleware list, outermost first. */
-export const middlewareSchema = z.array(middlewareEntrySchema).meta({ description: 'Middleware, outermost first: logging, cache, otel or package names, each alone or as { name, options }.' });
+export const middlewareSchema = meta(z.array(middlewareEntrySchema), {
+  description: 'Middleware, outermost first: logging, cache, otel or package names, each alone or as { name, options }.',
+});
 
 /** Custom capability paths to register. */
-export const capabilitiesSchema = z.array(name()).meta({ description: 'Custom capability paths, e.g. compliance.pii-detection.' });
+export const capabilitiesSchema = meta(z.array(name()), { description: 'Custom capability paths, e.g. compliance.pii-detection.' });
