@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { described, fraction, ignoredKey, name, positiveInt } from './schema-primitives.js';
+import { fraction, ignoredKey, name, positiveInt } from './schema-primitives.js';
+
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
 
 /** Budget periods. */
 export const BUDGET_PERIODS = ['request', 'minute', 'hour', 'day', 'month', 'total'] as const;
@@ -12,20 +14,20 @@ const positive = () => z.number().check(z.gt(0));
 
 /** The limit and behaviour of a budget, without its name and scope (shared with proxy keys). */
 export const budgetLimitFields = {
-  period: described(z.enum(BUDGET_PERIODS), 'Counting window (default day).'),
+  period: z.optional(z.enum(BUDGET_PERIODS)),
   limit_usd: z.optional(positive()),
   limit_tokens: z.optional(positiveInt()),
   limit_requests: z.optional(positiveInt()),
-  limit: described(positive(), 'Limit in `unit`; an alternative to limit_usd / limit_tokens / limit_requests.'),
+  limit: z.optional(positive()),
   unit: z.optional(z.enum(['usd', 'tokens', 'requests'])),
-  alert_threshold: described(fraction(), 'Fraction of the limit that fires an alert (default 0.8).'),
-  action: described(z.enum(BUDGET_ACTIONS), 'error (default) refuses, rotate avoids the scope, warn only reports.'),
+  alert_threshold: z.optional(fraction()),
+  action: z.optional(z.enum(BUDGET_ACTIONS)),
 };
 
 /** One entry of `budgets`. */
 export const budgetSchema = z.strictObject({
   name: z.optional(name()),
-  scope: described(name(), 'global (default), pool:<name>, provider:<id>, model:<key> or key:<proxy key name>.'),
+  scope: z.optional(name()),
   ...budgetLimitFields,
 });
 

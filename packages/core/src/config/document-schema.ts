@@ -6,35 +6,34 @@ import { defaultsSchema } from './policy-schema.js';
 import { poolSchema } from './pool-schema.js';
 import { providerSchema } from './provider-schema.js';
 import { proxySchema } from './proxy-schema.js';
-import { deprecatedAlias, described, ignoredKey, meta } from './schema-primitives.js';
+import { deprecatedAlias, ignoredKey } from './schema-primitives.js';
 import { capabilitiesSchema, middlewareSchema, observabilitySchema, secretsSchema, stateSchema } from './service-schemas.js';
+
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
 
 /**
  * The whole document. The loader validates entry by entry with the same
  * schemas (so one broken entry does not hide the others); this composition
  * exists for the JSON Schema and to pin {@link MeshConfigDocument} to the schema.
  */
-export const documentSchema = meta(
-  z.strictObject({
-    $schema: z.optional(z.string()),
-    providers: z.optional(z.record(z.string(), z.nullable(providerSchema))),
-    models: z.optional(z.record(z.string(), modelSchema)),
-    pools: z.optional(z.record(z.string(), z.nullable(poolSchema))),
-    defaults: described(defaultsSchema, 'Policies applied to every pool before its own keys.'),
-    budgets: z.optional(z.union([z.array(budgetSchema), z.record(z.string(), budgetSchema)])),
-    capabilities: z.optional(capabilitiesSchema),
-    secrets: z.optional(secretsSchema),
-    state: z.optional(stateSchema),
-    observability: z.optional(observabilitySchema),
-    middleware: z.optional(middlewareSchema),
-    proxy: z.optional(proxySchema),
-    budget: deprecatedAlias(originalBudgetSchema, 'budgets'),
-    storage: ignoredKey(),
-    discovery: ignoredKey(),
-    connectors: ignoredKey(),
-  }),
-  { title: 'ModelMesh configuration' },
-);
+export const documentSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  providers: z.optional(z.record(z.string(), z.nullable(providerSchema))),
+  models: z.optional(z.record(z.string(), modelSchema)),
+  pools: z.optional(z.record(z.string(), z.nullable(poolSchema))),
+  defaults: z.optional(defaultsSchema),
+  budgets: z.optional(z.union([z.array(budgetSchema), z.record(z.string(), budgetSchema)])),
+  capabilities: z.optional(capabilitiesSchema),
+  secrets: z.optional(secretsSchema),
+  state: z.optional(stateSchema),
+  observability: z.optional(observabilitySchema),
+  middleware: z.optional(middlewareSchema),
+  proxy: z.optional(proxySchema),
+  budget: deprecatedAlias(originalBudgetSchema, 'budgets'),
+  storage: ignoredKey(),
+  discovery: ignoredKey(),
+  connectors: ignoredKey(),
+});
 
 /** Top-level keys, in schema order. */
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(documentSchema.shape);

@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { defaultsSchema, strategyOptionFields } from './policy-schema.js';
-import { deprecatedAlias, described, ignoredKey, name, nameList, nonNegative, positiveInt } from './schema-primitives.js';
+import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt } from './schema-primitives.js';
+
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
 
 /** `pools.<name>`. */
 export const poolSchema = z.strictObject({
-  capability: described(name(), 'Capability served; without capability and models the pool name is used.'),
-  models: described(nameList(), 'Member model keys.'),
-  providers: described(nameList(), 'Only models of these providers.'),
+  capability: z.optional(name()),
+  models: z.optional(nameList()),
+  providers: z.optional(nameList()),
   excluded_providers: z.optional(nameList()),
   ...defaultsSchema.shape,
   ...strategyOptionFields,

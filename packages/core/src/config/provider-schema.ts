@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import {
   deprecatedAlias,
-  described,
   duration,
   freeMap,
   ignoredKey,
@@ -11,12 +10,14 @@ import {
   stringMap,
 } from './schema-primitives.js';
 
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
 /** Connection keys that may sit on the provider or inside the original `config:` block. */
-const connectionFields = {
-  api_key: described(z.string(), 'API key; use ${ENV_VAR} or ${secrets:NAME} rather than the key itself.'),
-  base_url: described(z.url({ protocol: /^https?$/ }), "Endpoint overriding the plugin's default."),
-  headers: described(stringMap(), 'Extra HTTP headers.'),
-  query: described(stringMap(), 'Extra query parameters.'),
+export const connectionFields = {
+  api_key: z.optional(z.string()),
+  base_url: z.optional(z.url({ protocol: /^https?$/ })),
+  headers: z.optional(stringMap()),
+  query: z.optional(stringMap()),
   organization: z.optional(z.string()),
   project: z.optional(z.string()),
   timeout: z.optional(duration({ positive: true })),
@@ -24,18 +25,18 @@ const connectionFields = {
 
 /** Original ModelMesh `providers.<id>.budget`, converted to provider-scoped budgets. */
 export const providerBudgetSchema = z.strictObject({
-  daily_limit: described(nonNegative(), 'USD per day.'),
-  monthly_limit: described(nonNegative(), 'USD per month.'),
+  daily_limit: z.optional(nonNegative()),
+  monthly_limit: z.optional(nonNegative()),
   alert_threshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
   enforce: ignoredKey(),
 });
 
 /** `providers.<id>`. */
 export const providerSchema = z.strictObject({
-  connector: described(name(), 'Connector id (openai.llm.v1) or plugin name (openai). Defaults to the provider id.'),
+  connector: z.optional(name()),
   enabled: z.optional(z.boolean()),
   ...connectionFields,
-  options: described(freeMap(), 'Free-form options passed to the provider plugin.'),
+  options: z.optional(freeMap()),
   limits: z.optional(quotaLimitsSchema),
   // Original ModelMesh shapes.
   config: deprecatedAlias(z.looseObject(connectionFields), 'keys directly on the provider'),

@@ -1,24 +1,31 @@
 import * as z from 'zod/mini';
 import { budgetLimitFields } from './budget-schema.js';
-import { byteSize, deprecatedAlias, described, duration, ignoredKey, name, nameList, positiveInt } from './schema-primitives.js';
+import { byteSize, deprecatedAlias, duration, ignoredKey, name, nameList, positiveInt } from './schema-primitives.js';
+
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
 
 /** A key given as its hex SHA-256. */
 const sha256 = () => z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: 'expected 64 hexadecimal characters' }));
 
-const proxyKeySchema = z.strictObject({
+/** `proxy.auth.keys[]`. */
+export const proxyKeySchema = z.strictObject({
   name: name(),
-  key: described(z.string().check(z.minLength(1)), 'The bearer key; prefer ${ENV_VAR} or key_sha256.'),
-  key_sha256: described(sha256(), 'Hex SHA-256 of the key.'),
+  key: z.optional(z.string().check(z.minLength(1))),
+  key_sha256: z.optional(sha256()),
   pools: z.optional(nameList()),
   rpm: z.optional(positiveInt()),
-  budget: described(z.strictObject(budgetLimitFields), 'A budget for this key (scope key:<name>).'),
+  budget: z.optional(z.strictObject(budgetLimitFields)),
 });
 
-const adminKeySchema = z.strictObject({
+/** `proxy.admin.keys[]`. */
+export const adminKeySchema = z.strictObject({
   name: name(),
-  key: described(z.string().check(z.minLength(1)), 'The admin bearer key; prefer ${ENV_VAR} or key_sha256.'),
-  key_sha256: described(sha256(), 'Hex SHA-256 of the admin key.'),
+  key: z.optional(z.string().check(z.minLength(1))),
+  key_sha256: z.optional(sha256()),
 });
+
+/** `proxy.admin`: the admin API and status page. */
+export const proxyAdminSchema = z.strictObject({ keys: z.optional(z.array(adminKeySchema)) });
 
 /** A parsed admin key. */
 export type AdminKeyEntry = z.output<typeof adminKeySchema>;
@@ -38,9 +45,7 @@ export const proxySchema = z.strictObject({
       enabled: ignoredKey(),
     }),
   ),
-  admin: z.optional(
-    z.strictObject({ keys: described(z.array(adminKeySchema), 'Keys of the admin API and the status page, separate from client keys; none: loopback clients only.') }),
-  ),
+  admin: z.optional(proxyAdminSchema),
   cors: z.optional(z.strictObject({ origins: z.optional(nameList()), enabled: ignoredKey() })),
   limits: z.optional(
     z.strictObject({

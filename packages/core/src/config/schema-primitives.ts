@@ -10,13 +10,8 @@ import { DURATION_EXAMPLES, parseDuration } from './duration.js';
 export const IGNORED: unique symbol = Symbol.for('modelmesh.config.ignored');
 
 /** Adds JSON Schema metadata (for editors) to a schema: the functional form of classic zod's `.meta()`. */
-export function meta<T extends z.ZodMiniType>(schema: T, metadata: z.core.GlobalMeta): T {
+function meta<T extends z.ZodMiniType>(schema: T, metadata: z.core.GlobalMeta): T {
   return schema.check(z.meta(metadata));
-}
-
-/** An optional key with a description for the JSON Schema. */
-export function described<T extends z.ZodMiniType>(schema: T, description: string) {
-  return meta(z.optional(schema), { description });
 }
 
 /** A key accepted for compatibility with the original ModelMesh, then ignored with a warning. */
@@ -102,10 +97,10 @@ export const httpStatus = () => z.int().check(z.gte(100), z.lte(599));
 
 /** Request and token quotas. */
 export const quotaLimitsSchema = z.strictObject({
-  rpm: described(positiveInt(), 'Requests per minute.'),
-  tpm: described(positiveInt(), 'Tokens per minute.'),
-  rpd: described(positiveInt(), 'Requests per day.'),
-  tpd: described(positiveInt(), 'Tokens per day.'),
+  rpm: z.optional(positiveInt()),
+  tpm: z.optional(positiveInt()),
+  rpd: z.optional(positiveInt()),
+  tpd: z.optional(positiveInt()),
 });
 
 /** A map of string to string (headers, query parameters, secret values). */
