@@ -63,6 +63,25 @@ describe('configJsonSchema', () => {
     expect(poolProperties.cooldown_seconds?.deprecated).toBe(true);
   });
 
+  it('describes a key in every section that shares it', () => {
+    const at = (path: string): Schema =>
+      path.split('.').reduce<Schema>((node, key) => {
+        const next = key === '[]' ? node.items : key === '*' ? node.additionalProperties : (node.properties as Record<string, Schema> | undefined)?.[key];
+        const schema = next as Schema;
+        // Nullable entries (pools.<name>: ~) are an anyOf of the object and null.
+        return Array.isArray(schema.anyOf) && !('type' in schema) ? ((schema.anyOf as Schema[]).find((branch) => branch.type === 'object') ?? schema) : schema;
+      }, schema);
+    expect(at('defaults.timeouts.request').description).toMatch(/Whole request/);
+    expect(at('pools.*.timeouts.request').description).toMatch(/Whole request/);
+    expect(at('pools.*.hedge.after').description).toMatch(/Start the next candidate/);
+    expect(at('pools.*.model_priority').description).toMatch(/preference order/);
+    expect(at('providers.*.api_key').description).toMatch(/API key/);
+    expect(at('providers.*.config.api_key').description).toMatch(/API key/);
+    expect(at('proxy.auth.keys.[].budget.period').description).toMatch(/Counting window/);
+    expect(at('middleware').description).toMatch(/outermost first/);
+    expect(schema.title).toBe('ModelMesh configuration');
+  });
+
   it('accepts the full example and the original compact example', () => {
     expect(check(schema, fixture('full.yaml'))).toEqual([]);
     expect(check(schema, fixture('original-compact.yaml'))).toEqual([]);

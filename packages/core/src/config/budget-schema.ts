@@ -1,5 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fraction, ignoredKey, name, positiveInt } from './schema-primitives.js';
+
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
 
 /** Budget periods. */
 export const BUDGET_PERIODS = ['request', 'minute', 'hour', 'day', 'month', 'total'] as const;
@@ -7,24 +9,25 @@ export const BUDGET_PERIODS = ['request', 'minute', 'hour', 'day', 'month', 'tot
 /** Budget actions. */
 export const BUDGET_ACTIONS = ['error', 'rotate', 'warn'] as const;
 
+/** A number above 0. */
+const positive = () => z.number().check(z.gt(0));
+
 /** The limit and behaviour of a budget, without its name and scope (shared with proxy keys). */
 export const budgetLimitFields = {
-  period: z.enum(BUDGET_PERIODS).optional().meta({ description: 'Counting window (default day).' }),
-  limit_usd: z.number().gt(0).optional(),
-  limit_tokens: positiveInt().optional(),
-  limit_requests: positiveInt().optional(),
-  limit: z.number().gt(0).optional().meta({ description: 'Limit in `unit`; an alternative to limit_usd / limit_tokens / limit_requests.' }),
-  unit: z.enum(['usd', 'tokens', 'requests']).optional(),
-  alert_threshold: fraction().optional().meta({ description: 'Fraction of the limit that fires an alert (default 0.8).' }),
-  action: z.enum(BUDGET_ACTIONS).optional().meta({ description: 'error (default) refuses, rotate avoids the scope, warn only reports.' }),
+  period: z.optional(z.enum(BUDGET_PERIODS)),
+  limit_usd: z.optional(positive()),
+  limit_tokens: z.optional(positiveInt()),
+  limit_requests: z.optional(positiveInt()),
+  limit: z.optional(positive()),
+  unit: z.optional(z.enum(['usd', 'tokens', 'requests'])),
+  alert_threshold: z.optional(fraction()),
+  action: z.optional(z.enum(BUDGET_ACTIONS)),
 };
 
 /** One entry of `budgets`. */
 export const budgetSchema = z.strictObject({
-  name: name().optional(),
-  scope: name()
-    .optional()
-    .meta({ description: 'global (default), pool:<name>, provider:<id>, model:<key> or key:<proxy key name>.' }),
+  name: z.optional(name()),
+  scope: z.optional(name()),
   ...budgetLimitFields,
 });
 
@@ -33,10 +36,10 @@ export type BudgetEntry = z.output<typeof budgetSchema>;
 
 /** Original ModelMesh top-level `budget` (USD), converted to global budgets. */
 export const originalBudgetSchema = z.strictObject({
-  daily_limit: z.number().gt(0).optional(),
-  monthly_limit: z.number().gt(0).optional(),
-  per_request_limit: z.number().gt(0).optional(),
-  alert_threshold: fraction().optional(),
+  daily_limit: z.optional(positive()),
+  monthly_limit: z.optional(positive()),
+  per_request_limit: z.optional(positive()),
+  alert_threshold: z.optional(fraction()),
   enforce: ignoredKey(),
 });
 

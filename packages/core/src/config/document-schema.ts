@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { budgetSchema, originalBudgetSchema } from './budget-schema.js';
 import type { MeshConfigDocument } from './mesh-config-document.js';
 import { modelSchema } from './model-schema.js';
@@ -9,31 +9,31 @@ import { proxySchema } from './proxy-schema.js';
 import { deprecatedAlias, ignoredKey } from './schema-primitives.js';
 import { capabilitiesSchema, middlewareSchema, observabilitySchema, secretsSchema, stateSchema } from './service-schemas.js';
 
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
 /**
  * The whole document. The loader validates entry by entry with the same
  * schemas (so one broken entry does not hide the others); this composition
  * exists for the JSON Schema and to pin {@link MeshConfigDocument} to the schema.
  */
-export const documentSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    providers: z.record(z.string(), providerSchema.nullable()).optional(),
-    models: z.record(z.string(), modelSchema).optional(),
-    pools: z.record(z.string(), poolSchema.nullable()).optional(),
-    defaults: defaultsSchema.optional().meta({ description: 'Policies applied to every pool before its own keys.' }),
-    budgets: z.union([z.array(budgetSchema), z.record(z.string(), budgetSchema)]).optional(),
-    capabilities: capabilitiesSchema.optional(),
-    secrets: secretsSchema.optional(),
-    state: stateSchema.optional(),
-    observability: observabilitySchema.optional(),
-    middleware: middlewareSchema.optional(),
-    proxy: proxySchema.optional(),
-    budget: deprecatedAlias(originalBudgetSchema, 'budgets'),
-    storage: ignoredKey(),
-    discovery: ignoredKey(),
-    connectors: ignoredKey(),
-  })
-  .meta({ title: 'ModelMesh configuration' });
+export const documentSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  providers: z.optional(z.record(z.string(), z.nullable(providerSchema))),
+  models: z.optional(z.record(z.string(), modelSchema)),
+  pools: z.optional(z.record(z.string(), z.nullable(poolSchema))),
+  defaults: z.optional(defaultsSchema),
+  budgets: z.optional(z.union([z.array(budgetSchema), z.record(z.string(), budgetSchema)])),
+  capabilities: z.optional(capabilitiesSchema),
+  secrets: z.optional(secretsSchema),
+  state: z.optional(stateSchema),
+  observability: z.optional(observabilitySchema),
+  middleware: z.optional(middlewareSchema),
+  proxy: z.optional(proxySchema),
+  budget: deprecatedAlias(originalBudgetSchema, 'budgets'),
+  storage: ignoredKey(),
+  discovery: ignoredKey(),
+  connectors: ignoredKey(),
+});
 
 /** Top-level keys, in schema order. */
 export const TOP_LEVEL_KEYS: readonly string[] = Object.keys(documentSchema.shape);

@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { documentSchema } from './document-schema.js';
+import { DOCUMENT_TITLE, keyDescriptions } from './schema-descriptions.js';
 
 /** A `${VAR}` / `${secrets:NAME}` reference, which may stand for a number or boolean until loading. */
 const REFERENCE = { type: 'string', pattern: '^\\$\\{[^}]+\\}$', description: 'A ${VAR} or ${secrets:NAME} reference.' };
@@ -14,19 +15,22 @@ const COERCIBLE = new Set(['number', 'integer', 'boolean']);
  * also accept a `${VAR}` reference, as the loader does.
  */
 export function configJsonSchema(): Record<string, unknown> {
+  const descriptions = keyDescriptions();
   return z.toJSONSchema(documentSchema, {
     io: 'input',
     target: 'draft-2020-12',
     unrepresentable: 'any',
-    override: ({ jsonSchema, path }) => {
+    override: ({ zodSchema, jsonSchema, path }) => {
       const schema = jsonSchema as Record<string, unknown>;
-      if (path.length === 0) schema.patternProperties = { '^x-': { description: 'Extension key for YAML anchors; ignored.' } };
+      if (path.length === 0) Object.assign(schema, { title: DOCUMENT_TITLE, patternProperties: { '^x-': { description: 'Extension key for YAML anchors; ignored.' } } });
+      const description = descriptions.get(zodSchema);
+      if (description !== undefined) schema.description = description;
       if (typeof schema.type !== 'string' || !COERCIBLE.has(schema.type)) return;
       // A branch of a union (durations, sizes) already sits next to a string branch that takes references.
       if (path.at(-2) === 'anyOf') return;
-      const { description, deprecated, ...exact } = schema;
+      const { description: text, deprecated, ...exact } = schema;
       for (const key of Object.keys(schema)) delete schema[key];
-      Object.assign(schema, { description, deprecated, anyOf: [exact, REFERENCE] });
+      Object.assign(schema, { description: text, deprecated, anyOf: [exact, REFERENCE] });
       for (const key of ['description', 'deprecated']) if (schema[key] === undefined) delete schema[key];
     },
   }) as Record<string, unknown>;

@@ -1,13 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt, quotaLimitsSchema, unsupportedKey } from './schema-primitives.js';
 
-const featuresSchema = z.strictObject({
-  tools: z.boolean().optional(),
-  vision: z.boolean().optional(),
-  json: z.boolean().optional(),
-  streaming: z.boolean().optional(),
-  reasoning: z.boolean().optional().meta({ description: 'A reasoning model (long silent thinking): longer default first-token and header limits.' }),
-  prefill: z.boolean().optional().meta({ description: 'Assistant prefill: the model continues a trailing assistant message (overrides the provider plugin; unset means unknown until tried).' }),
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
+/** `models.<key>.features`. */
+export const featuresSchema = z.strictObject({
+  tools: z.optional(z.boolean()),
+  vision: z.optional(z.boolean()),
+  json: z.optional(z.boolean()),
+  streaming: z.optional(z.boolean()),
+  reasoning: z.optional(z.boolean()),
+  prefill: z.optional(z.boolean()),
   parallel_tool_calls: unsupportedKey('the router does not choose models by parallel tool calls; a request\'s parallel_tool_calls goes to the provider as written'),
   tool_calling: deprecatedAlias(z.boolean(), 'tools'),
   structured_output: deprecatedAlias(z.boolean(), 'json'),
@@ -26,25 +29,26 @@ const constraintsSchema = z.strictObject({
   supported_languages: ignoredKey(),
 });
 
-const pricingSchema = z.strictObject({
-  input: nonNegative().optional().meta({ description: 'USD per 1M input tokens.' }),
-  cached_input: nonNegative().optional().meta({ description: 'USD per 1M cached input tokens.' }),
-  output: nonNegative().optional().meta({ description: 'USD per 1M output tokens.' }),
-  per_request: nonNegative().optional().meta({ description: 'USD per request.' }),
+/** `models.<key>.pricing` (USD). */
+export const pricingSchema = z.strictObject({
+  input: z.optional(nonNegative()),
+  cached_input: z.optional(nonNegative()),
+  output: z.optional(nonNegative()),
+  per_request: z.optional(nonNegative()),
 });
 
 /** `models.<key>`. */
 export const modelSchema = z.strictObject({
-  provider: name().meta({ description: 'Provider id from providers (or its connector id).' }),
-  model: name().optional().meta({ description: 'Model id at the vendor; defaults to the key without its provider prefix.' }),
-  capabilities: nameList().optional().meta({ description: 'Capability names or paths, e.g. chat-completion.' }),
-  context_window: positiveInt().optional(),
-  max_output_tokens: positiveInt().optional(),
-  features: featuresSchema.optional(),
-  pricing: pricingSchema.optional(),
-  limits: quotaLimitsSchema.optional(),
-  priority: z.number().optional().meta({ description: 'Lower is preferred by the priority strategy.' }),
-  weight: z.number().gt(0).optional().meta({ description: 'Relative traffic share for the weighted strategy.' }),
+  provider: name(),
+  model: z.optional(name()),
+  capabilities: z.optional(nameList()),
+  context_window: z.optional(positiveInt()),
+  max_output_tokens: z.optional(positiveInt()),
+  features: z.optional(featuresSchema),
+  pricing: z.optional(pricingSchema),
+  limits: z.optional(quotaLimitsSchema),
+  priority: z.optional(z.number()),
+  weight: z.optional(z.number().check(z.gt(0))),
   constraints: deprecatedAlias(constraintsSchema, 'context_window / max_output_tokens on the model'),
   delivery: ignoredKey(),
   batch: ignoredKey(),

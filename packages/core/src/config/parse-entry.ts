@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type ConfigPath, configPathKey } from './config-path.js';
 import type { IssueCollector } from './issue-collector.js';
 import { IGNORED } from './schema-primitives.js';
@@ -84,7 +84,7 @@ function dropIgnored(value: unknown, path: ConfigPath, issues: IssueCollector): 
  * Entries are parsed one by one so a broken pool does not hide the problems,
  * or the cross-references, of the others.
  */
-export function parseEntry<S extends z.ZodType>(schema: S, value: unknown, path: ConfigPath, context: EntryContext): z.output<S> | undefined {
+export function parseEntry<S extends z.ZodMiniType>(schema: S, value: unknown, path: ConfigPath, context: EntryContext): z.output<S> | undefined {
   let result = schema.safeParse(value, { error: zodMessage });
   let reported = new Set<string>();
   if (!result.success) {
@@ -106,7 +106,7 @@ export function parseEntry<S extends z.ZodType>(schema: S, value: unknown, path:
  * reported once, by the full parse). Resolvers use them to check cross-references too, so one run
  * reports a bad duration and an unknown model in the same pool.
  */
-export function parseEntryPartially<S extends z.ZodObject>(
+export function parseEntryPartially<S extends z.ZodMiniObject>(
   schema: S,
   value: unknown,
   path: ConfigPath,
@@ -118,7 +118,7 @@ export function parseEntryPartially<S extends z.ZodObject>(
   const partial: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     // Own keys only: `toString` or `constructor` written in the document is not a field.
-    const field = Object.hasOwn(schema.shape, key) ? (schema.shape[key] as z.ZodType) : undefined;
+    const field = Object.hasOwn(schema.shape, key) ? (schema.shape[key] as z.ZodMiniType) : undefined;
     const result = field?.safeParse(item);
     if (result?.success === true && result.data !== IGNORED) partial[key] = result.data;
   }

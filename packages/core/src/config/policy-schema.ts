@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   deprecatedAlias,
   duration,
@@ -11,16 +11,18 @@ import {
   unsupportedKey,
 } from './schema-primitives.js';
 
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
 /** `deactivation`: when a model goes to standby. */
 export const deactivationSchema = z.strictObject({
-  failure_threshold: positiveInt().optional().meta({ description: 'Consecutive failures that deactivate a model (default 3).' }),
+  failure_threshold: z.optional(positiveInt()),
   retry_limit: deprecatedAlias(positiveInt(), 'failure_threshold'),
-  error_rate_threshold: fraction().optional().meta({ description: 'Error rate (0..1) that deactivates a model.' }),
-  error_rate_window: duration({ positive: true }).optional(),
-  error_rate_min_requests: positiveInt().optional(),
-  on_rate_limit: z.boolean().optional(),
-  on_auth_failure: z.boolean().optional(),
-  error_codes: z.array(httpStatus()).optional().meta({ description: 'HTTP statuses that deactivate at once.' }),
+  error_rate_threshold: z.optional(fraction()),
+  error_rate_window: z.optional(duration({ positive: true })),
+  error_rate_min_requests: z.optional(positiveInt()),
+  on_rate_limit: z.optional(z.boolean()),
+  on_auth_failure: z.optional(z.boolean()),
+  error_codes: z.optional(z.array(httpStatus())),
   request_limit: ignoredKey(),
   token_limit: ignoredKey(),
   budget_limit: ignoredKey(),
@@ -30,15 +32,15 @@ export const deactivationSchema = z.strictObject({
 
 /** `recovery`: how a model in standby comes back. */
 export const recoverySchema = z.strictObject({
-  cooldown: duration().optional().meta({ description: 'First cooldown (default 30s).' }),
-  max_cooldown: duration().optional().meta({ description: 'Largest cooldown after backoff, and the standby after an authentication or billing failure (default 30s).' }),
-  backoff_multiplier: z.number().min(1).optional(),
-  jitter: fraction().optional(),
-  half_open: z.boolean().optional(),
-  wait_for_recovery: z.boolean().optional(),
-  probe_on_start: z.boolean().optional().meta({ description: 'Probe every model once when the mesh starts; one that fails starts in standby (default false).' }),
-  probe_interval: duration({ positive: true }).optional().meta({ description: 'Probe models in standby (errors, credentials) at this interval in the background; a model that answers ends its standby (default: no probes).' }),
-  on_quota_reset: z.boolean().optional().meta({ description: 'A model out of its quota returns when the window resets (default true); false keeps it out until reactivated.' }),
+  cooldown: z.optional(duration()),
+  max_cooldown: z.optional(duration()),
+  backoff_multiplier: z.optional(z.number().check(z.gte(1))),
+  jitter: z.optional(fraction()),
+  half_open: z.optional(z.boolean()),
+  wait_for_recovery: z.optional(z.boolean()),
+  probe_on_start: z.optional(z.boolean()),
+  probe_interval: z.optional(duration({ positive: true })),
+  on_quota_reset: z.optional(z.boolean()),
   quota_reset_schedule: ignoredKey(),
 });
 
@@ -47,18 +49,18 @@ export const BACKOFF_NAMES = ['exponential_jitter', 'exponential', 'fixed', 'non
 
 /** `retry`: how one request is retried. */
 export const retrySchema = z.strictObject({
-  max_attempts: positiveInt().optional().meta({ description: 'Total attempts for one request across all models (default 6).' }),
-  max_attempts_per_model: positiveInt().optional(),
-  backoff: z.enum(BACKOFF_NAMES).optional(),
-  initial_delay: duration().optional(),
-  max_delay: duration().optional(),
-  honor_retry_after: z.boolean().optional(),
-  max_retry_after: duration().optional().meta({ description: 'A Retry-After up to this long (default 5s) is waited out on the same model; a longer one puts the model in standby for that long and fails over.' }),
+  max_attempts: z.optional(positiveInt()),
+  max_attempts_per_model: z.optional(positiveInt()),
+  backoff: z.optional(z.enum(BACKOFF_NAMES)),
+  initial_delay: z.optional(duration()),
+  max_delay: z.optional(duration()),
+  honor_retry_after: z.optional(z.boolean()),
+  max_retry_after: z.optional(duration()),
   max_retry_after_wait: deprecatedAlias(duration(), 'max_retry_after'),
-  on_timeout: z.enum(['failover', 'retry']).optional().meta({ description: 'After an attempt times out: move to the next candidate at once (failover, default) or retry the same model first (retry).' }),
-  max_malformed_events: z.number().int().gte(0).optional().meta({ description: 'Stream events that are not JSON one stream may skip (default 3); one more breaks the stream.' }),
-  retryable_codes: z.array(httpStatus()).optional(),
-  non_retryable_codes: z.array(httpStatus()).optional(),
+  on_timeout: z.optional(z.enum(['failover', 'retry'])),
+  max_malformed_events: z.optional(z.int().check(z.gte(0))),
+  retryable_codes: z.optional(z.array(httpStatus())),
+  non_retryable_codes: z.optional(z.array(httpStatus())),
   scope: unsupportedKey('retries stay on the failed model, up to max_attempts_per_model, then fail over to any candidate of the pool'),
 });
 
@@ -67,64 +69,57 @@ export const STREAM_RECOVERY_MODES = ['continue', 'restart', 'off'] as const;
 
 /** `timeouts`: deadlines. */
 export const timeoutsSchema = z.strictObject({
-  request: duration({ positive: true }).optional().meta({ description: 'Whole request, retries included (default 120s).' }),
-  attempt: duration({ positive: true }).optional(),
-  first_token: duration({ positive: true })
-    .optional()
-    .meta({ description: 'Streams: wait for the first content (default 10s, 60s for reasoning models; the attempt timeout on the last candidate).' }),
-  headers: duration({ positive: true })
-    .optional()
-    .meta({ description: 'Wait for the response headers (default 10s for streams, 30s for a non-streaming answer; the attempt timeout on the last candidate).' }),
-  idle: duration({ positive: true }).optional(),
-  connect: duration({ positive: true }).optional().meta({ description: 'The TCP/TLS connection alone (default 5s).' }),
+  request: z.optional(duration({ positive: true })),
+  attempt: z.optional(duration({ positive: true })),
+  first_token: z.optional(duration({ positive: true })),
+  headers: z.optional(duration({ positive: true })),
+  idle: z.optional(duration({ positive: true })),
+  connect: z.optional(duration({ positive: true })),
 });
 
 /** Strategy options the original ModelMesh wrote on the pool; also accepted inside `strategy: {...}`. */
 export const strategyOptionFields = {
-  model_priority: nameList().optional().meta({ description: 'Model keys in preference order.' }),
-  provider_priority: nameList().optional(),
-  model_weights: z.record(z.string(), z.number().gte(0)).optional().meta({ description: 'Weights for `weighted`; 0 = backup only.' }),
+  model_priority: z.optional(nameList()),
+  provider_priority: z.optional(nameList()),
+  model_weights: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
   session_header: unsupportedKey('the session id comes from the sessionId request option, or the x-session-id header through the proxy'),
-  affinity_mode: z.enum(['fallback', 'strict']).optional(),
-  session_timeout: duration({ positive: true }).optional(),
-  max_sessions: positiveInt().optional().meta({ description: 'session-sticky: most sessions remembered.' }),
-  min_samples: z.number().int().gte(0).optional().meta({ description: 'latency-first: measurements before a model counts as tried.' }),
-  exploration_rate: fraction().optional().meta({ description: 'latency-first: share of requests sent to a random model.' }),
-  rate_limit: z
-    .strictObject({
-      threshold: fraction().optional(),
+  affinity_mode: z.optional(z.enum(['fallback', 'strict'])),
+  session_timeout: z.optional(duration({ positive: true })),
+  max_sessions: z.optional(positiveInt()),
+  min_samples: z.optional(z.int().check(z.gte(0))),
+  exploration_rate: z.optional(fraction()),
+  rate_limit: z.optional(
+    z.strictObject({
+      threshold: z.optional(fraction()),
       min_delta: unsupportedKey('rate-limit-aware orders models by their remaining headroom, with threshold as its only setting'),
       max_rpm: unsupportedKey('rate-limit-aware reads quotas from the models\' limits and the providers\' rate-limit headers; set limits.rpm on the model'),
-    })
-    .optional(),
+    }),
+  ),
   fallback_strategy: unsupportedKey('every strategy orders all the candidates it is given, so none is left for a second strategy'),
   balance_mode: unsupportedKey('weighted uses the weights as relative shares (model_weights)'),
 };
 
+/** The `{ name, ...options }` form of `strategy`. */
+export const strategyObjectSchema = z.looseObject({ name: name(), ...strategyOptionFields });
+
 /** `strategy`: a name, or `{ name, ...options }`. */
-export const strategySchema = z.union(
-  [name(), z.looseObject({ name: name().meta({ description: 'Strategy name.' }), ...strategyOptionFields })],
-  { error: 'expected a strategy name or { name, ...options }' },
-);
+export const strategySchema = z.union([name(), strategyObjectSchema], { error: 'expected a strategy name or { name, ...options }' });
+
+/** `hedge`: hedged requests. */
+export const hedgeSchema = z.strictObject({
+  after: duration({ positive: true }),
+  max: z.optional(z.literal(1)),
+});
 
 /** The policy keys shared by pools and the `defaults` section. */
 export const policyFields = {
-  strategy: strategySchema.optional(),
-  deactivation: deactivationSchema.optional(),
-  recovery: recoverySchema.optional(),
-  retry: retrySchema.optional(),
-  timeouts: timeoutsSchema.optional(),
-  stream_recovery: z
-    .enum(STREAM_RECOVERY_MODES)
-    .optional()
-    .meta({ description: 'A stream that breaks after content reached the caller: continue on the next model with prefill (default; restart where it has none), restart there and hold back the text already delivered, or off (end with StreamInterruptedError).' }),
-  hedge: z
-    .strictObject({
-      after: duration({ positive: true }).meta({ description: 'Start the next candidate in parallel when no content has arrived this long after the request started.' }),
-      max: z.literal(1).optional().meta({ description: 'Parallel attempts started besides the first (only 1 is supported).' }),
-    })
-    .optional()
-    .meta({ description: 'Hedged requests (off by default): the first attempt to produce content wins, the other is aborted at once.' }),
+  strategy: z.optional(strategySchema),
+  deactivation: z.optional(deactivationSchema),
+  recovery: z.optional(recoverySchema),
+  retry: z.optional(retrySchema),
+  timeouts: z.optional(timeoutsSchema),
+  stream_recovery: z.optional(z.enum(STREAM_RECOVERY_MODES)),
+  hedge: z.optional(hedgeSchema),
 };
 
 /** `defaults`: policies applied to every pool before the pool's own keys. */

@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defaultsSchema, strategyOptionFields } from './policy-schema.js';
 import { deprecatedAlias, ignoredKey, name, nameList, nonNegative, positiveInt } from './schema-primitives.js';
 
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
 /** `pools.<name>`. */
 export const poolSchema = z.strictObject({
-  capability: name().optional().meta({ description: 'Capability served; without capability and models the pool name is used.' }),
-  models: nameList().optional().meta({ description: 'Member model keys.' }),
-  providers: nameList().optional().meta({ description: 'Only models of these providers.' }),
-  excluded_providers: nameList().optional(),
+  capability: z.optional(name()),
+  models: z.optional(nameList()),
+  providers: z.optional(nameList()),
+  excluded_providers: z.optional(nameList()),
   ...defaultsSchema.shape,
   ...strategyOptionFields,
   failure_threshold: deprecatedAlias(positiveInt(), 'deactivation.failure_threshold'),

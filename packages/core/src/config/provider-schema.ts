@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   deprecatedAlias,
   duration,
@@ -6,42 +6,40 @@ import {
   ignoredKey,
   name,
   nonNegative,
+  positiveInt,
   quotaLimitsSchema,
   stringMap,
 } from './schema-primitives.js';
 
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
 /** Connection keys that may sit on the provider or inside the original `config:` block. */
-const connectionFields = {
-  api_key: z.string().optional().meta({ description: 'API key; use ${ENV_VAR} or ${secrets:NAME} rather than the key itself.' }),
-  base_url: z.url({ protocol: /^https?$/ }).optional().meta({ description: "Endpoint overriding the plugin's default." }),
-  headers: stringMap().optional().meta({ description: 'Extra HTTP headers.' }),
-  query: stringMap().optional().meta({ description: 'Extra query parameters.' }),
-  organization: z.string().optional(),
-  project: z.string().optional(),
-  timeout: duration({ positive: true }).optional(),
-  max_connections: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .meta({ description: 'The most requests in flight to this provider at once (each open stream holds a connection); more wait in a local queue that its timeouts.headers does not count. Default: no cap.' }),
+export const connectionFields = {
+  api_key: z.optional(z.string()),
+  base_url: z.optional(z.url({ protocol: /^https?$/ })),
+  headers: z.optional(stringMap()),
+  query: z.optional(stringMap()),
+  organization: z.optional(z.string()),
+  project: z.optional(z.string()),
+  timeout: z.optional(duration({ positive: true })),
+  max_connections: z.optional(positiveInt()),
 };
 
 /** Original ModelMesh `providers.<id>.budget`, converted to provider-scoped budgets. */
 export const providerBudgetSchema = z.strictObject({
-  daily_limit: nonNegative().optional().meta({ description: 'USD per day.' }),
-  monthly_limit: nonNegative().optional().meta({ description: 'USD per month.' }),
-  alert_threshold: z.number().min(0).max(1).optional(),
+  daily_limit: z.optional(nonNegative()),
+  monthly_limit: z.optional(nonNegative()),
+  alert_threshold: z.optional(z.number().check(z.gte(0), z.lte(1))),
   enforce: ignoredKey(),
 });
 
 /** `providers.<id>`. */
 export const providerSchema = z.strictObject({
-  connector: name().optional().meta({ description: 'Connector id (openai.llm.v1) or plugin name (openai). Defaults to the provider id.' }),
-  enabled: z.boolean().optional(),
+  connector: z.optional(name()),
+  enabled: z.optional(z.boolean()),
   ...connectionFields,
-  options: freeMap().optional().meta({ description: 'Free-form options passed to the provider plugin.' }),
-  limits: quotaLimitsSchema.optional(),
+  options: z.optional(freeMap()),
+  limits: z.optional(quotaLimitsSchema),
   // Original ModelMesh shapes.
   config: deprecatedAlias(z.looseObject(connectionFields), 'keys directly on the provider'),
   budget: deprecatedAlias(providerBudgetSchema, 'budgets with scope provider:<id>'),

@@ -1,29 +1,31 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { budgetLimitFields } from './budget-schema.js';
 import { byteSize, deprecatedAlias, duration, ignoredKey, name, nameList, positiveInt } from './schema-primitives.js';
 
-const proxyKeySchema = z.strictObject({
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
+
+/** A key given as its hex SHA-256. */
+const sha256 = () => z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: 'expected 64 hexadecimal characters' }));
+
+/** `proxy.auth.keys[]`. */
+export const proxyKeySchema = z.strictObject({
   name: name(),
-  key: z.string().min(1).optional().meta({ description: 'The bearer key; prefer ${ENV_VAR} or key_sha256.' }),
-  key_sha256: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, { error: 'expected 64 hexadecimal characters' })
-    .optional()
-    .meta({ description: 'Hex SHA-256 of the key.' }),
-  pools: nameList().optional(),
-  rpm: positiveInt().optional(),
-  budget: z.strictObject(budgetLimitFields).optional().meta({ description: 'A budget for this key (scope key:<name>).' }),
+  key: z.optional(z.string().check(z.minLength(1))),
+  key_sha256: z.optional(sha256()),
+  pools: z.optional(nameList()),
+  rpm: z.optional(positiveInt()),
+  budget: z.optional(z.strictObject(budgetLimitFields)),
 });
 
-const adminKeySchema = z.strictObject({
+/** `proxy.admin.keys[]`. */
+export const adminKeySchema = z.strictObject({
   name: name(),
-  key: z.string().min(1).optional().meta({ description: 'The admin bearer key; prefer ${ENV_VAR} or key_sha256.' }),
-  key_sha256: z
-    .string()
-    .regex(/^[0-9a-fA-F]{64}$/, { error: 'expected 64 hexadecimal characters' })
-    .optional()
-    .meta({ description: 'Hex SHA-256 of the admin key.' }),
+  key: z.optional(z.string().check(z.minLength(1))),
+  key_sha256: z.optional(sha256()),
 });
+
+/** `proxy.admin`: the admin API and status page. */
+export const proxyAdminSchema = z.strictObject({ keys: z.optional(z.array(adminKeySchema)) });
 
 /** A parsed admin key. */
 export type AdminKeyEntry = z.output<typeof adminKeySchema>;
@@ -33,30 +35,28 @@ export type ProxyKeyEntry = z.output<typeof proxyKeySchema>;
 
 /** `proxy`. */
 export const proxySchema = z.strictObject({
-  host: name().optional(),
-  port: z.int().min(0).max(65535).optional(),
-  auth: z
-    .strictObject({
-      keys: z.array(proxyKeySchema).optional(),
-      tokens: deprecatedAlias(z.array(z.string().min(1)), 'auth.keys'),
+  host: z.optional(name()),
+  port: z.optional(z.int().check(z.gte(0), z.lte(65535))),
+  auth: z.optional(
+    z.strictObject({
+      keys: z.optional(z.array(proxyKeySchema)),
+      tokens: deprecatedAlias(z.array(z.string().check(z.minLength(1))), 'auth.keys'),
       method: ignoredKey(),
       enabled: ignoredKey(),
-    })
-    .optional(),
-  admin: z
-    .strictObject({ keys: z.array(adminKeySchema).optional().meta({ description: 'Keys of the admin API and the status page, separate from client keys; none: loopback clients only.' }) })
-    .optional(),
-  cors: z.strictObject({ origins: nameList().optional(), enabled: ignoredKey() }).optional(),
-  limits: z
-    .strictObject({
-      body_size: byteSize().optional(),
-      header_timeout: duration({ positive: true }).optional(),
-      request_timeout: duration({ positive: true }).optional(),
-      max_concurrent: positiveInt().optional(),
-      max_connections: positiveInt().optional(),
-    })
-    .optional(),
-  shutdown_grace: duration().optional(),
+    }),
+  ),
+  admin: z.optional(proxyAdminSchema),
+  cors: z.optional(z.strictObject({ origins: z.optional(nameList()), enabled: ignoredKey() })),
+  limits: z.optional(
+    z.strictObject({
+      body_size: z.optional(byteSize()),
+      header_timeout: z.optional(duration({ positive: true })),
+      request_timeout: z.optional(duration({ positive: true })),
+      max_concurrent: z.optional(positiveInt()),
+      max_connections: z.optional(positiveInt()),
+    }),
+  ),
+  shutdown_grace: z.optional(duration()),
   endpoints: ignoredKey(),
 });
 

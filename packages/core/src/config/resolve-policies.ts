@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ConfigPath } from './config-path.js';
 import { definedFields } from './defined-fields.js';
 import { formatDuration } from './duration.js';

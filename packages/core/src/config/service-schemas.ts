@@ -1,14 +1,16 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deprecatedAlias, duration, freeMap, ignoredKey, name, stringMap } from './schema-primitives.js';
+
+// What each key means, for editors: schema-descriptions.ts (kept out of the runtime bundle).
 
 /** Secret store ids: short names and the original connector ids. */
 export const SECRET_STORES = ['env', 'inline', 'modelmesh.env.v1', 'modelmesh.memory-secrets.v1'] as const;
 
 /** `secrets`. */
 export const secretsSchema = z.strictObject({
-  store: z.enum(SECRET_STORES).optional().meta({ description: 'env (default) also reads environment variables; inline only values.' }),
-  values: stringMap().optional().meta({ description: 'Secrets by name, for ${secrets:NAME}.' }),
-  prefix: z.string().optional().meta({ description: 'Prefix of the environment variable holding a secret.' }),
+  store: z.optional(z.enum(SECRET_STORES)),
+  values: z.optional(stringMap()),
+  prefix: z.optional(z.string()),
   connector: deprecatedAlias(z.enum(SECRET_STORES), 'store'),
   path: ignoredKey(),
   region: ignoredKey(),
@@ -22,12 +24,12 @@ export type SecretsEntry = z.output<typeof secretsSchema>;
 
 /** `state`. */
 export const stateSchema = z.strictObject({
-  store: z.enum(['memory', 'redis']).optional().meta({ description: 'memory (one process, default) or redis (shared by several processes; needs @modelmesh/store-redis).' }),
-  url: z.string().min(1).optional().meta({ description: 'Redis URL, e.g. redis://localhost:6379 or ${REDIS_URL}.' }),
-  prefix: z.string().optional().meta({ description: 'Prefix of every key the store writes (default modelmesh:); deployments sharing one Redis use different prefixes.' }),
+  store: z.optional(z.enum(['memory', 'redis'])),
+  url: z.optional(z.string().check(z.minLength(1))),
+  prefix: z.optional(z.string()),
   key_prefix: deprecatedAlias(z.string(), 'prefix'),
-  on_unavailable: z.enum(['local', 'fail']).optional().meta({ description: 'When Redis is down or slow: local (default) keeps serving from this process\'s state, fail refuses requests that carry a budget or quota.' }),
-  timeout: duration({ positive: true }).optional().meta({ description: 'Longest wait for one Redis call before it counts as unavailable (default 1s).' }),
+  on_unavailable: z.optional(z.enum(['local', 'fail'])),
+  timeout: z.optional(duration({ positive: true })),
 });
 
 /** A parsed `state` section. */
@@ -38,10 +40,10 @@ export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 /** `observability`. */
 export const observabilitySchema = z.strictObject({
-  log_level: z.enum(LOG_LEVELS).optional(),
-  events: z.boolean().optional(),
-  connector: name().optional(),
-  config: freeMap().optional(),
+  log_level: z.optional(z.enum(LOG_LEVELS)),
+  events: z.optional(z.boolean()),
+  connector: z.optional(name()),
+  config: z.optional(freeMap()),
   routing: ignoredKey(),
   logging: ignoredKey(),
   statistics: ignoredKey(),
@@ -50,17 +52,14 @@ export const observabilitySchema = z.strictObject({
 /** A parsed `observability` section. */
 export type ObservabilityEntry = z.output<typeof observabilitySchema>;
 
+/** The `{ name, options }` form of a `middleware` entry. */
+export const middlewareObjectSchema = z.strictObject({ name: name(), options: z.optional(freeMap()) });
+
 /** One `middleware` entry: a built-in name (`logging`, `cache`, `otel`) or a package name, alone or with options. */
-export const middlewareEntrySchema = z.union([
-  name(),
-  z.strictObject({
-    name: name().meta({ description: 'logging, cache, otel, or the name of a package that exports a middlewarePlugin.' }),
-    options: freeMap().optional().meta({ description: "The middleware's options (see its README)." }),
-  }),
-]);
+export const middlewareEntrySchema = z.union([name(), middlewareObjectSchema]);
 
 /** `middleware`: the middleware list, outermost first. */
-export const middlewareSchema = z.array(middlewareEntrySchema).meta({ description: 'Middleware, outermost first: logging, cache, otel or package names, each alone or as { name, options }.' });
+export const middlewareSchema = z.array(middlewareEntrySchema);
 
 /** Custom capability paths to register. */
-export const capabilitiesSchema = z.array(name()).meta({ description: 'Custom capability paths, e.g. compliance.pii-detection.' });
+export const capabilitiesSchema = z.array(name());

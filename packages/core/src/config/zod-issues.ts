@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { didYouMean } from './closest-match.js';
 import { type ConfigPath, configPathKey } from './config-path.js';
 import type { IssueCollector } from './issue-collector.js';
