@@ -261,7 +261,7 @@ const cases: Case[] = [
     lines: ['providers:', '  openai:', '    max_connections: 0'],
     path: 'providers.openai.max_connections',
     line: 3,
-    message: 'must be greater than 0',
+    message: 'must be at least 1',
   },
   {
     name: 'a fractional max_connections',
