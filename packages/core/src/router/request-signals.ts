@@ -104,6 +104,11 @@ export class AttemptSignal {
   /** Rejecters of the promises {@link AttemptSignal.race} is waiting on. */
   readonly #racers = new Set<(reason: unknown) => void>();
   private timer: TimerHandle | undefined;
+  /** When the pending timer fires. */
+  private timerAt = 0;
+  /** When the armed timeout expires; undefined while disarmed or paused. */
+  private deadline: number | undefined;
+  private error: (() => ModelMeshError) | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -116,16 +121,46 @@ export class AttemptSignal {
     return this.#controller.signal;
   }
 
-  /** (Re)arms the timeout: after `ms`, the attempt aborts with `error()`. */
+  /**
+   * (Re)arms the timeout: after `ms`, the attempt aborts with `error()`. A pending timer that
+   * fires no later is kept and looks again when it fires, so a stream re-arming its idle
+   * timeout at every chunk makes no timer per chunk.
+   */
   arm(ms: number, error: () => ModelMeshError): void {
-    this.disarm();
-    this.timer = this.clock.setTimeout(() => this.abort(error()), ms);
+    const deadline = this.clock.now() + ms;
+    this.deadline = deadline;
+    this.error = error;
+    if (this.timer !== undefined && this.timerAt <= deadline) return;
+    this.schedule(ms);
   }
 
+  /** Stops the timeout. */
   disarm(): void {
+    this.deadline = undefined;
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
+
+  /** Stops the timeout but leaves its timer pending (it then does nothing), for an {@link AttemptSignal.arm} soon after to reuse. */
+  pause(): void {
+    this.deadline = undefined;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timerAt = this.clock.now() + ms;
+    this.timer = this.clock.setTimeout(this.expire, ms);
+  }
+
+  private readonly expire = (): void => {
+    this.timer = undefined;
+    const { deadline, error } = this;
+    if (deadline === undefined || error === undefined) return;
+    const left = deadline - this.clock.now();
+    if (left > 0) return this.schedule(left);
+    this.deadline = undefined;
+    this.abort(error());
+  };
 
   /** Aborts the attempt (releases the provider's connection) and settles every pending {@link AttemptSignal.race}. */
   abort(reason: unknown): void {

@@ -77,7 +77,8 @@ export async function* deliverStream(ctx: RouterContext, input: DeliveryInput): 
             } catch (error) {
               throw run.signals.abortError ?? interruption(error, segment, delivered);
             }
-            attempt.disarm();
+            // Paused, not disarmed: the next chunk re-arms the same timer.
+            attempt.pause();
             if (next.done) break;
             raw = next.value;
           }
