@@ -11,7 +11,8 @@ interface ChoiceState {
   hasContent: boolean;
   hasRefusal: boolean;
   finishReason: ChatCompletionFinishReason | null;
-  toolCalls: Map<number, { id: string; name: string; arguments: string }>;
+  /** Made on the first tool call: most answers have none, and a stream holds its state until it ends. */
+  toolCalls: Map<number, { id: string; name: string; arguments: string }> | undefined;
 }
 
 /**
@@ -36,7 +37,7 @@ export class CompletionAssembler {
     for (const choice of chunk.choices) {
       let state = this.choices.get(choice.index);
       if (!state) {
-        state = { content: [], refusal: [], hasContent: false, hasRefusal: false, finishReason: null, toolCalls: new Map() };
+        state = { content: [], refusal: [], hasContent: false, hasRefusal: false, finishReason: null, toolCalls: undefined };
         this.choices.set(choice.index, state);
       }
       const delta = choice.delta;
@@ -49,6 +50,7 @@ export class CompletionAssembler {
         state.hasRefusal = true;
       }
       for (const call of delta.tool_calls ?? []) {
+        state.toolCalls ??= new Map();
         const existing = state.toolCalls.get(call.index) ?? { id: '', name: '', arguments: '' };
         if (call.id) existing.id = call.id;
         if (call.function?.name) existing.name += call.function.name;
@@ -75,7 +77,7 @@ export class CompletionAssembler {
     const choices = [...this.choices.entries()]
       .sort(([a], [b]) => a - b)
       .map(([index, state]) => {
-        const toolCalls: ChatCompletionMessageToolCall[] = [...state.toolCalls.entries()]
+        const toolCalls: ChatCompletionMessageToolCall[] = [...(state.toolCalls?.entries() ?? [])]
           .sort(([a], [b]) => a - b)
           .map(([, call]) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
         return {
