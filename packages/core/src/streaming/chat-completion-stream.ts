@@ -7,18 +7,27 @@ interface Settle {
   reject(error: unknown): void;
 }
 
-/** Passes chunks through unchanged while folding them into `assembler`; settles once the source ends. */
+/**
+ * Passes chunks through unchanged while folding them into `assembler`; settles once the source
+ * ends. The handlers are made once per stream: a chunk costs one `then`, no closure.
+ */
 function assembling(source: AsyncIterator<ChatCompletionChunk>, assembler: CompletionAssembler, settle: Settle): AsyncIterator<ChatCompletionChunk> {
+  const onResult = (result: IteratorResult<ChatCompletionChunk>): IteratorResult<ChatCompletionChunk> => {
+    if (result.done) settle.resolve(assembler.toCompletion());
+    else assembler.add(result.value);
+    return result;
+  };
+  const onError = (error: unknown): never => {
+    settle.reject(error);
+    throw error;
+  };
   return {
-    next: async () => {
+    next: () => {
       try {
-        const result = await source.next();
-        if (result.done) settle.resolve(assembler.toCompletion());
-        else assembler.add(result.value);
-        return result;
+        return source.next().then(onResult, onError);
       } catch (error) {
-        settle.reject(error);
-        throw error;
+        // A source that throws instead of rejecting fails the same way.
+        return Promise.reject(error).catch(onError);
       }
     },
     return: async (value?: unknown) => {
