@@ -147,19 +147,23 @@ export function iterateQueue<T>(queue: SseEventQueue, nextItem: () => Promise<T 
     finished = true;
     return { done: true, value: undefined };
   };
+  const fail = async (error: unknown): Promise<never> => {
+    finished = true;
+    await queue.release().catch(() => undefined);
+    throw error;
+  };
+  // Made once per stream: an item costs one `then`, no async frame of its own.
+  const onItem = (item: T | undefined): IteratorResult<T, undefined> => (item === undefined ? end() : { done: false, value: item });
   return {
     [Symbol.asyncIterator]() {
       return this;
     },
-    async next(): Promise<IteratorResult<T, undefined>> {
-      if (finished) return end();
+    next(): Promise<IteratorResult<T, undefined>> {
+      if (finished) return Promise.resolve(end());
       try {
-        const item = await nextItem();
-        return item === undefined ? end() : { done: false, value: item };
+        return nextItem().then(onItem, fail);
       } catch (error) {
-        finished = true;
-        await queue.release().catch(() => undefined);
-        throw error;
+        return fail(error);
       }
     },
     async return(): Promise<IteratorResult<T, undefined>> {

@@ -92,18 +92,23 @@ function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, contex
     progress.see(chunk);
     return chunk;
   };
+  const fail = async (error: unknown): Promise<never> => {
+    await events.return?.();
+    throw reclassified(error, client.settings.reclassifyError);
+  };
+  // Made once per stream: an event costs one `then`, no async frame of its own.
+  const onEvent = (next: IteratorResult<SseJsonEvent>): IteratorResult<ChatCompletionChunk> | Promise<never> => {
+    if (next.done) return { done: true, value: undefined };
+    try {
+      return { done: false, value: toChunk(next.value) };
+    } catch (error) {
+      return fail(error);
+    }
+  };
   return {
     [Symbol.asyncIterator]() {
       return {
-        async next(): Promise<IteratorResult<ChatCompletionChunk>> {
-          try {
-            const next = await events.next();
-            return next.done ? { done: true, value: undefined } : { done: false, value: toChunk(next.value) };
-          } catch (error) {
-            await events.return?.();
-            throw reclassified(error, client.settings.reclassifyError);
-          }
-        },
+        next: (): Promise<IteratorResult<ChatCompletionChunk>> => events.next().then(onEvent, fail),
         async return(): Promise<IteratorResult<ChatCompletionChunk>> {
           await events.return?.();
           return { done: true, value: undefined };
