@@ -10,10 +10,8 @@ export async function chatCompletions(ctx: ProxyContext, ex: Exchange): Promise<
   const params = await readParams(ctx, ex);
   ctx.access.authorize(ex.key, requireModel(params));
   const options = requestOptions(ex);
-  if (params['stream'] === true) {
-    await streamChatCompletion(ctx, ex, params as unknown as ChatCompletionCreateParamsStreaming, options);
-    return;
-  }
+  // Returned, not awaited: a stream lasts minutes, and a suspended frame per open stream costs memory.
+  if (params['stream'] === true) return streamChatCompletion(ctx, ex, params as unknown as ChatCompletionCreateParamsStreaming, options);
   const completion = await ctx.mesh.chat.completions.create(params as unknown as ChatCompletionCreateParamsNonStreaming, options);
   sendJson(ex.res, 200, completion, traceHeaders(ex.trace, true, ex.headers));
 }

@@ -26,7 +26,8 @@ export async function streamChatCompletion(ctx: ProxyContext, ex: Exchange, para
   const stream = await ctx.mesh.chat.completions.create(params, options);
   // Clients that did not ask for usage may not expect a chunk without choices.
   const wantsUsage = params.stream_options?.include_usage === true;
-  await relayStream(ctx, ex, stream, {
+  // Returned, not awaited: no suspended frame of this function per open stream.
+  return relayStream(ctx, ex, stream, {
     chunk: (sse, chunk) => (!wantsUsage && isUsageOnly(chunk) ? Promise.resolve() : sse.data(JSON.stringify(chunk))),
     end: async (sse) => {
       await sse.comment(`modelmesh ${JSON.stringify(summaryOf(ex.trace))}`);
