@@ -25,7 +25,10 @@ export class CompletionAssembler {
   private created = 0;
   private systemFingerprint: string | undefined;
   private usageSeen: CompletionUsage | undefined;
-  private readonly choices = new Map<number, ChoiceState>();
+  /** The first choice seen, kept out of a Map: nearly every stream has one choice, and its state lives as long as the stream. */
+  private first: ChoiceState | undefined;
+  private firstIndex = 0;
+  private others: Map<number, ChoiceState> | undefined;
 
   /** Adds one chunk. */
   add(chunk: ChatCompletionChunk): void {
@@ -35,11 +38,7 @@ export class CompletionAssembler {
     this.systemFingerprint ??= chunk.system_fingerprint;
     if (chunk.usage) this.usageSeen = chunk.usage;
     for (const choice of chunk.choices) {
-      let state = this.choices.get(choice.index);
-      if (!state) {
-        state = { content: [], refusal: [], hasContent: false, hasRefusal: false, finishReason: null, toolCalls: undefined };
-        this.choices.set(choice.index, state);
-      }
+      const state = this.stateOf(choice.index);
       const delta = choice.delta;
       if (typeof delta.content === 'string') {
         if (delta.content !== '') state.content.push(delta.content);
@@ -63,7 +62,8 @@ export class CompletionAssembler {
 
   /** True once some choice has a finish reason. */
   get finished(): boolean {
-    for (const state of this.choices.values()) if (state.finishReason !== null) return true;
+    if (this.first && this.first.finishReason !== null) return true;
+    for (const state of this.others?.values() ?? []) if (state.finishReason !== null) return true;
     return false;
   }
 
@@ -72,9 +72,30 @@ export class CompletionAssembler {
     return this.usageSeen;
   }
 
+  private stateOf(index: number): ChoiceState {
+    if (this.first && this.firstIndex === index) return this.first;
+    let state = this.others?.get(index);
+    if (!state) {
+      state = { content: [], refusal: [], hasContent: false, hasRefusal: false, finishReason: null, toolCalls: undefined };
+      if (!this.first) {
+        this.first = state;
+        this.firstIndex = index;
+      } else (this.others ??= new Map()).set(index, state);
+    }
+    return state;
+  }
+
+  /** Every choice's index and state, in the order first seen. */
+  private entries(): Array<[number, ChoiceState]> {
+    if (!this.first) return [];
+    const entries: Array<[number, ChoiceState]> = [[this.firstIndex, this.first]];
+    if (this.others) entries.push(...this.others.entries());
+    return entries;
+  }
+
   /** The completion so far. */
   toCompletion(): ChatCompletion {
-    const choices = [...this.choices.entries()]
+    const choices = this.entries()
       .sort(([a], [b]) => a - b)
       .map(([index, state]) => {
         const toolCalls: ChatCompletionMessageToolCall[] = [...(state.toolCalls?.entries() ?? [])]
