@@ -40,8 +40,7 @@ export class RequestRun {
   /** The request's abort plumbing: caller signal, deadline, attempt controllers. */
   readonly signals: RequestSignals;
   #attempts = 0;
-  readonly #perModel = new Map<string, number>();
-  /** When each attempt on a model started (for the spacing of retries on one model). */
+  /** When each attempt on a model started (for the spacing of retries on one model); its length counts them. */
   readonly #startedAt = new Map<string, number[]>();
   readonly #excluded = new Map<string, string>();
   #lastModelKey: string | undefined;
@@ -101,7 +100,7 @@ export class RequestRun {
 
   /** Attempts started on `modelKey` so far. */
   attemptsOn(modelKey: string): number {
-    return this.#perModel.get(modelKey) ?? 0;
+    return this.#startedAt.get(modelKey)?.length ?? 0;
   }
 
   /** When this request's attempts on `modelKey` started (ms since epoch), oldest first. */
@@ -115,7 +114,6 @@ export class RequestRun {
    */
   beginAttempt(modelKey: string, at = 0): string | undefined {
     this.#attempts++;
-    this.#perModel.set(modelKey, this.attemptsOn(modelKey) + 1);
     const times = this.#startedAt.get(modelKey);
     if (times === undefined) this.#startedAt.set(modelKey, [at]);
     else times.push(at);
