@@ -135,6 +135,11 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
   const endedBeforeMemory = run.ended;
   const openAtMemory = open - run.ended;
   const busy = await target.memory();
+  // BENCH_VERBOSE=1: where the memory went (KB per open stream, by kind).
+  if (process.env.BENCH_VERBOSE) {
+    const per = (key) => ((busy[key] - idle[key]) / Math.max(1, open - run.ended) / 1024).toFixed(1);
+    console.error(`  ${target.role}: per stream KB: rss ${per('rss')}, heapTotal ${per('heapTotal')}, heapUsed ${per('heapUsed')}, external ${per('external')}, arrayBuffers ${per('arrayBuffers')}`);
+  }
   // The upstream's streams are longer than any run: end them all, as clients that hang up.
   run.closing = true;
   allLaunched();
