@@ -1,4 +1,5 @@
 import type { BodySource } from './body-source.js';
+import type { PieceSource } from './piece-source.js';
 import type { RequestGuard } from './request-guard.js';
 
 const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
@@ -9,7 +10,7 @@ const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefi
  * the consumer is busy). Ending early (`return()`, even before the first `next()`)
  * cancels the body and aborts the exchange, so the connection is released.
  */
-export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
+export class BodyIterator implements AsyncIterableIterator<Uint8Array>, PieceSource {
   private finished = false;
   private started = false;
 
