@@ -16,7 +16,7 @@ import { QueueIterator } from './queue-iterator.js';
  * ```
  */
 export function mapStream<T, U>(source: AsyncIterator<T>, map: (item: T) => U, mapError: (error: unknown) => unknown = (error) => error): AsyncIterableIterator<U, undefined> {
-  if (source instanceof QueueIterator) return (source as QueueIterator<unknown, T>).mapped(map, mapError);
+  if (source instanceof QueueIterator && source.unmapped) return (source as QueueIterator<unknown, T>).mapped(map, mapError);
   return new MappedIterator(source, map, mapError);
 }
 

@@ -35,21 +35,20 @@ export class QueueIterator<T, U = T> implements AsyncIterableIterator<U, undefin
     private readonly mapError: (error: unknown) => unknown = same,
   ) {}
 
+  /** True while items come out as the step makes them (not mapped yet): see {@link QueueIterator.mapped}. */
+  get unmapped(): boolean {
+    return this.map === same;
+  }
+
   /**
    * This stream's items passed through `map` (and its failures through `mapError`) in the
-   * step that makes them, with no promise of its own per item. It takes over the stream:
-   * this iterator is not to be used any more.
+   * step that makes them, with no promise of its own per item. Only for an
+   * {@link QueueIterator.unmapped} stream (then `T` is `U`). It takes over the stream: this
+   * iterator is not to be used any more.
    */
   mapped<V>(map: (item: U) => V, mapError: (error: unknown) => unknown): QueueIterator<T, V> {
-    const inner = this.map;
-    const innerError = this.mapError;
     this.finished = true;
-    return new QueueIterator(
-      this.queue,
-      this.step,
-      (item) => map(inner(item)),
-      (error) => mapError(innerError(error)),
-    );
+    return new QueueIterator(this.queue, this.step, map as unknown as (item: T) => V, mapError);
   }
 
   [Symbol.asyncIterator](): this {

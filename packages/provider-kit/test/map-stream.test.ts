@@ -46,6 +46,12 @@ describe('mapStream', () => {
     expect(source.returned).toBe(true);
   });
 
+  it('composes two mappings; an error of the outer map goes through the outer mapError only', async () => {
+    const once = mapStream(readSseJson(body(['data: 1\n\n', 'data: 2\n\n']), { providerId: 'p' }), double, (error) => `inner(${String(error)})`);
+    const twice = mapStream(once, (n) => { if (n > 2) throw 'too big'; return n + 1; }, (error) => `outer(${String(error)})`);
+    expect(await drain(twice)).toEqual({ items: [3], error: 'outer(too big)' });
+  });
+
   it('maps any async iterator', async () => {
     async function* numbers() {
       yield* [1, 2, 3];
