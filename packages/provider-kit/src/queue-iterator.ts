@@ -44,7 +44,7 @@ export class QueueIterator<T, U = T> implements AsyncIterableIterator<U, undefin
 
   /** True while items come out as the step makes them (not mapped yet): see {@link QueueIterator.mapped}. */
   get unmapped(): boolean {
-    return this.map === same;
+    return this.map === same && this.mapError === same;
   }
 
   /**
@@ -56,6 +56,17 @@ export class QueueIterator<T, U = T> implements AsyncIterableIterator<U, undefin
   mapped<V>(map: (item: U) => V, mapError: (error: unknown) => unknown): QueueIterator<T, V> {
     this.finished = true;
     return new QueueIterator(this.queue, this.step, map as unknown as (item: T) => V, mapError);
+  }
+
+  /**
+   * This stream with its step replaced by `wrap(step)` (and its failures passed through
+   * `mapError`): for a mapping that makes zero or more items per item, run in the same step
+   * (see `flatMapStream`). Only for an {@link QueueIterator.unmapped} stream. It takes
+   * over the stream: this iterator is not to be used any more.
+   */
+  restepped<V>(wrap: (step: () => QueueStep<U>) => () => QueueStep<V>, mapError: (error: unknown) => unknown): QueueIterator<V> {
+    this.finished = true;
+    return new QueueIterator<V>(this.queue, wrap(this.step as unknown as () => QueueStep<U>), same, mapError);
   }
 
   [Symbol.asyncIterator](): this {
