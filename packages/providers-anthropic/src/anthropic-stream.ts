@@ -1,5 +1,5 @@
 import { completionToChunks, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/provider';
-import { malformedEventsOf, readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
+import { flatMapStream, malformedEventsOf, readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { asAnthropicMessage, messageToCompletion } from './anthropic-chat.js';
 import type { AnthropicClient } from './anthropic-client.js';
 import { refineAnthropicError } from './anthropic-errors.js';
@@ -51,38 +51,6 @@ function chunksOf(response: HttpResponse, converter: AnthropicStreamConverter, c
     finished: () => converter.finished,
     malformedEvents: malformedEventsOf(call),
   });
-  const pending: ChatCompletionChunk[] = [];
-  let ended = false;
-  return {
-    [Symbol.asyncIterator]() {
-      return {
-        async next(): Promise<IteratorResult<ChatCompletionChunk>> {
-          try {
-            while (pending.length === 0 && !ended) {
-              const next = await events.next();
-              if (next.done) {
-                ended = true;
-                pending.push(...converter.end());
-              } else {
-                pending.push(...converter.accept(next.value.event, next.value.data));
-              }
-            }
-            const chunk = pending.shift();
-            return chunk === undefined ? { done: true, value: undefined } : { done: false, value: chunk };
-          } catch (error) {
-            ended = true;
-            pending.length = 0;
-            await events.return?.();
-            throw error;
-          }
-        },
-        async return(): Promise<IteratorResult<ChatCompletionChunk>> {
-          ended = true;
-          pending.length = 0;
-          await events.return?.();
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
+  // Each event gives zero or more chunks, mapped in the reader's step: no async frame per open stream.
+  return flatMapStream(events, (event) => converter.accept(event.event, event.data), { end: () => converter.end() });
 }

@@ -1,5 +1,5 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming, ProviderCall } from '@modelmesh/provider';
-import { malformedEventsOf, readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
+import { flatMapStream, malformedEventsOf, readHeader, readSseJson, type HttpResponse } from '@modelmesh/provider-kit';
 import { malformed, toChatCompletion, type ResponseContext } from './gemini-response.js';
 import { GeminiStreamConverter } from './gemini-stream.js';
 import type { GoogleClient } from './google-client.js';
@@ -56,42 +56,6 @@ function fromSse(client: GoogleClient, response: HttpResponse, converter: Gemini
     finished: () => converter.complete,
     malformedEvents: malformedEventsOf(call),
   });
-  let pending: ChatCompletionChunk[] = [];
-  let ended = false;
-  const next = async (): Promise<IteratorResult<ChatCompletionChunk>> => {
-    for (;;) {
-      const ready = pending.shift();
-      if (ready !== undefined) return { done: false, value: ready };
-      if (ended) return { done: true, value: undefined };
-      const event = await events.next();
-      if (event.done) {
-        ended = true;
-        pending = converter.end();
-      } else {
-        pending = converter.convert(event.value.data);
-      }
-    }
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return {
-        async next(): Promise<IteratorResult<ChatCompletionChunk>> {
-          try {
-            return await next();
-          } catch (error) {
-            ended = true;
-            pending = [];
-            await events.return?.();
-            throw error;
-          }
-        },
-        async return(): Promise<IteratorResult<ChatCompletionChunk>> {
-          ended = true;
-          pending = [];
-          await events.return?.();
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
+  // Each event gives zero or more chunks, mapped in the reader's step: no async frame per open stream.
+  return flatMapStream(events, (event) => converter.convert(event.data), { end: () => converter.end() });
 }
