@@ -1,41 +1,7 @@
 import { ProviderError } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
 import { flatMapStream, readSseJson } from '../src/index.js';
-
-/** An SSE body that records whether it was returned (the connection released). */
-function body(lines: readonly string[], fail?: Error): AsyncIterableIterator<string> & { returned: boolean } {
-  let i = 0;
-  return {
-    returned: false,
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      if (i < lines.length) return { done: false, value: lines[i++] as string };
-      if (fail) throw fail;
-      return { done: true, value: undefined };
-    },
-    async return() {
-      this.returned = true;
-      return { done: true, value: undefined };
-    },
-  };
-}
-
-async function drain<T>(stream: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const item of stream) items.push(item);
-  } catch (error) {
-    return { items, error };
-  }
-  return { items, error: undefined };
-}
-
-/** The same items through a generator (so flatMapStream takes its general path). */
-async function* passThrough<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  yield* source;
-}
+import { body, drain, passThrough } from './support/stream-bodies.js';
 
 /** Event `n` becomes `n` copies of itself: 0 gives nothing, 1 one item, 3 three. */
 const copies = (event: { data: unknown }): number[] => Array.from({ length: event.data as number }, () => event.data as number);

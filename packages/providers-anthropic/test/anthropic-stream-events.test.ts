@@ -1,27 +1,21 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ChatCompletionChunk, ProviderCall } from '@modelmesh/provider';
+import { startLocalServer, writeSse, type LocalServer } from '@modelmesh/testing/servers';
 import { drain } from '@modelmesh/testing/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnthropic } from '../src/index.js';
 
 const call = (): ProviderCall => ({ signal: new AbortController().signal, timeouts: {} });
 
-let server: Server | undefined;
+let server: LocalServer<string> | undefined;
 afterEach(async () => {
-  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  await server?.close();
   server = undefined;
 });
 
 /** A local HTTP server answering every request with these SSE events, each in its own write. */
 async function serveEvents(events: readonly { event: string; data: unknown }[]): Promise<string> {
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const { event, data } of events) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    res.end();
-  });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLocalServer((_req, res) => writeSse(res, events.map(({ event, data }) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)));
+  return server.url;
 }
 
 const shape = (chunk: ChatCompletionChunk) => ({ delta: chunk.choices[0]?.delta, finish: chunk.choices[0]?.finish_reason, usage: chunk.usage?.total_tokens });

@@ -1,26 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ChatCompletionChunk, ProviderCall } from '@modelmesh/provider';
+import { startLocalServer, writeSse, type LocalServer } from '@modelmesh/testing/servers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGoogle } from '../src/index.js';
 
 const call = (): ProviderCall => ({ signal: new AbortController().signal, timeouts: {} });
 
-let server: Server | undefined;
+let server: LocalServer<string> | undefined;
 afterEach(async () => {
-  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  await server?.close();
   server = undefined;
 });
 
 /** A local HTTP server answering every request with these SSE events, each in its own write. */
 async function serveEvents(events: readonly unknown[]): Promise<string> {
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream' });
-    for (const data of events) res.write(`data: ${JSON.stringify(data)}\r\n\r\n`);
-    res.end();
-  });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLocalServer((_req, res) => writeSse(res, events.map((data) => `data: ${JSON.stringify(data)}\r\n\r\n`)));
+  return server.url;
 }
 
 const shape = (chunk: ChatCompletionChunk) => ({ index: chunk.choices[0]?.index, delta: chunk.choices[0]?.delta, finish: chunk.choices[0]?.finish_reason, usage: chunk.usage?.total_tokens });
