@@ -1,6 +1,6 @@
 import { ProviderError } from '@modelmesh/provider';
 import { describe, expect, it } from 'vitest';
-import { flatMapStream, readSseJson } from '../src/index.js';
+import { flatMapStream, mapStream, readSseJson } from '../src/index.js';
 import { body, drain, passThrough } from './support/stream-bodies.js';
 
 /** Event `n` becomes `n` copies of itself: 0 gives nothing, 1 one item, 3 three. */
@@ -97,5 +97,15 @@ describe('flatMapStream over readSseJson', () => {
     const { QueueIterator } = await import('../src/queue-iterator.js');
     expect(flatMapStream(readSseJson(body([]), { providerId: 'p' }), copies)).toBeInstanceOf(QueueIterator);
     expect(flatMapStream(passThrough(readSseJson(body([]), { providerId: 'p' })), copies)).not.toBeInstanceOf(QueueIterator);
+  });
+});
+
+describe('mapStream over flatMapStream', () => {
+  it('keeps both mappings and both mapErrors (the inner first)', async () => {
+    const flat = flatMapStream(readSseJson(body(['data: 2\n\n', 'data: 1\n\n']), { providerId: 'p', doneMarker: null, requireEnd: false }), copies, { mapError: (error) => `inner(${String(error)})` });
+    const mapped = mapStream(flat, (n) => { if (n === 1) throw 'one'; return n * 10; }, (error) => `outer(${String(error)})`);
+    expect(await drain(mapped)).toEqual({ items: [20, 20], error: 'outer(one)' });
+    const failing = flatMapStream(readSseJson(body(['data: 2\n\n'], new Error('cut')), { providerId: 'p' }), copies, { mapError: () => 'inner' });
+    expect(await drain(mapStream(failing, (n) => n, (error) => `outer(${String(error)})`))).toEqual({ items: [2, 2], error: 'outer(inner)' });
   });
 });
