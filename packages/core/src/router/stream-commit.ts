@@ -1,7 +1,7 @@
 import { ProviderError, ProviderTimeoutError, type ProviderCall, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming } from '@modelmesh/provider';
 import type { Clock } from '../runtime/clock.js';
 import type { MeshModel } from './mesh-model.js';
-import type { AttemptSignal } from './request-signals.js';
+import type { AttemptSignal } from './attempt-signal.js';
 
 /** A stream that has produced its first content: from here on there is no failover. */
 export interface CommittedStream {
