@@ -6,8 +6,8 @@ import type { AttemptSignal } from './attempt-signal.js';
 /** A stream that has produced its first content: from here on there is no failover. */
 export interface CommittedStream {
   readonly iterator: AsyncIterator<ChatCompletionChunk>;
-  /** Chunks read before and including the first content chunk. */
-  readonly buffered: readonly ChatCompletionChunk[];
+  /** Chunks read before and including the first content chunk; the delivery empties it once handed on. */
+  readonly buffered: ChatCompletionChunk[];
   /** Milliseconds from the attempt's start to the first content chunk. */
   readonly timeToFirstTokenMs: number;
 }

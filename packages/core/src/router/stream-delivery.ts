@@ -1,6 +1,6 @@
 import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type StreamInterruptedError, type ChatCompletionChunk, type CompletionUsage } from '@modelmesh/provider';
 import { CompletionAssembler } from '../streaming/completion-assembler.js';
-import { settlesFinal, type FinalCompletion, type SettlesFinal } from '../streaming/final-completion.js';
+import { FinalCompletion, finalOf, keepsFinal, type FinalCompletionKeeper } from '../streaming/final-completion.js';
 import { StreamTally } from '../streaming/stream-tally.js';
 import type { AbortWaiter } from './attempt-signal.js';
 import type { RequestRun } from './request-run.js';
@@ -39,7 +39,7 @@ type Phase = 'unread' | 'idle' | 'busy' | 'ended';
  * a request queue and, per chunk, a race promise with two closures (slow-streams benchmark:
  * see the commit that made this).
  */
-export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, SettlesFinal {
+export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, FinalCompletionKeeper {
   readonly #ctx: RouterContext;
   readonly #run: RequestRun;
   readonly #timeToFirstTokenMs: number;
@@ -95,11 +95,14 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Settl
     return this;
   }
 
-  /** Settles the stream's final completion from the caller's answer, unless chunk middleware changes what the caller sees after it. */
-  [settlesFinal](final: FinalCompletion): boolean {
-    if (this.#ctx.middleware.watchesChunks) return false;
-    this.#final = final;
-    return true;
+  /** The stream's final completion is the caller's answer, unless chunk middleware changes what the caller sees after it. */
+  get [keepsFinal](): boolean {
+    return !this.#ctx.middleware.watchesChunks;
+  }
+
+  /** Made when first asked (or at the end): most streams are never asked. */
+  [finalOf](): FinalCompletion {
+    return (this.#final ??= new FinalCompletion());
   }
 
   next(): Promise<Result> {
@@ -108,7 +111,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Settl
       const failure = this.#unreadFailure;
       if (failure === undefined) return Promise.resolve({ done: true, value: undefined });
       this.#unreadFailure = undefined;
-      this.#final?.reject(failure);
+      this[finalOf]().reject(failure);
       return Promise.reject(failure);
     }
     const served = this.#serve();
@@ -119,7 +122,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Settl
   /** The caller stops early (`break` in `for await`): its choice, not a failure. */
   return(value?: unknown): Promise<Result> {
     if (this.#phase === 'busy') return this.#afterCurrent(() => this.return(value));
-    this.#final?.reject(new RequestAbortedError({ message: 'The stream was stopped before its end, so it has no final completion' }));
+    this[finalOf]().reject(new RequestAbortedError({ message: 'The stream was stopped before its end, so it has no final completion' }));
     if (this.#phase === 'ended') return Promise.resolve({ done: true, value });
     const served = this.#serve();
     void this.#close('stopped', undefined, { done: true, value });
@@ -150,7 +153,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Settl
     const reject = this.#reject;
     this.#resolve = this.#reject = undefined;
     this.#phase = 'ended';
-    this.#final?.reject(error);
+    this[finalOf]().reject(error);
     reject?.(error);
   }
 
@@ -187,7 +190,12 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Settl
   #advance(): void {
     for (;;) {
       const { buffered } = this.#segment.committed;
-      if (this.#bufferedAt >= buffered.length) return this.#read();
+      if (this.#bufferedAt >= buffered.length) {
+        // Handed on: the chunks need not live as long as the stream.
+        buffered.length = 0;
+        this.#bufferedAt = 0;
+        return this.#read();
+      }
       if (this.#offer(buffered[this.#bufferedAt++] as ChatCompletionChunk)) return;
     }
   }
@@ -305,7 +313,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Settl
       return this.#fail(thrown);
     }
     if (result === undefined) return this.#fail(failure);
-    if (kind === 'ok') this.#final?.resolve(this.#caller);
+    if (kind === 'ok') this[finalOf]().resolve(this.#caller);
     this.#answer(result, 'ended');
   }
 

@@ -1,6 +1,6 @@
 import { RequestAbortedError, type ChatCompletion, type ChatCompletionChunk } from '@modelmesh/provider';
 import { CompletionAssembler } from './completion-assembler.js';
-import { FinalCompletion, offersToSettleFinal, settlesFinal } from './final-completion.js';
+import { FinalCompletion, finalOf, keepsFinalCompletion, type FinalCompletionKeeper } from './final-completion.js';
 import { Stream } from './stream.js';
 
 /**
@@ -41,7 +41,9 @@ function assembling(source: AsyncIterator<ChatCompletionChunk>, settle: FinalCom
  * `finalChatCompletion()` gives the whole answer as one `ChatCompletion`.
  */
 export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
-  readonly #final = new FinalCompletion();
+  /** Where the final completion comes from, once iteration has started: the delivery that keeps it, or this stream's own. */
+  #keeper: FinalCompletionKeeper | undefined;
+  #final: FinalCompletion | undefined;
 
   /**
    * @param iterate - produces the chunks; called once, on first iteration.
@@ -55,7 +57,11 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
   override [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
     const source = super[Symbol.asyncIterator]();
     // The router's delivery has the caller's answer assembled already: no second copy of the text.
-    if (offersToSettleFinal(source) && source[settlesFinal](this.#final)) return source;
+    if (keepsFinalCompletion(source)) {
+      this.#keeper = source;
+      return source;
+    }
+    this.#final = new FinalCompletion();
     return assembling(source, this.#final);
   }
 
@@ -76,7 +82,8 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
       const iterator = this[Symbol.asyncIterator]();
       while (!(await iterator.next()).done);
     }
-    return this.#final.promise();
+    const final = this.#keeper ? this.#keeper[finalOf]() : this.#final;
+    return (final as FinalCompletion).promise();
   }
 }
 

@@ -61,20 +61,22 @@ export class FinalCompletion {
 }
 
 /**
- * The key of an iterator's offer to settle a stream's {@link FinalCompletion} itself: the
- * router's delivery keeps the caller's answer assembled anyway (for stream recovery and the
+ * The keys of an iterator that keeps the final completion of the stream reading it: the
+ * router's delivery has the caller's answer assembled anyway (for stream recovery and the
  * request's record), so a `ChatCompletionStream` over it need not keep a second copy of the
- * text. The method returns false when it cannot (chunk middleware changes what the caller
- * sees after the delivery assembled it).
+ * text. `[keepsFinal]` is false when it cannot (chunk middleware changes what the caller sees
+ * after the delivery assembled it); `[finalOf]()` makes the final completion when first asked.
  */
-export const settlesFinal = Symbol('modelmesh.settlesFinal');
+export const keepsFinal = Symbol('modelmesh.keepsFinal');
+export const finalOf = Symbol('modelmesh.finalOf');
 
-/** An iterator that can settle the final completion of the stream reading it. */
-export interface SettlesFinal {
-  [settlesFinal](final: FinalCompletion): boolean;
+/** An iterator that keeps the final completion of the stream reading it. */
+export interface FinalCompletionKeeper {
+  readonly [keepsFinal]: boolean;
+  [finalOf](): FinalCompletion;
 }
 
-/** True when `iterator` offers to settle the final completion itself. */
-export function offersToSettleFinal(iterator: object): iterator is SettlesFinal {
-  return typeof (iterator as Partial<SettlesFinal>)[settlesFinal] === 'function';
+/** True when `iterator` keeps the final completion itself. */
+export function keepsFinalCompletion(iterator: object): iterator is FinalCompletionKeeper {
+  return (iterator as Partial<FinalCompletionKeeper>)[keepsFinal] === true;
 }
