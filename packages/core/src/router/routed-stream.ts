@@ -16,6 +16,11 @@ export class RoutedStream extends ChatCompletionStream {
     this.#signals = signals;
   }
 
+  /** The stream over a delivery (made here, so the iterate function keeps nothing else of the caller's scope alive). */
+  static over(delivery: AsyncIterator<ChatCompletionChunk>, signals: RequestSignals): RoutedStream {
+    return new RoutedStream(() => delivery, signals);
+  }
+
   override get controller(): AbortController {
     return this.#signals.controller;
   }

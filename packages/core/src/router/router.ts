@@ -78,8 +78,7 @@ export class Router {
     }
     const { model, context, ticket, attempt, value: committed, spend } = outcome;
     // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
-    const delivery = new StreamDelivery(ctx, { run, model, context, ticket, attempt, committed, spend });
-    return new RoutedStream(() => delivery, run.signals);
+    return RoutedStream.over(new StreamDelivery(ctx, { run, model, context, ticket, attempt, committed, spend }), run.signals);
   }
 
   private async routeEmbed(params: EmbeddingCreateParams, options: RequestOptions, request?: RequestContext): Promise<CreateEmbeddingResponse> {
