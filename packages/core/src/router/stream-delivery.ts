@@ -61,7 +61,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Final
   /** The error the first next() of a stream aborted unread rejects with. */
   #unreadFailure: ModelMeshError | undefined;
   #final: FinalCompletion | undefined;
-  /** The promise of the call being served, and how to settle it. */
+  /** The promise of the call being served (while one is), and how to settle it. */
   #current: Promise<Result> | undefined;
   #resolve: ((result: Result) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
@@ -144,14 +144,15 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Final
 
   #answer(result: Result, phase: Phase): void {
     const resolve = this.#resolve;
-    this.#resolve = this.#reject = undefined;
+    // A settled promise keeps its result: held on to, it would keep the last chunk as long as the stream.
+    this.#current = this.#resolve = this.#reject = undefined;
     this.#phase = phase;
     resolve?.(result);
   }
 
   #fail(error: unknown): void {
     const reject = this.#reject;
-    this.#resolve = this.#reject = undefined;
+    this.#current = this.#resolve = this.#reject = undefined;
     this.#phase = 'ended';
     this[finalOf]().reject(error);
     reject?.(error);
