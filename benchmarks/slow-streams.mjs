@@ -89,7 +89,7 @@ const sortedOf = (values) => Float64Array.from(values).sort();
  * at a time (clients arriving, rather than one burst of handshakes); measures memory while all
  * are open, and the chunk gaps.
  */
-async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs = 120_000 } = {}) {
+async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs = 120_000, upstream } = {}) {
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const idle = await target.memory();
   let allOpen;
@@ -128,10 +128,18 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
   const openMs = performance.now() - started;
   const openAtStart = open;
   const cpuBefore = await target.cpu();
+  const upstreamBefore = await upstream?.cpu();
+  const ownBefore = process.cpuUsage();
   run.steadyOn = true;
   await new Promise((resolve) => setTimeout(resolve, steadyMs));
   run.steadyOn = false;
   const cpuUs = (await target.cpu()) - cpuBefore;
+  // BENCH_VERBOSE=1: how busy the other processes were (on a small machine they share the cores).
+  if (process.env.BENCH_VERBOSE && upstream) {
+    const own = process.cpuUsage(ownBefore);
+    const cores = (us) => (us / 1000 / steadyMs).toFixed(2);
+    console.error(`  ${target.role}: CPU cores while steady: server ${cores(cpuUs)}, fake vendor ${cores((await upstream.cpu()) - upstreamBefore)}, load generator ${cores(own.user + own.system)}`);
+  }
   const endedBeforeMemory = run.ended;
   const openAtMemory = open - run.ended;
   const busy = await target.memory();
@@ -181,8 +189,8 @@ export async function runSlowStreams({ streams = 5_000, chunks = 10_000, interva
     await measure(bare, 50, 500);
     await measure(modelmesh, 50, 500);
     const load = loadavg()[0].toFixed(2);
-    const b = await measure(bare, streams, steadyMs);
-    const m = await measure(modelmesh, streams, steadyMs);
+    const b = await measure(bare, streams, steadyMs, { upstream });
+    const m = await measure(modelmesh, streams, steadyMs, { upstream });
     const kb = (value) => value.toFixed(1);
     const ms = (value) => (value - intervalMs).toFixed(2);
     console.log(`\nSlow streams: ${streams} concurrent streams, a chunk every ${intervalMs} ms, ${steadyMs / 1000} s measured with all open; inter-chunk gap minus ${intervalMs} ms (load average at start ${load}, after ${loadavg()[0].toFixed(2)})\n`);

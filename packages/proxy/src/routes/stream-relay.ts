@@ -20,27 +20,97 @@ export interface StreamEncoding {
  * mesh resolves the stream once the first content chunk is in (failover happens before that),
  * so a failure up to then is still an ordinary HTTP error; the headers then carry model,
  * provider and attempts. A failure after the start ends the stream with the API's error event;
- * a client that left stops the upstream call.
+ * a client that left stops the upstream call. Resolves when the response is done; never rejects.
  */
-export async function relayStream(ctx: ProxyContext, ex: Exchange, stream: Stream<ChatCompletionChunk>, encoding: StreamEncoding): Promise<void> {
+export function relayStream(ctx: ProxyContext, ex: Exchange, stream: Stream<ChatCompletionChunk>, encoding: StreamEncoding): Promise<void> {
   const sse = new SseWriter(ex.res);
   sse.open(traceHeaders(ex.trace, false, ex.headers));
-  try {
-    for await (const chunk of stream) {
-      await encoding.chunk(sse, chunk);
-      if (!sse.writable) break;
+  return new Promise((resolve) => new StreamRelay(ctx, ex, stream, encoding, sse, resolve).pull());
+}
+
+/**
+ * The relay's loop, written as handlers made once per stream rather than a `for await`: an
+ * open stream then holds no suspended function while it waits for its next chunk, only the
+ * pending read (thousands of slow streams are thousands of these).
+ */
+class StreamRelay {
+  private readonly iterator: AsyncIterator<ChatCompletionChunk>;
+
+  constructor(
+    private readonly ctx: ProxyContext,
+    private readonly ex: Exchange,
+    private readonly stream: Stream<ChatCompletionChunk>,
+    private readonly encoding: StreamEncoding,
+    private readonly sse: SseWriter,
+    private readonly done: () => void,
+  ) {
+    this.iterator = stream[Symbol.asyncIterator]();
+  }
+
+  pull(): void {
+    let next: Promise<IteratorResult<ChatCompletionChunk>>;
+    try {
+      next = this.iterator.next();
+    } catch (error) {
+      this.fail(error);
+      return;
     }
-  } catch (error) {
+    next.then(this.onNext, this.onError);
+  }
+
+  private readonly onNext = (result: IteratorResult<ChatCompletionChunk>): void => {
+    if (result.done) {
+      this.finish();
+      return;
+    }
+    let written: Promise<void>;
+    try {
+      written = this.encoding.chunk(this.sse, result.value);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    written.then(this.afterChunk, this.onError);
+  };
+
+  private readonly afterChunk = (): void => {
+    if (this.sse.writable) {
+      this.pull();
+      return;
+    }
+    // The client left: stop reading, as leaving a `for await` early would, then cancel upstream.
+    const stopped = this.iterator.return?.();
+    if (stopped === undefined) this.leave();
+    else stopped.then(this.leave, this.leave);
+  };
+
+  private readonly leave = (): void => {
+    this.stream.abort();
+    this.done();
+  };
+
+  private readonly onError = (error: unknown): void => this.fail(error);
+
+  private finish(): void {
+    if (!this.sse.writable) {
+      this.leave();
+      return;
+    }
+    this.encoding.end(this.sse).then(this.close, this.close);
+  }
+
+  private fail(error: unknown): void {
     // A forced shutdown aborts with its own reason (503); a client that left can read nothing.
-    const cause: unknown = ex.signal.aborted ? ex.signal.reason : error;
-    if (sse.writable) await encoding.fail(sse, toHttpFailure(cause, () => ctx.clock.now()));
-    sse.end();
-    return;
+    const cause: unknown = this.ex.signal.aborted ? this.ex.signal.reason : error;
+    if (!this.sse.writable) {
+      this.close();
+      return;
+    }
+    this.encoding.fail(this.sse, toHttpFailure(cause, () => this.ctx.clock.now())).then(this.close, this.close);
   }
-  if (!sse.writable) {
-    stream.abort();
-    return;
-  }
-  await encoding.end(sse);
-  sse.end();
+
+  private readonly close = (): void => {
+    this.sse.end();
+    this.done();
+  };
 }

@@ -67,7 +67,8 @@ export class ConnectionGuard {
   admitRequest(req: IncomingMessage, res: ServerResponse): boolean {
     const socket = req.socket;
     this.waiting.delete(socket);
-    res.once('finish', () => {
+    // `on`, not `once`: 'finish' comes once, and `once` wraps the listener (memory per open stream).
+    res.on('finish', () => {
       if (!socket.destroyed && this.open.has(socket)) this.waiting.set(socket, this.options.clock.now());
     });
     if (!this.probeOnly.has(socket) || isProbe(req.url)) return true;
@@ -83,7 +84,7 @@ export class ConnectionGuard {
   }
 
   private admit(socket: Socket): void {
-    socket.once('close', () => {
+    socket.on('close', () => {
       this.open.delete(socket);
       this.waiting.delete(socket);
     });

@@ -148,7 +148,8 @@ export function createProxyHandler(options: ProxyHandlerOptions): ProxyHandler {
     // A reload retires the mesh this request runs on only once it is done.
     const release = route.api ? runtime.live.lease() : undefined;
     const ex: Exchange = { req, res, signal: entry.abort.signal, headers, trace: { attempts: 0 }, key: undefined };
-    res.once('close', () => {
+    // `on`, not `once`: 'close' comes once, and `once` wraps the listener (memory per open stream).
+    res.on('close', () => {
       // Closed before the response was complete: the client left, so the upstream call stops.
       if (!res.writableFinished) entry.abort.abort(new HttpFailureError(httpFailure(499, 'Client closed the request', 'invalid_request_error')));
       inFlight.delete(entry);
