@@ -19,6 +19,8 @@ export interface AttemptOwner {
  */
 export class AttemptSignal {
   readonly #controller = new AbortController();
+  /** Mirrors `signal.aborted`, which a delivered stream asks before each read: Node's getters check their receiver each time. */
+  #aborted = false;
   #waiter: AbortWaiter | undefined;
   #moreWaiters: Set<AbortWaiter> | undefined;
   private timer: TimerHandle | undefined;
@@ -37,6 +39,11 @@ export class AttemptSignal {
   /** Aborts with the attempt (its timeouts) and with the request. */
   get signal(): AbortSignal {
     return this.#controller.signal;
+  }
+
+  /** True once the attempt has aborted. */
+  get aborted(): boolean {
+    return this.#aborted;
   }
 
   /**
@@ -82,8 +89,9 @@ export class AttemptSignal {
 
   /** Aborts the attempt (releases the provider's connection) and tells every waiter at once. */
   abort(reason: unknown): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
     const signal = this.#controller.signal;
-    if (signal.aborted) return;
     this.#controller.abort(reason);
     // Every abort comes through here (the controller is private), so waiters need no listener of their own.
     const waiter = this.#waiter;
@@ -100,7 +108,7 @@ export class AttemptSignal {
     this.owner?.release(this);
   }
 
-  /** Calls `waiter` with the reason if the attempt aborts before {@link AttemptSignal.stopWaiting}; the caller checks `signal.aborted` first. */
+  /** Calls `waiter` with the reason if the attempt aborts before {@link AttemptSignal.stopWaiting}; the caller checks {@link AttemptSignal.aborted} first. */
   wait(waiter: AbortWaiter): void {
     if (this.#waiter === undefined) this.#waiter = waiter;
     else (this.#moreWaiters ??= new Set()).add(waiter);
@@ -118,7 +126,7 @@ export class AttemptSignal {
    */
   race<T>(promise: Promise<T>): Promise<T> {
     const signal = this.#controller.signal;
-    if (signal.aborted) {
+    if (this.#aborted) {
       promise.catch(() => undefined);
       return Promise.reject(signal.reason);
     }
@@ -131,7 +139,7 @@ export class AttemptSignal {
         },
         (error: unknown) => {
           this.stopWaiting(reject);
-          reject(signal.aborted ? signal.reason : error);
+          reject(this.#aborted ? signal.reason : error);
         },
       );
     });

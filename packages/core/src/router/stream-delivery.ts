@@ -88,7 +88,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Final
     this.#timeToFirstTokenMs = input.committed.timeToFirstTokenMs;
     this.#listen(input);
     // Until someone reads, a request abort (the stream's controller, the caller's signal) settles the request here.
-    if (!input.attempt.signal.aborted) input.attempt.wait(this.#onAbort);
+    if (!input.attempt.aborted) input.attempt.wait(this.#onAbort);
   }
 
   [Symbol.asyncIterator](): this {
@@ -204,7 +204,7 @@ export class StreamDelivery implements AsyncIterator<ChatCompletionChunk>, Final
   #read(): void {
     const { attempt, committed } = this.#segment;
     attempt.arm(this.#run.pool.definition.policy.timeouts.idleMs, this.#stalled);
-    if (attempt.signal.aborted) return this.#readFailed(attempt.signal.reason);
+    if (attempt.aborted) return this.#readFailed(attempt.signal.reason);
     let pending: Promise<Result>;
     try {
       pending = Promise.resolve(committed.iterator.next());
