@@ -82,8 +82,9 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
       const iterator = this[Symbol.asyncIterator]();
       while (!(await iterator.next()).done);
     }
-    const final = this.#keeper ? this.#keeper[finalOf]() : this.#final;
-    return (final as FinalCompletion).promise();
+    // Neither only when making the iterator threw: that stream never ends, as before.
+    const final = this.#keeper?.[finalOf]() ?? (this.#final ??= new FinalCompletion());
+    return final.promise();
   }
 }
 
