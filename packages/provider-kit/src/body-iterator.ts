@@ -1,4 +1,5 @@
 import type { BodySource } from './body-source.js';
+import type { PieceSource } from './piece-source.js';
 import type { RequestGuard } from './request-guard.js';
 
 const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefined });
@@ -9,7 +10,7 @@ const done = (): IteratorReturnResult<undefined> => ({ done: true, value: undefi
  * the consumer is busy). Ending early (`return()`, even before the first `next()`)
  * cancels the body and aborts the exchange, so the connection is released.
  */
-export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
+export class BodyIterator implements AsyncIterableIterator<Uint8Array>, PieceSource {
   private finished = false;
   private started = false;
 
@@ -38,26 +39,50 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array> {
     }
   }
 
-  async next(): Promise<IteratorResult<Uint8Array, undefined>> {
+  next(): Promise<IteratorResult<Uint8Array, undefined>> {
     const ready = this.nextReady();
-    if (ready !== undefined) return ready;
-    if (this.finished || this.body === null) return done();
-    for (;;) {
-      if (this.started) this.guard.start('idle');
-      let piece: Uint8Array | undefined;
-      try {
-        piece = await (this.body.followsAbort === true && !this.guard.signal.aborted ? this.body.read() : this.guard.race(this.body.read()));
-      } catch (error) {
-        const failure = this.guard.failure(error, 'body');
-        this.finish(true);
-        throw failure;
-      } finally {
-        this.guard.stop('idle');
-      }
-      const result = this.accept(piece ?? null);
-      if (result === 'again') continue;
-      return result;
+    if (ready !== undefined) return Promise.resolve(ready);
+    return this.waitPiece().then(this.onPiece, this.onFailure);
+  }
+
+  // Made once per body: a read costs one `then`, and no async frame waits on it.
+  private readonly onPiece = (piece: Uint8Array | undefined): IteratorResult<Uint8Array, undefined> | Promise<IteratorResult<Uint8Array, undefined>> => {
+    const result = this.settlePiece(piece);
+    return result === 'again' ? this.next() : result;
+  };
+
+  private readonly onFailure = (error: unknown): never => {
+    throw this.pieceFailure(error);
+  };
+
+  /**
+   * The next read of the body, unprocessed, under the idle timer (after the first piece):
+   * hand what it gives to {@link BodyIterator.settlePiece}, or its error to
+   * {@link BodyIterator.pieceFailure}. Split from `next()` so that a reader above (the SSE
+   * parser) handles a piece in its own single `then`.
+   */
+  waitPiece(): Promise<Uint8Array | undefined> {
+    if (this.finished || this.body === null) return Promise.resolve(undefined);
+    if (this.started) this.guard.start('idle');
+    try {
+      return this.body.followsAbort === true && !this.guard.signal.aborted ? this.body.read() : this.guard.race(this.body.read());
+    } catch (error) {
+      return Promise.reject(error);
     }
+  }
+
+  /** What a read from {@link BodyIterator.waitPiece} means; `again` for an empty piece (read again). */
+  settlePiece(piece: Uint8Array | undefined): IteratorResult<Uint8Array, undefined> | 'again' {
+    this.guard.stop('idle');
+    return this.accept(piece ?? null);
+  }
+
+  /** What to throw for a failed read from {@link BodyIterator.waitPiece} (the body is then released). */
+  pieceFailure(error: unknown): unknown {
+    this.guard.stop('idle');
+    const failure = this.guard.failure(error, 'body');
+    this.finish(true);
+    return failure;
   }
 
   /** What a piece (or the end, `null`) means for the reader; `again` for an empty piece. */

@@ -1,6 +1,7 @@
 export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpRequestOptions, type JsonResult } from './http-client.js';
 export type { HttpResponse, ReadTextOptions } from './http-response.js';
 export type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
+export { mapStream } from './map-stream.js';
 export { readSse, type ReadSseOptions, type SseEvent, type SseSource } from './sse-reader.js';
 export { DEFAULT_MAX_MALFORMED_EVENTS, malformedEventsOf, readSseJson, type MalformedEventPolicy, type ReadSseJsonOptions, type SseJsonEvent } from './sse-json-stream.js';
 export { mapHttpError, mapErrorPayload, type HttpErrorInput, type ErrorPayloadInput } from './map-http-error.js';

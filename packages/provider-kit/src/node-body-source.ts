@@ -39,9 +39,11 @@ export class NodeBodySource implements BodySource {
         if (this.buffered > HIGH_WATER_BYTES) stream.pause();
       }
     });
-    stream.once('end', () => this.settle(false, undefined));
-    stream.once('error', (error: unknown) => this.settle(true, error));
-    stream.once('close', () => {
+    // `on`, not `once`: settle() takes only the first outcome anyway, and `once` costs a wrapper
+    // (a bound function and its state) per listener per open stream.
+    stream.on('end', () => this.settle(false, undefined));
+    stream.on('error', (error: unknown) => this.settle(true, error));
+    stream.on('close', () => {
       if (!this.ended && this.failure === undefined) this.settle(true, stream.errored ?? prematureClose());
     });
   }

@@ -104,6 +104,7 @@ export const platformTransport: Transport | undefined = async (request: Transpor
   // A read in progress learns the reason at once (the body's followsAbort); undici destroys the body.
   const onAbort = () => response.body?.fail(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
-  data.body.once('close', () => signal.removeEventListener('abort', onAbort));
+  // `on`, not `once` (it closes once): no wrapper kept per open stream.
+  data.body.on('close', () => signal.removeEventListener('abort', onAbort));
   return response;
 };

@@ -1,6 +1,7 @@
 import { ModelMeshError, ProviderTimeoutError } from '@modelmesh/provider';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
+import { RestartableTimer } from './restartable-timer.js';
 
 /** Identity of the exchange a guard protects, for the errors it raises. */
 export interface GuardContext {
@@ -15,12 +16,14 @@ export interface GuardContext {
  * own reason, or a ProviderTimeoutError naming the phase). The listener on the caller's
  * signal is removed when the exchange ends, rather than left to garbage collection as
  * `AbortSignal.any` would. Timers are plain platform timers: a pending request's timeout
- * keeps the process alive, as the request itself does.
+ * keeps the process alive, as the request itself does. The `idle` timer, armed at every read
+ * of the body, is one {@link RestartableTimer} per exchange.
  */
 export class RequestGuard {
   private readonly controller = new AbortController();
-  /** Armed timers by phase (a plain record: at most three, set and cleared on every request). The transport times the connect. */
-  private readonly timers: Partial<Record<TimeoutPhase, ReturnType<typeof setTimeout>>> = {};
+  /** Armed timers of the once-per-request phases (a plain record: set and cleared on every request). The transport times the connect. */
+  private readonly timers: Partial<Record<'headers' | 'first-byte', ReturnType<typeof setTimeout>>> = {};
+  private idleTimer: RestartableTimer | undefined;
   private readonly onCallerAbort: (() => void) | undefined;
   private disposed = false;
 
@@ -43,22 +46,36 @@ export class RequestGuard {
     return this.controller.signal;
   }
 
-  /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed). */
+  /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed; `idle` restarts). */
   start(phase: TimeoutPhase): void {
     const ms = phase === 'headers' ? this.timeouts.headers : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
-    if (ms === undefined || !Number.isFinite(ms) || this.timers[phase] !== undefined || this.disposed || this.signal.aborted) return;
+    if (ms === undefined || !Number.isFinite(ms) || this.disposed || this.signal.aborted) return;
+    if (phase === 'idle') {
+      this.idleTimer ??= new RestartableTimer(() => this.abort(this.timeoutError('idle', ms)));
+      this.idleTimer.arm(ms);
+      return;
+    }
+    if (this.timers[phase] !== undefined) return;
     this.timers[phase] = setTimeout(() => {
       this.timers[phase] = undefined;
-      this.abort(new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 }));
+      this.abort(this.timeoutError(phase, ms));
     }, Math.max(0, ms));
   }
 
-  /** Disarms the timer of `phase`. */
+  /** Disarms the timer of `phase` (the `idle` one stays pending for the next start to reuse, until dispose). */
   stop(phase: TimeoutPhase): void {
+    if (phase === 'idle') {
+      this.idleTimer?.pause();
+      return;
+    }
     const timer = this.timers[phase];
     if (timer === undefined) return;
     clearTimeout(timer);
     this.timers[phase] = undefined;
+  }
+
+  private timeoutError(phase: TimeoutPhase, ms: number): ProviderTimeoutError {
+    return new ProviderTimeoutError({ providerId: this.context.providerId, modelId: this.context.modelId, phase, timeoutSeconds: ms / 1000 });
   }
 
   /** Aborts the exchange (releases the connection); nothing is left to time, so it also disposes. */
@@ -104,7 +121,7 @@ export class RequestGuard {
     this.disposed = true;
     this.stop('headers');
     this.stop('first-byte');
-    this.stop('idle');
+    this.idleTimer?.clear();
     if (this.onCallerAbort !== undefined) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
     this.onDispose?.();
   }

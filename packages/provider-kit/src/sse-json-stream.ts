@@ -1,6 +1,9 @@
 import { ProviderError, type ProviderCall } from '@modelmesh/provider';
 import { safeExcerpt } from './error-message.js';
-import { iterateQueue, SseEventQueue, type ReadSseOptions, type SseSource } from './sse-reader.js';
+import { pieceSource } from './piece-source.js';
+import { NEED_PIECE, QueueIterator, type QueueStep } from './queue-iterator.js';
+import { SseEventQueue } from './sse-event-queue.js';
+import type { ReadSseOptions, SseSource } from './sse-reader.js';
 
 /** A server-sent event whose data was JSON. */
 export interface SseJsonEvent {
@@ -77,42 +80,32 @@ export interface ReadSseJsonOptions extends ReadSseOptions {
  * `malformedEvents.limit` of them make the stream a `malformed_response`. Once the answer is
  * whole, a missing `[DONE]` costs at most a short tail wait, not the idle timeout. Empty
  * `data:` events (keep-alives some servers send) are skipped. Events come straight off the
- * parser's queue: one async step per event, however the reading is layered.
+ * parser's queue: a piece of the body costs one promise step, however the reading is layered.
  */
 export function readSseJson(source: SseSource, options: ReadSseJsonOptions): AsyncIterableIterator<SseJsonEvent> {
-  const queue = new SseEventQueue(source[Symbol.asyncIterator](), options);
+  const queue = new SseEventQueue(pieceSource(source), options);
   const doneMarker = options.doneMarker === undefined ? '[DONE]' : options.doneMarker;
   const limit = options.malformedEvents?.limit ?? DEFAULT_MAX_MALFORMED_EVENTS;
   let malformed = 0;
   /** A final event was handed out: the next call ends the stream. */
   let finalSeen = false;
-  const complete = (): boolean => options.completeWithoutEnd?.() ?? false;
-  return iterateQueue(queue, async () => {
-    if (finalSeen) {
-      await queue.release();
-      return undefined;
-    }
+  return new QueueIterator(queue, (): QueueStep<SseJsonEvent> => {
+    if (finalSeen) return releasedEnd(queue);
     for (;;) {
       const raw = queue.take();
       if (raw === undefined) {
         if (!queue.done) {
-          const tailMs = (options.finished?.() ?? false) ? FINISHED_TAIL_MS : complete() ? COMPLETE_TAIL_MS : undefined;
-          if (tailMs === undefined) await queue.pull();
-          else if (!(await pullWithin(queue, tailMs))) {
-            await queue.release();
-            return undefined;
-          }
-          continue;
+          if (queue.pullReady()) continue;
+          const tailMs = (options.finished?.() ?? false) ? FINISHED_TAIL_MS : (options.completeWithoutEnd?.() ?? false) ? COMPLETE_TAIL_MS : undefined;
+          if (tailMs === undefined) return NEED_PIECE;
+          return pullWithin(queue, tailMs).then((arrived) => arrived || releasedEnd(queue));
         }
-        if ((options.requireEnd ?? true) && !complete()) throw endedEarly(options, doneMarker);
+        if ((options.requireEnd ?? true) && !(options.completeWithoutEnd?.() ?? false)) throw endedEarly(options, doneMarker);
         return undefined;
       }
       const { event, data } = raw;
       const text = data.trim();
-      if (doneMarker !== null && text === doneMarker) {
-        await queue.release();
-        return undefined;
-      }
+      if (doneMarker !== null && text === doneMarker) return releasedEnd(queue);
       if (text === '') continue;
       let parsed: unknown;
       try {
@@ -131,24 +124,39 @@ export function readSseJson(source: SseSource, options: ReadSseJsonOptions): Asy
   });
 }
 
+/** Releases the source, then ends the stream (a step's `false`). */
+function releasedEnd(queue: SseEventQueue): Promise<boolean> {
+  return queue.release().then(() => false);
+}
+
 /**
  * Reads the next piece within `ms`: false when nothing came in time, or when the body broke
- * off (the caller only asks once the answer is whole, so a cut tail loses nothing).
+ * off or the piece broke the stream (the caller only asks once the answer is whole, so a cut
+ * tail loses nothing).
  */
-async function pullWithin(queue: SseEventQueue, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
+function pullWithin(queue: SseEventQueue, ms: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    queue.wait().then(
+      (read) => {
+        clearTimeout(timer);
+        try {
+          queue.accept(read);
+          resolve(true);
+        } catch {
+          resolve(false);
+        }
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        try {
+          queue.reject(error);
+        } catch {
+          resolve(false);
+        }
+      },
+    );
   });
-  const pulled = queue.pull().then(
-    () => true,
-    () => false,
-  );
-  try {
-    return await Promise.race([pulled, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function malformedStream(options: ReadSseJsonOptions, count: number, excerpt: string, cause: unknown): ProviderError {

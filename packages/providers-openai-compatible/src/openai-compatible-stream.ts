@@ -1,10 +1,11 @@
 import { completionToChunks, ProviderError, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming, type ProviderCall } from '@modelmesh/provider';
-import { malformedEventsOf, readHeader, readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
+import { malformedEventsOf, mapStream, readHeader, readSseJson, type HttpResponse, type SseJsonEvent } from '@modelmesh/provider-kit';
 import { applyAnswerHook, type AnswerContext } from './answer-hooks.js';
 import { reclassified } from './error-hook.js';
 import { toChatCompletion } from './openai-compatible-chat.js';
 import type { OpenAICompatibleClient } from './openai-compatible-client.js';
 import { errorFromPayload, isErrorPayload } from './openai-compatible-errors.js';
+import { StreamProgress } from './stream-progress.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -45,75 +46,37 @@ async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
   yield* items;
 }
 
-/** Tracks which choices have finished, to tell a complete answer from a truncated one. */
-class StreamProgress {
-  private readonly finished = new Map<number, boolean>();
-
-  see(chunk: ChatCompletionChunk): void {
-    if (chunk.usage) this.usageSeen = true;
-    for (const choice of chunk.choices) {
-      const done = choice.finish_reason !== null && choice.finish_reason !== undefined;
-      this.finished.set(choice.index, this.finished.get(choice.index) === true || done);
-    }
-  }
-
-  /** A chunk carried usage (the last one the server sends before `[DONE]`). */
-  usageSeen = false;
-
-  /** Every choice announced its finish reason: the answer is whole. */
-  get complete(): boolean {
-    return this.finished.size > 0 && [...this.finished.values()].every(Boolean);
-  }
-}
-
+/**
+ * The chunks of an SSE answer. Made of one event reader and a few handlers per stream (not
+ * per chunk): with thousands of slow streams open, what an open stream holds is what counts.
+ */
 function chunksOf(client: OpenAICompatibleClient, response: HttpResponse, context: AnswerContext, call: ProviderCall, usageAsked: boolean): AsyncIterable<ChatCompletionChunk> {
+  const { settings, secrets } = client;
   const { modelId } = context;
   const progress = new StreamProgress();
+  const requireDone = settings.requireDone ?? false;
   const events = readSseJson(response.chunks(), {
-    providerId: client.settings.id,
+    providerId: settings.id,
     modelId,
-    secrets: client.secrets,
+    secrets,
     // Several servers (and proxies) drop the final [DONE]; an answer whose every choice
     // finished is whole anyway. Anything less is a cut, never a silent success.
-    completeWithoutEnd: (client.settings.requireDone ?? false) ? undefined : () => progress.complete,
+    completeWithoutEnd: requireDone ? undefined : () => progress.complete,
     // Finished, and the usage came (or none was asked for): only [DONE] may still come, so a
     // server that never sends it costs a moment, not the idle timeout.
-    finished: (client.settings.requireDone ?? false) ? undefined : () => progress.complete && (progress.usageSeen || !usageAsked),
+    finished: requireDone ? undefined : () => progress.complete && (progress.usageSeen || !usageAsked),
     malformedEvents: malformedEventsOf(call),
   });
   const toChunk = (event: SseJsonEvent): ChatCompletionChunk => {
     const { data } = event;
-    if (isErrorPayload(data, event.event)) throw errorFromPayload(data, { providerId: client.settings.id, modelId, secrets: client.secrets, parseErrorBody: client.settings.parseErrorBody });
+    if (isErrorPayload(data, event.event)) throw errorFromPayload(data, { providerId: settings.id, modelId, secrets, parseErrorBody: settings.parseErrorBody });
     if (!isRecord(data)) {
-      throw new ProviderError({ providerId: client.settings.id, modelId, code: 'malformed_response', message: `Provider "${client.settings.id}" sent a stream event that is not an object` });
+      throw new ProviderError({ providerId: settings.id, modelId, code: 'malformed_response', message: `Provider "${settings.id}" sent a stream event that is not an object` });
     }
     // The usage chunk (and some servers' keep-alive chunks) may omit `choices`.
-    const chunk = applyAnswerHook(client.settings.transformChunk, (Array.isArray(data['choices']) ? data : { ...data, choices: [] }) as unknown as ChatCompletionChunk, context);
+    const chunk = applyAnswerHook(settings.transformChunk, (Array.isArray(data['choices']) ? data : { ...data, choices: [] }) as unknown as ChatCompletionChunk, context);
     progress.see(chunk);
     return chunk;
   };
-  const fail = async (error: unknown): Promise<never> => {
-    await events.return?.();
-    throw reclassified(error, client.settings.reclassifyError);
-  };
-  // Made once per stream: an event costs one `then`, no async frame of its own.
-  const onEvent = (next: IteratorResult<SseJsonEvent>): IteratorResult<ChatCompletionChunk> | Promise<never> => {
-    if (next.done) return { done: true, value: undefined };
-    try {
-      return { done: false, value: toChunk(next.value) };
-    } catch (error) {
-      return fail(error);
-    }
-  };
-  return {
-    [Symbol.asyncIterator]() {
-      return {
-        next: (): Promise<IteratorResult<ChatCompletionChunk>> => events.next().then(onEvent, fail),
-        async return(): Promise<IteratorResult<ChatCompletionChunk>> {
-          await events.return?.();
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
+  return mapStream(events, toChunk, (error) => reclassified(error, settings.reclassifyError));
 }
