@@ -5,7 +5,7 @@ import { costOf } from './cost.js';
 import { HedgeLostError } from './hedge-lost-error.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
-import type { AttemptSignal } from './request-signals.js';
+import type { AttemptSignal } from './attempt-signal.js';
 import { routeRequest, type AttemptExecutor, type RouteOutcome } from './route-loop.js';
 import type { RouterContext } from './router-context.js';
 

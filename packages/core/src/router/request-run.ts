@@ -10,6 +10,9 @@ import type { RequestNeeds } from './request-needs.js';
 import { RequestSignals } from './request-signals.js';
 import type { RequestOptions } from './router-context.js';
 
+/** The exclusions of a request that has none (shared: it is never written). */
+const NONE_EXCLUDED: ReadonlyMap<string, string> = new Map();
+
 /** What a request run starts from: its request, and the clock its timers run on. */
 export type RequestRunInit = Pick<RequestRun, 'id' | 'pool' | 'params' | 'options' | 'needs' | 'sessionId' | 'throughMiddleware' | 'operation'> & {
   readonly clock: Clock;
@@ -40,9 +43,16 @@ export class RequestRun {
   /** The request's abort plumbing: caller signal, deadline, attempt controllers. */
   readonly signals: RequestSignals;
   #attempts = 0;
-  /** When each attempt on a model started (for the spacing of retries on one model); its length counts them. */
-  readonly #startedAt = new Map<string, number[]>();
-  readonly #excluded = new Map<string, string>();
+  /**
+   * When each attempt on a model started (for the spacing of retries on one model); its length
+   * counts them. The first model's times sit in their own field and the Maps are made when
+   * needed: most requests try one model and exclude none, and a stream keeps its request as
+   * long as it is open (an empty Map costs ~150 B).
+   */
+  #firstModelKey: string | undefined;
+  #firstModelTimes: number[] | undefined;
+  #otherStartedAt: Map<string, number[]> | undefined;
+  #excluded: Map<string, string> | undefined;
   #lastModelKey: string | undefined;
   #lastError: ModelMeshError | undefined;
   #selected = false;
@@ -90,7 +100,7 @@ export class RequestRun {
 
   /** Models this request will not try again, with the reason. */
   get excluded(): ReadonlyMap<string, string> {
-    return this.#excluded;
+    return this.#excluded ?? NONE_EXCLUDED;
   }
 
   /** The last `rotate` budget refusal: thrown if no model can take the request within budget. */
@@ -100,12 +110,16 @@ export class RequestRun {
 
   /** Attempts started on `modelKey` so far. */
   attemptsOn(modelKey: string): number {
-    return this.#startedAt.get(modelKey)?.length ?? 0;
+    return this.#timesOn(modelKey)?.length ?? 0;
   }
 
   /** When this request's attempts on `modelKey` started (ms since epoch), oldest first. */
   attemptTimesOn(modelKey: string): readonly number[] {
-    return this.#startedAt.get(modelKey) ?? [];
+    return this.#timesOn(modelKey) ?? [];
+  }
+
+  #timesOn(modelKey: string): number[] | undefined {
+    return modelKey === this.#firstModelKey ? this.#firstModelTimes : this.#otherStartedAt?.get(modelKey);
   }
 
   /**
@@ -114,9 +128,12 @@ export class RequestRun {
    */
   beginAttempt(modelKey: string, at = 0): string | undefined {
     this.#attempts++;
-    const times = this.#startedAt.get(modelKey);
-    if (times === undefined) this.#startedAt.set(modelKey, [at]);
-    else times.push(at);
+    const times = this.#timesOn(modelKey);
+    if (times !== undefined) times.push(at);
+    else if (this.#firstModelKey === undefined) {
+      this.#firstModelKey = modelKey;
+      this.#firstModelTimes = [at];
+    } else (this.#otherStartedAt ??= new Map()).set(modelKey, [at]);
     const previous = this.#lastModelKey;
     this.#lastModelKey = modelKey;
     return previous !== undefined && previous !== modelKey ? previous : undefined;
@@ -142,12 +159,12 @@ export class RequestRun {
 
   /** Leaves `modelKey` out of this request's remaining candidates. */
   exclude(modelKey: string, why: string): void {
-    this.#excluded.set(modelKey, why);
+    (this.#excluded ??= new Map()).set(modelKey, why);
   }
 
   /** A `rotate` budget has no room on `modelKey`: skip it, and remember the refusal. */
   refuseBudget(modelKey: string, error: BudgetExceededError): void {
-    this.#excluded.set(modelKey, `budget "${error.budgetName}" has no room for this request`);
+    (this.#excluded ??= new Map()).set(modelKey, `budget "${error.budgetName}" has no room for this request`);
     this.#budgetRefusal = error;
   }
 

@@ -1,5 +1,6 @@
 import { ModelMeshError, DeadlineExceededError, RequestAbortedError } from '@modelmesh/provider';
 import type { Clock, TimerHandle } from '../runtime/clock.js';
+import { AttemptSignal, type AttemptOwner } from './attempt-signal.js';
 
 // The request's own cancellation is plain state in this file: an `AbortController` for the
 // request is made only when something needs a real signal (the stream's `controller`, a
@@ -8,6 +9,9 @@ import type { Clock, TimerHandle } from '../runtime/clock.js';
 // `pnpm bench:proxy` the request-level controller and its listener cost about 10 µs of CPU
 // per proxied request, and `get abortError` on a controller another 2 µs (CPU profile of the
 // minimal mesh server, 11,000 requests). Nothing of this leaves the file.
+// A request usually has one live attempt (two while hedged), and a stream keeps its request
+// open as long as it lasts: the attempts sit in one slot, a Set made only for a second, and
+// the class itself is the abort listener (`handleEvent`), so following a signal makes no closure.
 
 /**
  * The abort plumbing of one request: the caller's signal, the deadline and the stream's
@@ -15,12 +19,13 @@ import type { Clock, TimerHandle } from '../runtime/clock.js';
  * timeouts abort just that attempt. The abort reason is always a ModelMesh error, so
  * whoever sees the abort knows why.
  */
-export class RequestSignals {
+export class RequestSignals implements AttemptOwner {
   #reason: ModelMeshError | undefined;
   #controller: AbortController | undefined;
-  readonly #attempts = new Set<AttemptSignal>();
+  #attempt: AttemptSignal | undefined;
+  #moreAttempts: Set<AttemptSignal> | undefined;
   private readonly deadlineTimer: TimerHandle;
-  private readonly detachCaller: (() => void) | undefined;
+  readonly #callerSignal: AbortSignal | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -34,8 +39,21 @@ export class RequestSignals {
       () => this.abort(new DeadlineExceededError({ poolName, timeoutSeconds: timeoutMs / 1000, attempts: attemptsSoFar() })),
       Math.max(0, deadlineAt - clock.now()),
     );
-    if (callerSignal?.aborted) this.abort(new RequestAbortedError({ cause: callerSignal.reason }));
-    else if (callerSignal) this.detachCaller = follow(callerSignal, (reason) => this.abort(new RequestAbortedError({ cause: reason })));
+    if (callerSignal?.aborted) {
+      this.abort(new RequestAbortedError({ cause: callerSignal.reason }));
+    } else if (callerSignal) {
+      this.#callerSignal = callerSignal;
+      callerSignal.addEventListener('abort', this, { once: true });
+    }
+  }
+
+  /** The listener of the caller's signal and of the request's own controller: either aborts the request. */
+  handleEvent(event: Event): void {
+    const signal = event.target as AbortSignal;
+    const reason: unknown = signal.reason;
+    if (signal === this.#callerSignal) this.abort(new RequestAbortedError({ cause: reason }));
+    // Only the caller's `stream.controller.abort()` gives a reason that is not a ModelMesh error.
+    else this.abort(ModelMeshError.isInstance(reason) ? reason : new RequestAbortedError({ message: 'Stream aborted by the caller', cause: reason }));
   }
 
   /**
@@ -47,10 +65,18 @@ export class RequestSignals {
       const controller = new AbortController();
       this.#controller = controller;
       if (this.#reason !== undefined) controller.abort(this.#reason);
-      // Only the caller's `stream.controller.abort()` gives a reason that is not a ModelMesh error.
-      else follow(controller.signal, (reason) => this.abort(ModelMeshError.isInstance(reason) ? reason : new RequestAbortedError({ message: 'Stream aborted by the caller', cause: reason })));
+      else controller.signal.addEventListener('abort', this, { once: true });
     }
     return this.#controller;
+  }
+
+  /**
+   * `stream.abort()`: what aborting `controller` without a reason does, without making the
+   * controller when nobody has read it.
+   */
+  abortByCaller(): void {
+    if (this.#controller !== undefined) this.#controller.abort();
+    else if (this.#reason === undefined) this.abort(new RequestAbortedError({ message: 'Stream aborted by the caller', cause: new DOMException('This operation was aborted', 'AbortError') }));
   }
 
   /** Aborts with the request. */
@@ -68,8 +94,12 @@ export class RequestSignals {
     if (this.#reason !== undefined) return;
     this.#reason = reason;
     this.#controller?.abort(reason);
-    for (const attempt of this.#attempts) attempt.abort(reason);
-    this.#attempts.clear();
+    const attempt = this.#attempt;
+    const more = this.#moreAttempts;
+    this.#attempt = undefined;
+    this.#moreAttempts = undefined;
+    attempt?.abort(reason);
+    if (more) for (const other of more) other.abort(reason);
   }
 
   /** Milliseconds left before the deadline. */
@@ -79,11 +109,17 @@ export class RequestSignals {
 
   /** A controller for one attempt, aborted with the request. */
   attempt(): AttemptSignal {
-    const attempts = this.#attempts;
-    const attempt = new AttemptSignal(this.clock, () => attempts.delete(attempt));
+    const attempt = new AttemptSignal(this.clock, this);
     if (this.#reason !== undefined) attempt.abort(this.#reason);
-    else attempts.add(attempt);
+    else if (this.#attempt === undefined) this.#attempt = attempt;
+    else (this.#moreAttempts ??= new Set()).add(attempt);
     return attempt;
+  }
+
+  /** The attempt has ended: the request no longer aborts it. */
+  release(attempt: AttemptSignal): void {
+    if (this.#attempt === attempt) this.#attempt = undefined;
+    else this.#moreAttempts?.delete(attempt);
   }
 
   /** Ends the deadline (a stream that has started is bounded by its idle timeout instead). */
@@ -94,119 +130,6 @@ export class RequestSignals {
   /** Stops the timers and listeners; call once the request is over. */
   dispose(): void {
     this.clock.clearTimeout(this.deadlineTimer);
-    this.detachCaller?.();
+    this.#callerSignal?.removeEventListener('abort', this);
   }
-}
-
-/** The signal of one attempt, with restartable timeouts (first token, idle). */
-export class AttemptSignal {
-  readonly #controller = new AbortController();
-  /** Rejecters of the promises {@link AttemptSignal.race} is waiting on. */
-  readonly #racers = new Set<(reason: unknown) => void>();
-  private timer: TimerHandle | undefined;
-  /** When the pending timer fires. */
-  private timerAt = 0;
-  /** When the armed timeout expires; undefined while disarmed or paused. */
-  private deadline: number | undefined;
-  private error: (() => ModelMeshError) | undefined;
-
-  constructor(
-    private readonly clock: Clock,
-    /** Stops the request from aborting this attempt (it has ended). */
-    private readonly detachParent: () => void,
-  ) {}
-
-  /** Aborts with the attempt (its timeouts) and with the request. */
-  get signal(): AbortSignal {
-    return this.#controller.signal;
-  }
-
-  /**
-   * (Re)arms the timeout: after `ms`, the attempt aborts with `error()`. A pending timer that
-   * fires no later is kept and looks again when it fires, so a stream re-arming its idle
-   * timeout at every chunk makes no timer per chunk.
-   */
-  arm(ms: number, error: () => ModelMeshError): void {
-    const deadline = this.clock.now() + ms;
-    this.deadline = deadline;
-    this.error = error;
-    if (this.timer !== undefined && this.timerAt <= deadline) return;
-    this.schedule(ms);
-  }
-
-  /** Stops the timeout. */
-  disarm(): void {
-    this.deadline = undefined;
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  /** Stops the timeout but leaves its timer pending (it then does nothing), for an {@link AttemptSignal.arm} soon after to reuse. */
-  pause(): void {
-    this.deadline = undefined;
-  }
-
-  private schedule(ms: number): void {
-    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
-    this.timerAt = this.clock.now() + ms;
-    this.timer = this.clock.setTimeout(this.expire, ms);
-  }
-
-  private readonly expire = (): void => {
-    this.timer = undefined;
-    const { deadline, error } = this;
-    if (deadline === undefined || error === undefined) return;
-    const left = deadline - this.clock.now();
-    if (left > 0) return this.schedule(left);
-    this.deadline = undefined;
-    this.abort(error());
-  };
-
-  /** Aborts the attempt (releases the provider's connection) and settles every pending {@link AttemptSignal.race}. */
-  abort(reason: unknown): void {
-    const signal = this.#controller.signal;
-    if (signal.aborted) return;
-    this.#controller.abort(reason);
-    // Every abort comes through here (the controller is private), so races need no listener of their own.
-    for (const reject of this.#racers) reject(signal.reason);
-    this.#racers.clear();
-  }
-
-  /** Stops timers and listeners. */
-  dispose(): void {
-    this.disarm();
-    this.detachParent();
-  }
-
-  /**
-   * Settles with `promise`, or rejects with the abort reason as soon as the attempt aborts,
-   * even if the provider ignores its signal.
-   */
-  race<T>(promise: Promise<T>): Promise<T> {
-    const signal = this.#controller.signal;
-    if (signal.aborted) {
-      promise.catch(() => undefined);
-      return Promise.reject(signal.reason);
-    }
-    return new Promise<T>((resolve, reject) => {
-      this.#racers.add(reject);
-      promise.then(
-        (value) => {
-          this.#racers.delete(reject);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.#racers.delete(reject);
-          reject(signal.aborted ? signal.reason : error);
-        },
-      );
-    });
-  }
-}
-
-/** Calls `listener` with the reason when `signal` aborts; returns the function that stops listening. */
-function follow(signal: AbortSignal, listener: (reason: unknown) => void): () => void {
-  const onAbort = () => listener(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
 }

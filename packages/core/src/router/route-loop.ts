@@ -12,8 +12,9 @@ import { HedgeLostError } from './hedge-lost-error.js';
 import { backoffDelay, classifyFailure, toMeshError, type FailureClass } from './failure-policy.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
-import type { AttemptSignal } from './request-signals.js';
+import type { AttemptSignal } from './attempt-signal.js';
 import { malformedEventReporter } from './malformed-event-reporter.js';
+import { rateLimitReporter } from './rate-limit-reporter.js';
 import { reserveSpend } from './reserve-spend.js';
 import { retryAfterVerdict, spacedDelay } from './retry-timing.js';
 import type { RouterContext } from './router-context.js';
@@ -180,11 +181,7 @@ async function attemptOnce<T>(
     headers: run.options.headers,
     maxMalformedEvents: definition.policy.retry.maxMalformedEvents,
     reportMalformedEvent: malformedEventReporter(ctx, run, model),
-    reportRateLimit: (snapshot) => {
-      ctx.headroom.record(model.key, snapshot);
-      const until = ctx.headroom.exhaustedUntil(snapshot, ctx.clock.now());
-      if (until !== undefined) ctx.health.deactivate(model.key, 'rate-limited', until, 'the provider reported no requests or tokens left');
-    },
+    reportRateLimit: rateLimitReporter(ctx, model),
   };
   try {
     const value = ctx.middleware.wrapsAttempts

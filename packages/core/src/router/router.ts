@@ -1,16 +1,17 @@
-import { ModelMeshError, ProviderTimeoutError, RequestAbortedError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
+import { ModelMeshError, ProviderTimeoutError, type ChatCompletion, type ChatCompletionChunk, type ChatCompletionCreateParams, type ChatCompletionCreateParamsNonStreaming, type ChatCompletionCreateParamsStreaming, InvalidRequestError, type CreateEmbeddingResponse, type EmbeddingCreateParams, completionToChunks } from '@modelmesh/provider';
 import { Stream } from '../streaming/stream.js';
 import { ChatCompletionStream } from '../streaming/chat-completion-stream.js';
 import { finishRequest, requireFinished } from './request-completion.js';
 import { embeddingNeeds, requestNeeds, type RequestNeeds } from './request-needs.js';
 import type { MeshModel } from './mesh-model.js';
 import { RequestRun } from './request-run.js';
-import type { AttemptSignal } from './request-signals.js';
+import type { AttemptSignal } from './attempt-signal.js';
 import { routeRequest, type AttemptExecutor, type RouteOutcome } from './route-loop.js';
 import type { RequestOptions, RouterContext } from './router-context.js';
 import { openStreamUntilFirstContent, type CommittedStream } from './stream-commit.js';
 import { routeHedged, type CloseLoser } from './hedge.js';
-import { deliverStream } from './stream-delivery.js';
+import { StreamDelivery } from './stream-delivery.js';
+import { RoutedStream } from './routed-stream.js';
 import { validateChatParams, validateEmbeddingParams } from './validate-params.js';
 import type { RequestContext, RequestOperation } from '../middleware/request-call.js';
 import { chatStreamThroughMiddleware, chatThroughMiddleware, embedThroughMiddleware } from './request-wrap.js';
@@ -65,8 +66,6 @@ export class Router {
   private async routeChatStream(params: ChatCompletionCreateParamsStreaming, options: RequestOptions, request?: RequestContext): Promise<Stream<ChatCompletionChunk>> {
     const { ctx } = this;
     const run = this.startChat(params, options, 'chat-stream', request);
-    // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
-    const { controller } = run.signals;
     const outcome = await this.route(run, async (model, context, attempt, call) => {
       const request = await attempt.race(ctx.middleware.beforeRequest({ ...params, model: model.modelId }, context));
       return openStreamUntilFirstContent(model, request as ChatCompletionCreateParamsStreaming, attempt, call, ctx.clock, call.timeouts.firstToken ?? run.pool.definition.policy.timeouts.attemptMs);
@@ -75,26 +74,11 @@ export class Router {
     if (outcome.kind === 'fallback') {
       const fallback = outcome.value;
       await finishRequest(ctx, { run, model: outcome.model, context: outcome.context, completion: fallback });
-      return new Stream(() => iterate(completionToChunks(fallback)), controller);
+      return new RoutedStream(() => iterate(completionToChunks(fallback)), run.signals);
     }
     const { model, context, ticket, attempt, value: committed, spend } = outcome;
-    let started = false;
-    // A stream aborted before anyone iterates it must still settle: free the model's trial slot, record the request.
-    const settleUnread = () => {
-      if (started) return;
-      started = true;
-      attempt.abort(run.signals.abortError);
-      attempt.dispose();
-      void committed.iterator.return?.()?.catch(() => undefined);
-      void finishRequest(ctx, { run, model, context, ticket, spend, failure: run.signals.abortError, cancelled: true });
-    };
-    controller.signal.addEventListener('abort', settleUnread, { once: true });
-    return new Stream(() => {
-      if (started) return failing(run.signals.abortError ?? new RequestAbortedError());
-      started = true;
-      controller.signal.removeEventListener('abort', settleUnread);
-      return deliverStream(ctx, { run, model, context, ticket, attempt, committed, spend });
-    }, controller);
+    // The stream's `controller` is the request's own: aborting it cancels the request, upstream call included.
+    return RoutedStream.over(new StreamDelivery(ctx, { run, model, context, ticket, attempt, committed, spend }), run.signals);
   }
 
   private async routeEmbed(params: EmbeddingCreateParams, options: RequestOptions, request?: RequestContext): Promise<CreateEmbeddingResponse> {
@@ -190,8 +174,4 @@ function sessionIdOf(params: ChatCompletionCreateParams, options: RequestOptions
 
 async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
   yield* items;
-}
-
-async function* failing(error: unknown): AsyncGenerator<never> {
-  throw error;
 }

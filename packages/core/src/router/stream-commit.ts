@@ -1,13 +1,13 @@
 import { ProviderError, ProviderTimeoutError, type ProviderCall, type ChatCompletionChunk, type ChatCompletionCreateParamsStreaming } from '@modelmesh/provider';
 import type { Clock } from '../runtime/clock.js';
 import type { MeshModel } from './mesh-model.js';
-import type { AttemptSignal } from './request-signals.js';
+import type { AttemptSignal } from './attempt-signal.js';
 
 /** A stream that has produced its first content: from here on there is no failover. */
 export interface CommittedStream {
   readonly iterator: AsyncIterator<ChatCompletionChunk>;
-  /** Chunks read before and including the first content chunk. */
-  readonly buffered: readonly ChatCompletionChunk[];
+  /** Chunks read before and including the first content chunk; the delivery empties it once handed on. */
+  readonly buffered: ChatCompletionChunk[];
   /** Milliseconds from the attempt's start to the first content chunk. */
   readonly timeToFirstTokenMs: number;
 }

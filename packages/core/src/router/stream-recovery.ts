@@ -7,7 +7,7 @@ import type { MeshModel } from './mesh-model.js';
 import { isPrefillRejection, learnNoPrefill, recoveryModeFor, withPrefill, type RecoveryMode } from './prefill-support.js';
 import { addUsage, type RecoveredParts } from './request-completion.js';
 import type { RequestRun } from './request-run.js';
-import type { AttemptSignal } from './request-signals.js';
+import type { AttemptSignal } from './attempt-signal.js';
 import { routeRequest } from './route-loop.js';
 import type { RouterContext } from './router-context.js';
 import { openStreamUntilFirstContent, type CommittedStream } from './stream-commit.js';

@@ -1,19 +1,16 @@
 import { RequestAbortedError, type ChatCompletion, type ChatCompletionChunk } from '@modelmesh/provider';
 import { CompletionAssembler } from './completion-assembler.js';
+import { FinalCompletion, finalOf, keepsFinalCompletion, type FinalCompletionKeeper } from './final-completion.js';
 import { Stream } from './stream.js';
-
-interface Settle {
-  resolve(completion: ChatCompletion): void;
-  reject(error: unknown): void;
-}
 
 /**
  * Passes chunks through unchanged while folding them into `assembler`; settles once the source
  * ends. The handlers are made once per stream: a chunk costs one `then`, no closure.
  */
-function assembling(source: AsyncIterator<ChatCompletionChunk>, assembler: CompletionAssembler, settle: Settle): AsyncIterator<ChatCompletionChunk> {
+function assembling(source: AsyncIterator<ChatCompletionChunk>, settle: FinalCompletion): AsyncIterator<ChatCompletionChunk> {
+  const assembler = new CompletionAssembler();
   const onResult = (result: IteratorResult<ChatCompletionChunk>): IteratorResult<ChatCompletionChunk> => {
-    if (result.done) settle.resolve(assembler.toCompletion());
+    if (result.done) settle.resolve(assembler);
     else assembler.add(result.value);
     return result;
   };
@@ -44,28 +41,34 @@ function assembling(source: AsyncIterator<ChatCompletionChunk>, assembler: Compl
  * `finalChatCompletion()` gives the whole answer as one `ChatCompletion`.
  */
 export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
-  private readonly final: Promise<ChatCompletion>;
+  /** Where the final completion comes from, once iteration has started: the delivery that keeps it, or this stream's own. */
+  #keeper: FinalCompletionKeeper | undefined;
+  #final: FinalCompletion | undefined;
 
   /**
    * @param iterate - produces the chunks; called once, on first iteration.
-   * @param controller - aborting it cancels the request upstream.
+   * @param controller - aborting it cancels the request upstream. Without one, the stream
+   *   makes its own when `controller` is first read.
    */
-  constructor(iterate: () => AsyncIterator<ChatCompletionChunk>, controller: AbortController) {
-    const assembler = new CompletionAssembler();
-    let settle: Settle = { resolve: () => undefined, reject: () => undefined };
-    const final = new Promise<ChatCompletion>((resolve, reject) => {
-      settle = { resolve, reject };
-    });
-    // Nobody has to ask for the final completion; a failed stream must not also leave an unhandled rejection.
-    final.catch(() => undefined);
-    super(() => assembling(iterate(), assembler, settle), controller);
-    this.final = final;
+  constructor(iterate: () => AsyncIterator<ChatCompletionChunk>, controller?: AbortController) {
+    super(iterate, controller);
+  }
+
+  override [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+    const source = super[Symbol.asyncIterator]();
+    // The router's delivery has the caller's answer assembled already: no second copy of the text.
+    if (keepsFinalCompletion(source)) {
+      this.#keeper = source;
+      return source;
+    }
+    this.#final = new FinalCompletion();
+    return assembling(source, this.#final);
   }
 
   /** `stream` as a `ChatCompletionStream`: itself if it is one, else a view that reads it. */
   static from(stream: Stream<ChatCompletionChunk>): ChatCompletionStream {
     if (stream instanceof ChatCompletionStream) return stream;
-    return new ChatCompletionStream(() => stream[Symbol.asyncIterator](), stream.controller);
+    return new ChatCompletionStreamView(stream);
   }
 
   /**
@@ -79,6 +82,23 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
       const iterator = this[Symbol.asyncIterator]();
       while (!(await iterator.next()).done);
     }
-    return this.final;
+    // Neither only when making the iterator threw: that stream never ends, as before.
+    const final = this.#keeper?.[finalOf]() ?? (this.#final ??= new FinalCompletion());
+    return final.promise();
+  }
+}
+
+/** A `ChatCompletionStream` over another stream, whose `controller` and `abort()` are that stream's (so reading neither makes a controller). */
+class ChatCompletionStreamView extends ChatCompletionStream {
+  constructor(private readonly source: Stream<ChatCompletionChunk>) {
+    super(() => source[Symbol.asyncIterator]());
+  }
+
+  override get controller(): AbortController {
+    return this.source.controller;
+  }
+
+  override abort(): void {
+    this.source.abort();
   }
 }

@@ -6,21 +6,28 @@
 export class Stream<Item> implements AsyncIterable<Item> {
   /** True once iteration has started (a stream is iterated once). */
   protected consumed = false;
+  readonly #iterate: () => AsyncIterator<Item>;
+  #controller: AbortController | undefined;
 
   /**
    * @param iterate - produces the items; called once, on first iteration.
-   * @param controller - aborting it cancels the request upstream (the router passes the
-   *   request's own controller).
+   * @param controller - aborting it cancels the request upstream. Without one, the stream
+   *   makes its own when `controller` is first read.
    */
-  constructor(
-    private readonly iterate: () => AsyncIterator<Item>,
-    readonly controller: AbortController,
-  ) {}
+  constructor(iterate: () => AsyncIterator<Item>, controller?: AbortController) {
+    this.#iterate = iterate;
+    this.#controller = controller;
+  }
+
+  /** Aborting it cancels the request upstream. */
+  get controller(): AbortController {
+    return (this.#controller ??= new AbortController());
+  }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     if (this.consumed) throw new Error('Cannot iterate over a consumed stream; use `.tee()` to split it first.');
     this.consumed = true;
-    return this.iterate();
+    return this.#iterate();
   }
 
   /** Cancels the request: the provider's connection is closed and iteration ends with a `RequestAbortedError`. */
