@@ -8,7 +8,8 @@ export interface FlatMapStreamOptions<U> {
   mapError?: (error: unknown) => unknown;
 }
 
-const nothing = (): readonly never[] => [];
+/** An `end` that adds nothing. */
+export const noItems = (): readonly never[] => [];
 const same = (error: unknown): unknown => error;
 
 /**
@@ -30,7 +31,7 @@ const same = (error: unknown): unknown => error;
  * ```
  */
 export function flatMapStream<T, U>(source: AsyncIterator<T>, map: (item: T) => readonly U[], options: FlatMapStreamOptions<U> = {}): AsyncIterableIterator<U, undefined> {
-  const end = options.end ?? nothing;
+  const end = options.end ?? noItems;
   const mapError = options.mapError ?? same;
   if (source instanceof QueueIterator && source.unmapped) {
     return (source as QueueIterator<unknown, T>).restepped((step) => flatStep(step, map, end), mapError);
@@ -72,8 +73,8 @@ function flatStep<T, U>(step: () => QueueStep<T>, map: (item: T) => readonly U[]
   return run;
 }
 
-/** {@link flatMapStream} over any async iterator: one `then` per source item, with handlers made once. */
-class FlatMappedIterator<T, U> implements AsyncIterableIterator<U, undefined> {
+/** {@link flatMapStream} (and {@link mapStream}) over any async iterator: one `then` per source item, with handlers made once. */
+export class FlatMappedIterator<T, U> implements AsyncIterableIterator<U, undefined> {
   private pending: readonly U[] = [];
   private index = 0;
   private ended = false;
