@@ -4,11 +4,8 @@
 // added p50 per JSON request against 0.61–0.82 ms for ofetch over Node's `fetch`, and 390–500 µs
 // of proxy CPU per request against 950–1,130 µs; a `fetch` on node:http sat in between (0.47–0.54
 // ms, 600–700 µs) and was removed once this path took the requests it had served.
-import type { Readable } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
-import type { HeaderSource } from './header-source.js';
-import { decodeBody, NULL_BODY_STATUSES, toHeaders } from './node-response-parts.js';
-import { NodeBodySource } from './node-body-source.js';
+import { NodeExchangeHandler } from './node-exchange-handler.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
 /**
@@ -54,57 +51,19 @@ function target(url: string): { readonly origin: string; readonly path: string }
   return found;
 }
 
-/** The response of the Node transport: headers become a fetch `Headers` only if someone asks. */
-class NodeResponse implements TransportResponse {
-  readonly status: number;
-  readonly headerSource: HeaderSource;
-  readonly body: NodeBodySource | null;
-  private built: Headers | undefined;
-
-  constructor(data: Dispatcher.ResponseData, method: string) {
-    this.status = data.statusCode;
-    this.headerSource = data.headers;
-    if (NULL_BODY_STATUSES.has(this.status) || method === 'HEAD') {
-      this.body = null;
-      // Nothing to read, but the body must end for its connection to go back to the pool.
-      data.body.resume();
-    } else {
-      const body: Readable = data.body;
-      this.body = new NodeBodySource(decodeBody(data.headers, body), body);
-    }
-  }
-
-  get headers(): Headers {
-    this.built ??= toHeaders(this.headerSource as Record<string, string | string[] | undefined>);
-    return this.built;
-  }
-}
-
 /**
- * The HTTP client's fast path in Node: one request on undici's `Agent`, handing its body
- * (a Node readable) over as it is, with no WHATWG `Response` or `ReadableStream` in between.
+ * The HTTP client's fast path in Node: one exchange on undici's `Agent` through its dispatch
+ * API, an uncompressed body handed over piece by piece with no Node `Readable`, WHATWG
+ * `Response` or `ReadableStream` in between ({@link NodeExchangeHandler}).
  * Fails as `fetch` does: with the abort's reason on abort (the connection is
  * destroyed), otherwise `TypeError('fetch failed')` whose cause is the socket error.
  */
-export const platformTransport: Transport | undefined = async (request: TransportRequest): Promise<TransportResponse> => {
-  const { signal, method } = request;
-  if (signal.aborted) throw signal.reason;
-  const { origin, path } = target(request.url);
-  let data: Dispatcher.ResponseData;
-  try {
-    data = await dispatcherFor(request.connectTimeout).request({ origin, path, method: method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, signal });
-  } catch (error) {
-    throw signal.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
-  }
-  const response = new NodeResponse(data, method);
-  if (signal.aborted) {
-    // Aborted as the headers arrived: undici already destroyed the body.
-    throw signal.reason;
-  }
-  // A read in progress learns the reason at once (the body's followsAbort); undici destroys the body.
-  const onAbort = () => response.body?.fail(signal.reason);
-  signal.addEventListener('abort', onAbort, { once: true });
-  // `on`, not `once` (it closes once): no wrapper kept per open stream.
-  data.body.on('close', () => signal.removeEventListener('abort', onAbort));
-  return response;
+export const platformTransport: Transport | undefined = (request: TransportRequest): Promise<TransportResponse> => {
+  const { signal } = request;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const { origin, path } = target(request.url);
+    const handler = new NodeExchangeHandler(signal, request.method, resolve, reject);
+    dispatcherFor(request.connectTimeout).dispatch({ origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body }, handler);
+  });
 };
