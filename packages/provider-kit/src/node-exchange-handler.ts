@@ -49,8 +49,8 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
   constructor(
     private readonly signal: AbortSignal,
     private readonly method: string,
-    private readonly resolve: (response: TransportResponse) => void,
-    private readonly reject: (error: unknown) => void,
+    private resolve: ((response: TransportResponse) => void) | undefined,
+    private reject: ((error: unknown) => void) | undefined,
   ) {
     signal.addEventListener('abort', this);
   }
@@ -59,7 +59,7 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
   handleEvent(): void {
     const reason: unknown = this.signal.reason;
     // Before the headers the caller learns it now (undici may still be queueing the request).
-    if (this.response === undefined) this.reject(reason);
+    if (this.response === undefined) this.fail(reason);
     else this.response.body?.fail(reason);
     this.controller?.abort(reason as Error);
   }
@@ -73,6 +73,9 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
     // 1xx informational responses come before the real one.
     if (statusCode < 200 || this.signal.aborted) return;
     this.controller = controller;
+    // undici's controller keeps the raw header buffers (views into a socket read, ~1.9 KB held per
+    // open stream, measured); the parsed `headers` are all we use.
+    controller.rawHeaders = null;
     let body: DispatchBodySource | NodeBodySource | null = null;
     if (!NULL_BODY_STATUSES.has(statusCode) && this.method !== 'HEAD') {
       const declared = headers['content-encoding'];
@@ -84,7 +87,20 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
       }
     }
     this.response = new NodeResponse(statusCode, headers, body);
-    this.resolve(this.response);
+    this.resolve?.(this.response);
+    this.forgetCaller();
+  }
+
+  /** Rejects the caller's promise (once). */
+  private fail(error: unknown): void {
+    this.reject?.(error);
+    this.forgetCaller();
+  }
+
+  /** The caller's promise is settled: its resolving functions (and the promise) need not stay alive with an open stream. */
+  private forgetCaller(): void {
+    this.resolve = undefined;
+    this.reject = undefined;
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -106,7 +122,7 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
     this.signal.removeEventListener('abort', this);
     const response = this.response;
     if (response === undefined) {
-      this.reject(this.signal.aborted ? this.signal.reason : new TypeError('fetch failed', { cause: error }));
+      this.fail(this.signal.aborted ? this.signal.reason : new TypeError('fetch failed', { cause: error }));
       return;
     }
     if (this.raw !== undefined) this.raw.destroy(error);
