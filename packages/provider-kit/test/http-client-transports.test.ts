@@ -5,6 +5,7 @@ import { createHttpClient, type HttpClientOptions } from '../src/index.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
 import { getEventListeners } from 'node:events';
 import { gzipSync } from 'node:zlib';
+import { failure } from './support/rejection.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -16,15 +17,6 @@ afterEach(async () => {
 async function serve(handler: Handler): Promise<LocalServer> {
   server = await startServer(handler);
   return server;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 // The same exchanges on Node's fast transport (no fetch injected) and through ofetch with

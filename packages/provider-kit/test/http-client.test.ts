@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient, readSseJson } from '../src/index.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { failure } from './support/rejection.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -20,15 +21,6 @@ const json = (res: Parameters<Handler>[1], status: number, body: unknown, header
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 };
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createHttpClient', () => {
   it('POSTs JSON with the client and request headers and query params', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { platformTransport } from '../src/platform-transport-node.js';
 import type { TransportRequest, TransportResponse } from '../src/transport.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { failure } from './support/rejection.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -28,15 +29,6 @@ async function readAll(response: TransportResponse, eachPiece: () => Promise<voi
     await eachPiece();
   }
   return Buffer.concat(pieces);
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('the Node transport (undici dispatch)', () => {

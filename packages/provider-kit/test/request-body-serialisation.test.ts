@@ -2,6 +2,7 @@ import { InvalidRequestError, ProviderError } from '@modelmesh/provider';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '../src/index.js';
 import { type LocalServer, startServer } from './support/local-server.js';
+import { failure } from './support/rejection.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -14,15 +15,6 @@ function deeplyNested(depth = 10_000): unknown {
   let value: unknown = [];
   for (let i = 0; i < depth; i++) value = [value];
   return value;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe('a request body that cannot be serialised is the request’s fault', () => {
