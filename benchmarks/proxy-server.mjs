@@ -3,7 +3,7 @@
 // process, as it would in a deployment, so no target shares a heap, garbage collector or
 // event loop with another or with the load generator. It reports its port over IPC and
 // exits when the parent disconnects.
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { startSlowUpstream, startUpstream } from './proxy-upstream.mjs';
 import { benchMesh, handWrittenProvider, noMesh, packageProvider, redisBenchMesh, startBarePassThrough, startHonoMinimal, startModelMeshProxy, startNodeMinimal } from './proxy-targets.mjs';
 
@@ -46,7 +46,9 @@ process.on('message', (message) => {
   // Memory after a collection (the slow-streams benchmark forks with --expose-gc).
   if (message === 'memory') {
     globalThis.gc?.();
-    process.send?.(process.memoryUsage());
+    // With each heap space's committed and used bytes, for BENCH_VERBOSE's breakdown.
+    const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, { size: space.space_size, used: space.space_used_size }]));
+    process.send?.({ ...process.memoryUsage(), spaces });
   }
   // A heap snapshot in the working directory, for finding what an open stream holds; replies with its file name.
   if (message === 'heap-snapshot') process.send?.(writeHeapSnapshot());

@@ -37,9 +37,10 @@ export function startUpstream() {
 
 /**
  * A slow streaming upstream: every chat completion is an SSE stream of `chunks` content
- * chunks, one every `intervalMs` (a model generating slowly), then usage and [DONE].
+ * chunks, one every `intervalMs` (a model generating slowly), then usage and [DONE]. With
+ * `immediate`, the first content chunk comes with the headers rather than after one interval.
  */
-export function startSlowUpstream({ chunks = 20, intervalMs = 100 } = {}) {
+export function startSlowUpstream({ chunks = 20, intervalMs = 100, immediate = false } = {}) {
   const piece = (i) => `data: ${JSON.stringify(chunk({ content: `w${i} ` }))}\n\n`;
   const tail = [chunk({}, 'stop'), { ...chunk({}), choices: [], usage: { prompt_tokens: 5, completion_tokens: chunks, total_tokens: 5 + chunks } }].map((event) => `data: ${JSON.stringify(event)}\n\n`);
   const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, (req, res) => {
@@ -48,13 +49,16 @@ export function startSlowUpstream({ chunks = 20, intervalMs = 100 } = {}) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.write(`data: ${JSON.stringify(chunk({ role: 'assistant', content: '' }))}\n\n`);
       let sent = 0;
-      const timer = setInterval(() => {
+      const next = () => {
         res.write(piece(sent));
         if (++sent < chunks) return;
         clearInterval(timer);
         for (const event of tail) res.write(event);
         res.end('data: [DONE]\n\n');
-      }, intervalMs);
+      };
+      // The first content right away when asked (a model with no wait before its first token).
+      if (immediate) next();
+      const timer = setInterval(next, intervalMs);
       res.on('close', () => clearInterval(timer));
     });
   });

@@ -147,6 +147,11 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
   if (process.env.BENCH_VERBOSE) {
     const per = (key) => ((busy[key] - idle[key]) / Math.max(1, open - run.ended) / 1024).toFixed(1);
     console.error(`  ${target.role}: per stream KB: rss ${per('rss')}, heapTotal ${per('heapTotal')}, heapUsed ${per('heapUsed')}, external ${per('external')}, arrayBuffers ${per('arrayBuffers')}`);
+    const spaces = Object.keys(busy.spaces ?? {}).map((name) => {
+      const delta = (field) => ((busy.spaces[name][field] - (idle.spaces?.[name]?.[field] ?? 0)) / Math.max(1, open - run.ended) / 1024).toFixed(1);
+      return `${name.replace('_space', '')} ${delta('size')}/${delta('used')}`;
+    });
+    console.error(`  ${target.role}: per stream KB by heap space, committed/used: ${spaces.join(', ')}`);
   }
   // The upstream's streams are longer than any run: end them all, as clients that hang up.
   run.closing = true;

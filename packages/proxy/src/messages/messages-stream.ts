@@ -1,12 +1,15 @@
 import { estimatePromptTokens, type ChatCompletionCreateParamsNonStreaming, type RequestOptions } from '@modelmesh/core';
 import { AnthropicStreamEncoder, type AnthropicEncodedEvent } from '@modelmesh/providers-anthropic/internal';
 import { dialectError } from '../http/error-dialect.js';
-import type { SseWriter } from '../http/sse-writer.js';
+import type { SseWriter, Written } from '../http/sse-writer.js';
 import { relayStream } from '../routes/stream-relay.js';
 import type { Exchange, ProxyContext } from '../server/proxy-context.js';
 
-async function write(sse: SseWriter, events: readonly AnthropicEncodedEvent[]): Promise<void> {
-  for (const item of events) await sse.event(item.event, JSON.stringify(item.data));
+const nameOf = (item: AnthropicEncodedEvent): string => item.event;
+const payloadOf = (item: AnthropicEncodedEvent): string => JSON.stringify(item.data);
+
+function write(sse: SseWriter, events: readonly AnthropicEncodedEvent[]): Written {
+  return sse.events(events, nameOf, payloadOf);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '@modelmesh/core';
 import { sendJson } from '../http/send-response.js';
-import type { SseWriter } from '../http/sse-writer.js';
+import type { SseWriter, Written } from '../http/sse-writer.js';
 import { traceHeaders } from '../request-trace.js';
 import { readParams, requestOptions, requireModel } from '../routes/request-params.js';
 import { relayStream } from '../routes/stream-relay.js';
@@ -14,8 +14,11 @@ function responseId(): string {
   return `resp_${crypto.randomUUID().replace(/-/g, '')}`;
 }
 
-async function write(sse: SseWriter, events: readonly ResponsesEvent[]): Promise<void> {
-  for (const item of events) await sse.event(item.type, JSON.stringify(item));
+const nameOf = (item: ResponsesEvent): string => item.type;
+const payloadOf = (item: ResponsesEvent): string => JSON.stringify(item);
+
+function write(sse: SseWriter, events: readonly ResponsesEvent[]): Written {
+  return sse.events(events, nameOf, payloadOf);
 }
 
 /**

@@ -28,10 +28,10 @@ export async function streamChatCompletion(ctx: ProxyContext, ex: Exchange, para
   const wantsUsage = params.stream_options?.include_usage === true;
   // Returned, not awaited: no suspended frame of this function per open stream.
   return relayStream(ctx, ex, stream, {
-    chunk: (sse, chunk) => (!wantsUsage && isUsageOnly(chunk) ? Promise.resolve() : sse.data(JSON.stringify(chunk))),
-    end: async (sse) => {
-      await sse.comment(`modelmesh ${JSON.stringify(summaryOf(ex.trace))}`);
-      await sse.data('[DONE]');
+    chunk: (sse, chunk) => (!wantsUsage && isUsageOnly(chunk) ? undefined : sse.data(JSON.stringify(chunk))),
+    end: (sse) => {
+      const written = sse.comment(`modelmesh ${JSON.stringify(summaryOf(ex.trace))}`);
+      return written === undefined ? sse.data('[DONE]') : written.then(() => sse.data('[DONE]'));
     },
     fail: (sse, failure) => sse.data(JSON.stringify({ error: failure.error })),
   });

@@ -1,18 +1,18 @@
 import type { ChatCompletionChunk, Stream } from '@modelmesh/core';
 import { toHttpFailure } from '../http/error-mapping.js';
 import type { HttpFailure } from '../http/openai-error.js';
-import { SseWriter } from '../http/sse-writer.js';
+import { SseWriter, type Written } from '../http/sse-writer.js';
 import { traceHeaders } from '../request-trace.js';
 import type { Exchange, ProxyContext } from '../server/proxy-context.js';
 
 /** How one API writes a stream of the mesh's chunks: its events per chunk, its ending, its error event. */
 export interface StreamEncoding {
-  /** Writes the events of one chunk. */
-  chunk(sse: SseWriter, chunk: ChatCompletionChunk): Promise<void>;
+  /** Writes the events of one chunk; a promise only when it must wait (see {@link Written}). */
+  chunk(sse: SseWriter, chunk: ChatCompletionChunk): Written;
   /** Writes what follows the last chunk of a stream that ended well. */
-  end(sse: SseWriter): Promise<void>;
+  end(sse: SseWriter): Written;
   /** Writes the error event of a stream that failed after it started. */
-  fail(sse: SseWriter, failure: HttpFailure): Promise<void>;
+  fail(sse: SseWriter, failure: HttpFailure): Written;
 }
 
 /**
@@ -63,14 +63,15 @@ class StreamRelay {
       this.finish();
       return;
     }
-    let written: Promise<void>;
+    let written: Written;
     try {
       written = this.encoding.chunk(this.sse, result.value);
     } catch (error) {
       this.fail(error);
       return;
     }
-    written.then(this.afterChunk, this.onError);
+    if (written === undefined) this.afterChunk();
+    else written.then(this.afterChunk, this.onError);
   };
 
   private readonly afterChunk = (): void => {
@@ -96,7 +97,7 @@ class StreamRelay {
       this.leave();
       return;
     }
-    this.encoding.end(this.sse).then(this.close, this.close);
+    this.closeAfter(() => this.encoding.end(this.sse));
   }
 
   private fail(error: unknown): void {
@@ -106,7 +107,19 @@ class StreamRelay {
       this.close();
       return;
     }
-    this.encoding.fail(this.sse, toHttpFailure(cause, () => this.ctx.clock.now())).then(this.close, this.close);
+    this.closeAfter(() => this.encoding.fail(this.sse, toHttpFailure(cause, () => this.ctx.clock.now())));
+  }
+
+  /** Writes the stream's last events, then closes (also when writing them throws). */
+  private closeAfter(write: () => Written): void {
+    let written: Written;
+    try {
+      written = write();
+    } catch {
+      written = undefined;
+    }
+    if (written === undefined) this.close();
+    else written.then(this.close, this.close);
   }
 
   private readonly close = (): void => {
