@@ -1,5 +1,5 @@
 import type { AttemptTicket } from '../health/tracker-types.js';
-import type { SpendReservation } from '../usage/spend-guard.js';
+import type { SpendGuard, SpendReservation, SpendTarget } from '../usage/spend-guard.js';
 import type { MeshModel } from './mesh-model.js';
 import type { RequestRun } from './request-run.js';
 import type { RouterContext } from './router-context.js';
@@ -9,9 +9,12 @@ import { estimateSpend } from './spend-estimate.js';
  * Reserves the attempt's estimated spend on its budgets and quotas. A model over a quota
  * goes to standby until the window resets; over a `rotate` budget it is skipped for this
  * request; an `error` budget throws BudgetExceededError before any provider is called.
+ * Undefined (not a promise) when nothing applies: the route loop then starts the attempt
+ * without an await (~0.4 KB per request less: an async function's promise and frame).
  */
-export async function reserveSpend(ctx: RouterContext, run: RequestRun, model: MeshModel, ticket: AttemptTicket): Promise<SpendReservation | 'skip' | undefined> {
+export function reserveSpend(ctx: RouterContext, run: RequestRun, model: MeshModel, ticket: AttemptTicket): Promise<SpendReservation | 'skip'> | undefined {
   const guard = ctx.spend;
+  if (!guard) return undefined;
   const target = {
     poolName: run.pool.definition.name,
     modelKey: model.key,
@@ -20,7 +23,11 @@ export async function reserveSpend(ctx: RouterContext, run: RequestRun, model: M
     modelLimits: model.limits,
     providerLimits: model.providerLimits,
   };
-  if (!guard || guard.isIdle(target)) return undefined;
+  if (guard.isIdle(target)) return undefined;
+  return reserveOn(guard, target, ctx, run, model, ticket);
+}
+
+async function reserveOn(guard: SpendGuard, target: SpendTarget, ctx: RouterContext, run: RequestRun, model: MeshModel, ticket: AttemptTicket): Promise<SpendReservation | 'skip'> {
   let result;
   try {
     result = await guard.reserve(target, estimateSpend(model, run.needs));
@@ -39,4 +46,3 @@ export async function reserveSpend(ctx: RouterContext, run: RequestRun, model: M
   }
   return 'skip';
 }
-

@@ -59,7 +59,8 @@ export async function routeRequest<T>(ctx: RouterContext, run: RequestRun, execu
     firstPick ??= model.key;
     for (;;) {
       // No budgets or quotas: nothing to reserve, and no await on the hot path.
-      const spend = ctx.spend ? await reserveSpend(ctx, run, model, ticket) : undefined;
+      const reserving = reserveSpend(ctx, run, model, ticket);
+      const spend = reserving === undefined ? undefined : await reserving;
       if (spend === 'skip') break;
       const outcome = await attemptOnce(ctx, run, model, ticket, reason, execute, spend);
       if (outcome.kind !== 'failed') {
