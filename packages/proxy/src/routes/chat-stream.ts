@@ -1,7 +1,9 @@
-import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming, RequestOptions } from '@modelmesh/core';
+import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming, RequestOptions, Stream } from '@modelmesh/core';
+import type { HttpFailure } from '../http/openai-error.js';
+import type { SseWriter, Written } from '../http/sse-writer.js';
 import type { RequestTrace } from '../request-trace.js';
 import type { Exchange, ProxyContext } from '../server/proxy-context.js';
-import { relayStream } from './stream-relay.js';
+import { relayStream, type StreamEncoding } from './stream-relay.js';
 
 /** The summary written as the stream's last comment: what is not known when headers leave. */
 export interface StreamSummary {
@@ -20,21 +22,44 @@ export interface StreamSummary {
  * Streams a chat completion as SSE, chunk by chunk as the mesh yields them (see
  * `relayStream`). Cost and usage are only known at the end and go in a trailing
  * `: modelmesh {...}` comment before `data: [DONE]`. A failure after the start ends the
- * stream with an OpenAI-style `data: {"error": ...}` event and no `[DONE]`.
+ * stream with an OpenAI-style `data: {"error": ...}` event and no `[DONE]`. Never throws:
+ * failures reject.
  */
-export async function streamChatCompletion(ctx: ProxyContext, ex: Exchange, params: ChatCompletionCreateParamsStreaming, options: RequestOptions): Promise<void> {
-  const stream = await ctx.mesh.chat.completions.create(params, options);
+export function streamChatCompletion(ctx: ProxyContext, ex: Exchange, params: ChatCompletionCreateParamsStreaming, options: RequestOptions): Promise<void> {
+  let opening: Promise<Stream<ChatCompletionChunk>>;
+  try {
+    opening = ctx.mesh.chat.completions.create(params, options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   // Clients that did not ask for usage may not expect a chunk without choices.
-  const wantsUsage = params.stream_options?.include_usage === true;
-  // Returned, not awaited: no suspended frame of this function per open stream.
-  return relayStream(ctx, ex, stream, {
-    chunk: (sse, chunk) => (!wantsUsage && isUsageOnly(chunk) ? undefined : sse.data(JSON.stringify(chunk))),
-    end: (sse) => {
-      const written = sse.comment(`modelmesh ${JSON.stringify(summaryOf(ex.trace))}`);
-      return written === undefined ? sse.data('[DONE]') : written.then(() => sse.data('[DONE]'));
-    },
-    fail: (sse, failure) => sse.data(JSON.stringify({ error: failure.error })),
-  });
+  const encoding = new ChatEncoding(ex.trace, params.stream_options?.include_usage === true);
+  // A `then`, not an await: no suspended frame of this function per opening stream.
+  return opening.then((stream) => relayStream(ctx, ex, stream, encoding));
+}
+
+/**
+ * The chat API's SSE events. A class rather than an object of three closures: the relay keeps
+ * it as long as the stream is open (~150 B less per stream).
+ */
+class ChatEncoding implements StreamEncoding {
+  constructor(
+    private readonly trace: RequestTrace,
+    private readonly wantsUsage: boolean,
+  ) {}
+
+  chunk(sse: SseWriter, chunk: ChatCompletionChunk): Written {
+    return !this.wantsUsage && isUsageOnly(chunk) ? undefined : sse.data(JSON.stringify(chunk));
+  }
+
+  end(sse: SseWriter): Written {
+    const written = sse.comment(`modelmesh ${JSON.stringify(summaryOf(this.trace))}`);
+    return written === undefined ? sse.data('[DONE]') : written.then(() => sse.data('[DONE]'));
+  }
+
+  fail(sse: SseWriter, failure: HttpFailure): Written {
+    return sse.data(JSON.stringify({ error: failure.error }));
+  }
 }
 
 function isUsageOnly(chunk: ChatCompletionChunk): boolean {
