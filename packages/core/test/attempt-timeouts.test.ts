@@ -43,9 +43,9 @@ describe('hasFallback', () => {
   const a = model('a');
   const b = model('b');
   it('counts members not excluded and not unavailable', () => {
-    expect(hasFallback([a, b], a, new Map(), () => 'active')).toBe(true);
-    expect(hasFallback([a, b], a, new Map([['b', 'failed']]), () => 'active')).toBe(false);
-    expect(hasFallback([a, b], a, new Map(), (key) => (key === 'b' ? 'unavailable' : 'active'))).toBe(false);
-    expect(hasFallback([a], a, new Map(), () => 'active')).toBe(false);
+    expect(hasFallback([a, b], a, new Map(), { availability: () => 'active' })).toBe(true);
+    expect(hasFallback([a, b], a, new Map([['b', 'failed']]), { availability: () => 'active' })).toBe(false);
+    expect(hasFallback([a, b], a, new Map(), { availability: (key) => (key === 'b' ? 'unavailable' : 'active') })).toBe(false);
+    expect(hasFallback([a], a, new Map(), { availability: () => 'active' })).toBe(false);
   });
 });

@@ -41,11 +41,12 @@ export class MeshEventEmitter {
 
   /**
    * Runs a caller's callback (a per-request `onRouted`/`onCompleted`) like a listener: if it
-   * throws, the error goes to `onListenerError` and the request carries on.
+   * throws, the error goes to `onListenerError` and the request carries on. Takes the event
+   * as an argument rather than a closure over it: one closure less per request.
    */
-  guard(callback: () => void): void {
+  guard<T>(callback: (event: T) => void, event: T): void {
     try {
-      callback();
+      callback(event);
     } catch (error) {
       this.onListenerError(error);
     }

@@ -30,10 +30,15 @@ export function attemptTimeouts(policy: TimeoutPolicy, model: MeshModel, stream:
   return { connect: policy.connectMs, headers, firstByte: attemptMs, firstToken, idle: policy.idleMs, attempt: attemptMs };
 }
 
+/** What {@link hasFallback} asks of the models' health (the health tracker itself: no closure per attempt). */
+export interface AvailabilitySource {
+  availability(modelKey: string): string;
+}
+
 /** Whether the request could still move from `model` to another member of its pool right now. */
-export function hasFallback(members: readonly MeshModel[], model: MeshModel, excluded: ReadonlyMap<string, string>, availability: (modelKey: string) => string): boolean {
+export function hasFallback(members: readonly MeshModel[], model: MeshModel, excluded: ReadonlyMap<string, string>, health: AvailabilitySource): boolean {
   for (const member of members) {
-    if (member !== model && !excluded.has(member.key) && availability(member.key) !== 'unavailable') return true;
+    if (member !== model && !excluded.has(member.key) && health.availability(member.key) !== 'unavailable') return true;
   }
   return false;
 }

@@ -39,7 +39,7 @@ export async function settleMiddlewareAnswer(
       ...(failure ? { error: { name: failure.error.name, message: failure.error.message } } : {}),
       at: now,
     };
-    if (onCompleted) ctx.events.guard(() => onCompleted(event));
+    if (onCompleted) ctx.events.guard(onCompleted, event);
     ctx.events.emit('request.completed', event);
   }
   if (!ctx.middleware.observesRequests) return;

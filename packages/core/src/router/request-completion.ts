@@ -120,7 +120,7 @@ export async function finishRequest(ctx: RouterContext, end: RequestEnd): Promis
         ...(failure ? { error: { name: failure.name, message: failure.message } } : {}),
         at: now,
       };
-      if (onCompleted) ctx.events.guard(() => onCompleted(event));
+      if (onCompleted) ctx.events.guard(onCompleted, event);
       ctx.events.emit('request.completed', event);
     }
     if (ctx.middleware.observesRequests) {
