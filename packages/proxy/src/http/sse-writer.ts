@@ -22,15 +22,17 @@ export type Written = Promise<void> | undefined;
 export class SseWriter {
   constructor(private readonly res: ServerResponse) {}
 
-  /** Sets the status line and headers; they leave with the first event. */
+  /**
+   * Sets the status line and headers; they leave with the first event. `headers` becomes the
+   * writer's (it adds its own to it): a spread copy with three more keys cost ~1.1 KB per
+   * opened stream, this ~0.1 KB (sampling heap profiler, 1,000 slow streams opened).
+   */
   open(headers: HeaderMap): void {
-    this.res.writeHead(200, {
-      ...headers,
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      // Tells nginx-like reverse proxies not to buffer the stream.
-      'x-accel-buffering': 'no',
-    });
+    headers['content-type'] = 'text/event-stream; charset=utf-8';
+    headers['cache-control'] = 'no-cache, no-transform';
+    // Tells nginx-like reverse proxies not to buffer the stream.
+    headers['x-accel-buffering'] = 'no';
+    this.res.writeHead(200, headers);
   }
 
   /** Whether the connection can still take events. */
