@@ -5,14 +5,16 @@ import type { CandidateView, Selection, StrategyMemory } from './strategy.js';
  * number formats used in `reason`. Internal: not exported from the package.
  */
 
+const byPoolIndex = (a: CandidateView, b: CandidateView): number => a.index - b.index;
+
 /** Candidates sorted by pool position. Strategies re-sort so they never depend on the caller's order. */
 export function inPoolOrder(candidates: readonly CandidateView[]): CandidateView[] {
-  return [...candidates].sort((a, b) => a.index - b.index);
+  return candidates.slice().sort(byPoolIndex);
 }
 
-/** `items` starting at position `start`, wrapping around. */
+/** `items` starting at position `start`, wrapping around (one array when `start` is 0, as it mostly is: this runs per request). */
 export function rotate<T>(items: readonly T[], start: number): T[] {
-  return [...items.slice(start), ...items.slice(0, start)];
+  return start === 0 ? items.slice() : items.slice(start).concat(items.slice(0, start));
 }
 
 /** `pick`, then the other items in their given order. */
