@@ -45,11 +45,15 @@ function open(model: MeshModel, clock = new ManualClock()) {
 }
 
 describe('openStreamUntilFirstContent', () => {
-  it('buffers the chunks before the first content and stops its first-token timer there', async () => {
-    const { model, iterator } = scripted([chunk(null), chunk(''), chunk('Hi')]);
+  it.each([
+    [[chunk('Hi')], ['Hi']],
+    [[chunk(null), chunk('Hi')], [undefined, 'Hi']],
+    [[chunk(null), chunk(''), chunk(null), chunk('Hi')], [undefined, '', undefined, 'Hi']],
+  ])('buffers the chunks up to the first content (%#) and stops its first-token timer there', async (reads, contents) => {
+    const { model, iterator } = scripted(reads);
     const { attempt, clock, opening } = open(model);
     const committed = await opening;
-    expect(committed.buffered.map((c) => c.choices[0]?.delta.content)).toEqual([undefined, '', 'Hi']);
+    expect(committed.buffered.map((c) => c.choices[0]?.delta.content)).toEqual(contents);
     expect(committed.iterator).toBe(iterator);
     await clock.advance(FIRST_TOKEN_MS * 2);
     expect(attempt.aborted).toBe(false);

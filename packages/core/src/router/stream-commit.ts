@@ -14,14 +14,19 @@ export interface CommittedStream {
 
 /** True when a chunk carries something the caller sees: text, a tool call, a refusal or a finish. */
 export function isContentChunk(chunk: ChatCompletionChunk): boolean {
-  return chunk.choices.some(
-    (c) =>
+  // A loop, not `some` with an arrow: no closure per chunk read while a stream opens.
+  for (const c of chunk.choices) {
+    if (
       (c.delta.content !== undefined && c.delta.content !== null && c.delta.content !== '') ||
       (c.delta.tool_calls?.length ?? 0) > 0 ||
       (c.delta.refusal !== undefined && c.delta.refusal !== null && c.delta.refusal !== '') ||
       c.delta.function_call !== undefined ||
-      c.finish_reason !== null,
-  );
+      c.finish_reason !== null
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -43,11 +48,6 @@ export function openStreamUntilFirstContent(
   return reader.committed;
 }
 
-/** The first-token timeout's error (made in its own scope: the attempt keeps it while the stream lasts). */
-function firstTokenTimeout(model: MeshModel, firstTokenMs: number): () => ModelMeshError {
-  return () => new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: firstTokenMs / 1000, phase: 'first-token' });
-}
-
 /**
  * Reads a stream up to its first content chunk with handlers made once per stream, waiting on
  * the attempt's abort in its single slot (as StreamDelivery does), not a `race` per read. The
@@ -61,9 +61,16 @@ class FirstContentReader {
   readonly #attempt: AttemptSignal;
   readonly #clock: Clock;
   #started = 0;
+  #firstTokenMs = 0;
   /** Set once the provider's stream is open: a failure from then on closes it. */
   #iterator: AsyncIterator<ChatCompletionChunk> | undefined;
-  readonly #buffered: ChatCompletionChunk[] = [];
+  /**
+   * The chunks without content so far: the first in a field, an array from the second on. There
+   * is mostly one (the role), and the buffer is then made at the end at its size: an array grown
+   * by a push holds room for 17 (~0.15 KB).
+   */
+  #first: ChatCompletionChunk | undefined;
+  #more: ChatCompletionChunk[] | undefined;
   /** The provider's open or read is pending (a result after an abort is stale). */
   #waiting = false;
   #resolve!: (stream: CommittedStream) => void;
@@ -84,7 +91,8 @@ class FirstContentReader {
     // Aborted already (the request, before this attempt got here): no provider call.
     if (attempt.aborted) return this.#reject(attempt.signal.reason);
     this.#started = this.#clock.now();
-    attempt.arm(firstTokenMs, firstTokenTimeout(this.#model, firstTokenMs));
+    this.#firstTokenMs = firstTokenMs;
+    attempt.arm(firstTokenMs, this.#timedOut);
     let opening: Promise<AsyncIterable<ChatCompletionChunk>>;
     try {
       opening = Promise.resolve(this.#model.provider.chatStream(request, call));
@@ -130,6 +138,11 @@ class FirstContentReader {
     else this.#fail(cause);
   };
 
+  readonly #timedOut = (): ModelMeshError => {
+    const model = this.#model;
+    return new ProviderTimeoutError({ providerId: model.providerId, modelId: model.modelId, timeoutSeconds: this.#firstTokenMs / 1000, phase: 'first-token' });
+  };
+
   /** The attempt aborted (a timeout, the request) while the provider had not answered: fail now, even if it never does. */
   readonly #onAbort = (reason: unknown): void => {
     if (!this.#waiting) return;
@@ -155,16 +168,28 @@ class FirstContentReader {
         new ProviderError({ providerId: model.providerId, modelId: model.modelId, code: 'malformed_response', message: `Stream from "${model.providerId}" ended before any content` }),
       );
     }
-    this.#buffered.push(next.value);
+    const chunk = next.value;
     let content: boolean;
     try {
-      content = isContentChunk(next.value);
+      content = isContentChunk(chunk);
     } catch (error) {
       return this.#fail(error);
     }
-    if (!content) return this.#read();
+    const first = this.#first;
+    const more = this.#more;
+    if (!content) {
+      if (more !== undefined) more.push(chunk);
+      else if (first !== undefined) this.#more = [first, chunk];
+      else this.#first = chunk;
+      return this.#read();
+    }
     this.#attempt.disarm();
-    this.#resolve({ iterator: this.#iterator as AsyncIterator<ChatCompletionChunk>, buffered: this.#buffered, timeToFirstTokenMs: this.#clock.now() - this.#started });
+    let buffered: ChatCompletionChunk[];
+    if (more !== undefined) {
+      more.push(chunk);
+      buffered = more;
+    } else buffered = first !== undefined ? [first, chunk] : [chunk];
+    this.#resolve({ iterator: this.#iterator as AsyncIterator<ChatCompletionChunk>, buffered, timeToFirstTokenMs: this.#clock.now() - this.#started });
   }
 
   /** The open stream failed before content: close it, abort the attempt (releases the connection), reject. */
