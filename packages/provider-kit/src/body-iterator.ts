@@ -32,7 +32,7 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array>, PieceSou
   nextReady(): IteratorResult<Uint8Array, undefined> | undefined {
     if (this.finished || this.body === null) return done();
     for (;;) {
-      const ready = this.guard.signal.aborted ? undefined : this.body.poll?.();
+      const ready = this.guard.aborted ? undefined : this.body.poll?.();
       if (ready === undefined) return undefined;
       const result = this.accept(ready);
       if (result !== 'again') return result;
@@ -65,7 +65,7 @@ export class BodyIterator implements AsyncIterableIterator<Uint8Array>, PieceSou
     if (this.finished || this.body === null) return Promise.resolve(undefined);
     if (this.started) this.guard.start('idle');
     try {
-      return this.body.followsAbort === true && !this.guard.signal.aborted ? this.body.read() : this.guard.race(this.body.read());
+      return this.body.followsAbort === true && !this.guard.aborted ? this.body.read() : this.guard.race(this.body.read());
     } catch (error) {
       return Promise.reject(error);
     }

@@ -139,7 +139,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function send(req: HttpRequestOptions, method: NonNullable<HttpRequestOptions['method']>, headers: Record<string, string>, guard: RequestGuard): Promise<TransportResponse> {
     const query = req.query === undefined && options.query === undefined ? NO_QUERY : { ...options.query, ...req.query };
     const transport = options.fetch === undefined ? platformTransport : undefined;
-    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, signal: guard.signal, connectTimeout: guard.timeouts.connect });
+    const direct = transport === undefined ? undefined : toTransportRequest({ baseUrl: options.baseUrl, path: req.path, query, method, headers, body: req.body, abort: guard, connectTimeout: guard.timeouts.connect });
     if (transport !== undefined && direct !== undefined) return transport(direct);
     return guard.race(viaFetch(req, method, headers, query, guard.signal));
   }
@@ -173,9 +173,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       release?.();
     });
     active.add(guard);
-    if (guard.signal.aborted) {
+    if (guard.aborted) {
       guard.dispose();
-      throw guard.signal.reason;
+      throw guard.reason;
     }
     if (limit !== undefined) {
       try {
@@ -185,9 +185,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         throw error;
       }
       // Aborted as the slot came free: dispose ran before there was a slot to free.
-      if (guard.signal.aborted) {
+      if (guard.aborted) {
         release();
-        throw guard.signal.reason;
+        throw guard.reason;
       }
     }
     guard.start('headers');

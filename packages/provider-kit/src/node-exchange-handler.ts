@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { DispatchBodySource } from './dispatch-body-source.js';
+import type { AbortFollower, ExchangeAbort } from './exchange-abort.js';
 import type { HeaderSource } from './header-source.js';
 import { NodeBodySource } from './node-body-source.js';
 import { decodeBody, NULL_BODY_STATUSES, toHeaders } from './node-response-parts.js';
@@ -38,26 +39,25 @@ function compressedPieces(controller: Dispatcher.DispatchController): Readable {
 /**
  * One exchange on undici's dispatch API: resolves with the response once its headers arrive
  * and pushes the body into its {@link DispatchBodySource} (or, when compressed, into a readable
- * that zlib decodes). It is also the abort listener (`handleEvent`): no closure per exchange.
+ * that zlib decodes). It is also the abort's follower: no closure per exchange.
  * Fails as `fetch` does: with the abort's reason, otherwise `TypeError('fetch failed')`.
  */
-export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
+export class NodeExchangeHandler implements Dispatcher.DispatchHandler, AbortFollower {
   private controller: Dispatcher.DispatchController | undefined;
   private response: NodeResponse | undefined;
   private raw: Readable | undefined;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly abort: ExchangeAbort,
     private readonly method: string,
     private resolve: ((response: TransportResponse) => void) | undefined,
     private reject: ((error: unknown) => void) | undefined,
   ) {
-    signal.addEventListener('abort', this);
+    abort.follow(this);
   }
 
-  /** The exchange's signal aborted. */
-  handleEvent(): void {
-    const reason: unknown = this.signal.reason;
+  /** The exchange aborted. */
+  abortExchange(reason: unknown): void {
     // Before the headers the caller learns it now (undici may still be queueing the request).
     if (this.response === undefined) this.fail(reason);
     else this.response.body?.fail(reason);
@@ -66,12 +66,12 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller;
-    if (this.signal.aborted) controller.abort(this.signal.reason as Error);
+    if (this.abort.aborted) controller.abort(this.abort.reason as Error);
   }
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: HeaderRecord): void {
     // 1xx informational responses come before the real one.
-    if (statusCode < 200 || this.signal.aborted) return;
+    if (statusCode < 200 || this.abort.aborted) return;
     this.controller = controller;
     // undici's controller keeps the raw header buffers (views into a socket read, ~1.9 KB held per
     // open stream, measured); the parsed `headers` are all we use.
@@ -112,17 +112,17 @@ export class NodeExchangeHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.signal.removeEventListener('abort', this);
+    this.abort.follow(undefined);
     const body = this.response?.body;
     if (this.raw !== undefined) this.raw.push(null);
     else if (body instanceof DispatchBodySource) body.end();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.signal.removeEventListener('abort', this);
+    this.abort.follow(undefined);
     const response = this.response;
     if (response === undefined) {
-      this.fail(this.signal.aborted ? this.signal.reason : new TypeError('fetch failed', { cause: error }));
+      this.fail(this.abort.aborted ? this.abort.reason : new TypeError('fetch failed', { cause: error }));
       return;
     }
     if (this.raw !== undefined) this.raw.destroy(error);

@@ -63,11 +63,11 @@ function target(url: string): { readonly origin: string; readonly path: string }
  * destroyed), otherwise `TypeError('fetch failed')` whose cause is the socket error.
  */
 export const platformTransport: Transport | undefined = (request: TransportRequest): Promise<TransportResponse> => {
-  const { signal } = request;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  const { abort } = request;
+  if (abort.aborted) return Promise.reject(abort.reason);
   return new Promise((resolve, reject) => {
     const { origin, path } = target(request.url);
-    const handler = new NodeExchangeHandler(signal, request.method, resolve, reject);
+    const handler = new NodeExchangeHandler(abort, request.method, resolve, reject);
     dispatcherFor(request.connectTimeout).dispatch({ origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body }, handler);
   });
 };

@@ -14,7 +14,13 @@ export abstract class QueuedBodySource implements BodySource {
   private buffered = 0;
   private ended = false;
   private failure: unknown;
-  private waiting: { resolve: (piece: Uint8Array | undefined) => void; reject: (error: unknown) => void } | undefined;
+  /** The pending read's resolving functions, in two fields made by one executor per source: no object or closure per read. */
+  private resolveRead: ((piece: Uint8Array | undefined) => void) | undefined;
+  private rejectRead: ((error: unknown) => void) | undefined;
+  private readonly captureRead = (resolve: (piece: Uint8Array | undefined) => void, reject: (error: unknown) => void): void => {
+    this.resolveRead = resolve;
+    this.rejectRead = reject;
+  };
   /** Whether the transport calls {@link QueuedBodySource.fail} the moment the exchange aborts. */
   abstract readonly followsAbort: boolean;
 
@@ -32,9 +38,11 @@ export abstract class QueuedBodySource implements BodySource {
 
   /** A piece arrived: a waiting reader takes it, otherwise it is queued. */
   protected accept(piece: Uint8Array): void {
-    const waiting = this.take();
-    if (waiting) waiting.resolve(piece);
-    else {
+    const resolve = this.resolveRead;
+    if (resolve !== undefined) {
+      this.forgetRead();
+      resolve(piece);
+    } else {
       this.queue.push(piece);
       this.buffered += piece.byteLength;
       if (this.buffered > HIGH_WATER_BYTES) this.pauseSource();
@@ -46,8 +54,8 @@ export abstract class QueuedBodySource implements BodySource {
     if (piece !== undefined) return Promise.resolve(piece);
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve(undefined);
-    const next = new Promise<Uint8Array | undefined>((resolve, reject) => (this.waiting = { resolve, reject }));
-    // After `waiting` is set: a source may deliver its next piece (or end) within resume itself.
+    const next = new Promise<Uint8Array | undefined>(this.captureRead);
+    // After the read is pending: a source may deliver its next piece (or end) within resume itself.
     this.resumeSource();
     return next;
   }
@@ -78,10 +86,9 @@ export abstract class QueuedBodySource implements BodySource {
     this.settle(true, reason);
   }
 
-  private take(): QueuedBodySource['waiting'] {
-    const waiting = this.waiting;
-    this.waiting = undefined;
-    return waiting;
+  private forgetRead(): void {
+    this.resolveRead = undefined;
+    this.rejectRead = undefined;
   }
 
   /** Records the end (or failure) once; a reader already waiting learns it now. */
@@ -89,9 +96,10 @@ export abstract class QueuedBodySource implements BodySource {
     if (this.settled) return;
     if (failed) this.failure = error;
     else this.ended = true;
-    const waiting = this.take();
-    if (!waiting) return;
-    if (failed) waiting.reject(error);
-    else waiting.resolve(undefined);
+    const resolve = this.resolveRead;
+    const reject = this.rejectRead;
+    this.forgetRead();
+    if (failed) reject?.(error);
+    else resolve?.(undefined);
   }
 }

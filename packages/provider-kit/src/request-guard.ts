@@ -1,4 +1,5 @@
 import { ModelMeshError, ProviderTimeoutError } from '@modelmesh/provider';
+import type { AbortFollower, ExchangeAbort } from './exchange-abort.js';
 import { mapNetworkError, type NetworkPhase } from './map-network-error.js';
 import type { RequestTimeouts, TimeoutPhase } from './request-timeouts.js';
 import { RestartableTimer } from './restartable-timer.js';
@@ -12,19 +13,23 @@ export interface GuardContext {
 
 /**
  * Owns the cancellation of one HTTP exchange: the caller's signal, the client's `close()`
- * and the phase timers all abort one `AbortController`, whose reason says why (the caller's
- * own reason, or a ProviderTimeoutError naming the phase). The listener on the caller's
- * signal is removed when the exchange ends, rather than left to garbage collection as
- * `AbortSignal.any` would. Timers are plain platform timers: a pending request's timeout
- * keeps the process alive, as the request itself does. The `idle` timer, armed at every read
- * of the body, is one {@link RestartableTimer} per exchange.
+ * and the phase timers all abort it, with a reason that says why (the caller's own reason, or
+ * a ProviderTimeoutError naming the phase). The Node transport follows it directly (see
+ * {@link ExchangeAbort}); an `AbortController` is made only for whoever needs a real signal
+ * (`fetch`, a connection limit, a body read raced against the abort). The listener on the
+ * caller's signal (the guard itself) is removed when the exchange ends, rather than left to
+ * garbage collection as `AbortSignal.any` would. Timers are plain platform timers: a pending
+ * request's timeout keeps the process alive, as the request itself does. The `idle` timer,
+ * armed at every read of the body, is one {@link RestartableTimer} per exchange.
  */
-export class RequestGuard {
-  private readonly controller = new AbortController();
+export class RequestGuard implements ExchangeAbort {
+  private controller: AbortController | undefined;
+  private isAborted = false;
+  private abortReason: unknown;
+  private follower: AbortFollower | undefined;
   /** Armed timers of the once-per-request phases (a plain record: set and cleared on every request). The transport times the connect. */
   private readonly timers: Partial<Record<'headers' | 'first-byte', ReturnType<typeof setTimeout>>> = {};
   private idleTimer: RestartableTimer | undefined;
-  private readonly onCallerAbort: (() => void) | undefined;
   private disposed = false;
 
   constructor(
@@ -33,23 +38,45 @@ export class RequestGuard {
     private readonly callerSignal: AbortSignal | undefined,
     private readonly onDispose?: () => void,
   ) {
-    if (callerSignal?.aborted) this.controller.abort(callerSignal.reason);
-    else if (callerSignal !== undefined) {
-      const onCallerAbort = () => this.abort(callerSignal.reason);
-      callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-      this.onCallerAbort = onCallerAbort;
+    if (callerSignal?.aborted) {
+      this.isAborted = true;
+      this.abortReason = callerSignal.reason;
     }
+    else callerSignal?.addEventListener('abort', this, { once: true });
   }
 
-  /** The exchange's signal: hand it to `fetch` or the transport. */
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.abort(this.callerSignal?.reason);
+  }
+
+  /** True once the exchange is aborted. */
+  get aborted(): boolean {
+    return this.isAborted;
+  }
+
+  /** Why the exchange was aborted (undefined until then). */
+  get reason(): unknown {
+    return this.abortReason;
+  }
+
+  follow(follower: AbortFollower | undefined): void {
+    this.follower = follower;
+  }
+
+  /** The exchange's signal, for `fetch` and other users of a real one (made on first use). */
   get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.isAborted) this.controller.abort(this.abortReason);
+    }
     return this.controller.signal;
   }
 
   /** Arms the timer of `phase` with its configured duration (no-op when unset or already armed; `idle` restarts). */
   start(phase: TimeoutPhase): void {
     const ms = phase === 'headers' ? this.timeouts.headers : phase === 'first-byte' ? this.timeouts.firstByte : this.timeouts.idle;
-    if (ms === undefined || !Number.isFinite(ms) || this.disposed || this.signal.aborted) return;
+    if (ms === undefined || !Number.isFinite(ms) || this.disposed || this.aborted) return;
     if (phase === 'idle') {
       this.idleTimer ??= new RestartableTimer(() => this.abort(this.timeoutError('idle', ms)));
       this.idleTimer.arm(ms);
@@ -80,7 +107,16 @@ export class RequestGuard {
 
   /** Aborts the exchange (releases the connection); nothing is left to time, so it also disposes. */
   abort(reason: unknown): void {
-    this.controller.abort(reason);
+    if (!this.isAborted) {
+      // As `AbortController.abort()` does without a reason.
+      const why = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
+      this.isAborted = true;
+      this.abortReason = why;
+      this.controller?.abort(why);
+      const follower = this.follower;
+      this.follower = undefined;
+      follower?.abortExchange(why);
+    }
     this.dispose();
   }
 
@@ -109,7 +145,7 @@ export class RequestGuard {
    * otherwise the network failure as a `connection_error`.
    */
   failure(error: unknown, phase: NetworkPhase): unknown {
-    if (this.signal.aborted) return this.signal.reason;
+    if (this.isAborted) return this.abortReason;
     // Already typed: a provider error, or an InvalidRequestError for a body that cannot be sent.
     if (ModelMeshError.isInstance(error)) return error;
     return mapNetworkError(error, { ...this.context, phase, connectTimeoutMs: this.timeouts.connect });
@@ -122,7 +158,7 @@ export class RequestGuard {
     this.stop('headers');
     this.stop('first-byte');
     this.idleTimer?.clear();
-    if (this.onCallerAbort !== undefined) this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.callerSignal?.removeEventListener('abort', this);
     this.onDispose?.();
   }
 }

@@ -1,4 +1,5 @@
 import { stringifyJsonBody } from './json-body.js';
+import type { ExchangeAbort } from './exchange-abort.js';
 import type { TransportRequest } from './transport.js';
 
 /** An absolute http(s) base URL without credentials, query or fragment. */
@@ -22,7 +23,8 @@ export interface RequestParts {
   /** Client headers, request headers and `accept` merged (later ones win). */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
-  readonly signal: AbortSignal;
+  /** The exchange's abort, which the transport follows. */
+  readonly abort: ExchangeAbort;
   /** The TCP/TLS connect timeout in ms, for the transport. */
   readonly connectTimeout?: number | undefined;
 }
@@ -67,7 +69,7 @@ export function toTransportRequest(parts: RequestParts): TransportRequest | unde
     if (!headers['content-type']) headers['content-type'] = 'application/json';
     headers['accept'] ??= 'application/json';
   }
-  return { url: joinBase(parts.baseUrl, parts.path) + search, method: parts.method, headers, body, signal: parts.signal, connectTimeout: parts.connectTimeout };
+  return { url: joinBase(parts.baseUrl, parts.path) + search, method: parts.method, headers, body, abort: parts.abort, connectTimeout: parts.connectTimeout };
 }
 
 /** Joined URLs by base and path: a provider calls a handful over and over, and the same string each time is cheap to look up again. */

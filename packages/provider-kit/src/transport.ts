@@ -1,4 +1,5 @@
 import { type BodySource, webBodySource } from './body-source.js';
+import type { ExchangeAbort } from './exchange-abort.js';
 import type { HeaderSource } from './header-source.js';
 
 /** A request as a {@link Transport} sends it: everything resolved (URL, header names lower-case, body serialised). */
@@ -12,7 +13,7 @@ export interface TransportRequest {
   /** The serialised body (UTF-8), if any. */
   readonly body: string | undefined;
   /** Aborts the exchange: the transport rejects with its reason and closes the connection. */
-  readonly signal: AbortSignal;
+  readonly abort: ExchangeAbort;
   /** Longest TCP/TLS connect, in ms, for a transport that can time it (the runtime's default when unset). */
   readonly connectTimeout?: number | undefined;
 }

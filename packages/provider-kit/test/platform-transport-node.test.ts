@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { platformTransport } from '../src/platform-transport-node.js';
+import { RequestGuard } from '../src/request-guard.js';
 import type { TransportRequest, TransportResponse } from '../src/transport.js';
 import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
 import { failure } from './support/rejection.js';
@@ -19,8 +20,10 @@ async function serve(handler: Handler): Promise<LocalServer> {
 }
 
 const transport = platformTransport as NonNullable<typeof platformTransport>;
+/** The exchange's abort as the HTTP client hands it over: a request guard following `signal`. */
+const abortOf = (signal: AbortSignal = new AbortController().signal): RequestGuard => new RequestGuard({ providerId: 'p' }, {}, signal);
 const send = (url: string, more: Partial<TransportRequest> = {}): Promise<TransportResponse> =>
-  transport({ url, method: 'GET', headers: {}, body: undefined, signal: new AbortController().signal, ...more });
+  transport({ url, method: 'GET', headers: {}, body: undefined, abort: abortOf(), ...more });
 
 async function readAll(response: TransportResponse, eachPiece: () => Promise<void> = async () => undefined): Promise<Buffer> {
   const pieces: Uint8Array[] = [];
@@ -97,13 +100,13 @@ describe('the Node transport (undici dispatch)', () => {
       sse(res, ['data: 1\n\n'], false);
     });
     const early = new AbortController();
-    const hanging = send(`${s.url}/hang`, { signal: early.signal });
+    const hanging = send(`${s.url}/hang`, { abort: abortOf(early.signal) });
     const reason = new Error('gave up');
     setImmediate(() => early.abort(reason));
     expect(await failure(hanging)).toBe(reason);
 
     const late = new AbortController();
-    const response = await send(`${s.url}/a`, { signal: late.signal });
+    const response = await send(`${s.url}/a`, { abort: abortOf(late.signal) });
     expect(await response.body?.read()).toBeDefined();
     const pending = response.body?.read() as Promise<unknown>;
     const stop = new Error('stop');

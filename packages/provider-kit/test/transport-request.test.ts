@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RequestGuard } from '../src/request-guard.js';
 import { toTransportRequest, type RequestParts } from '../src/transport-request.js';
 
-const signal = new AbortController().signal;
+const abort = new RequestGuard({ providerId: 'p' }, {}, undefined);
 const parts = (over: Partial<RequestParts> = {}): RequestParts => ({
   baseUrl: 'http://127.0.0.1:8000/v1',
   path: '/chat/completions',
@@ -9,7 +10,7 @@ const parts = (over: Partial<RequestParts> = {}): RequestParts => ({
   method: 'POST',
   headers: {},
   body: { model: 'm' },
-  signal,
+  abort,
   ...over,
 });
 
@@ -21,7 +22,7 @@ describe('toTransportRequest (the fast transport plan, as ofetch would send it)'
       method: 'POST',
       headers: { authorization: 'Bearer k', 'content-type': 'application/json', accept: 'application/json' },
       body: '{"model":"m"}',
-      signal,
+      abort,
     });
     expect(toTransportRequest(parts({ baseUrl: 'https://h/v1/', path: 'models', method: 'GET', body: undefined }))).toMatchObject({ url: 'https://h/v1/models', headers: {}, body: undefined });
     expect(toTransportRequest(parts({ path: '/' }))?.url).toBe('http://127.0.0.1:8000/v1');
