@@ -6,7 +6,7 @@ const BLOCK_PIECES = 16;
  * lasts. Every 16 pieces are joined into one flat block, and blocks are chained as a cons string
  * (no copy), so a long answer costs about a byte a character.
  *
- * Why not a string per piece: a piece of a few characters then cost ~90 B of heap for the whole
+ * Why not a string per piece: a piece of a few characters then cost ~37 B of heap for the whole
  * stream (its string, its slot and the array's growth), and these small long-lived objects,
  * promoted a few at a time among short-lived ones, kept old-space pages from being freed. In the
  * slow-streams benchmark with turnover (`node benchmarks/slow-streams.mjs 1000 100 100`: 1,000
