@@ -7,6 +7,11 @@
 // the gaps between chunks are collected for `steadyMs` with all of them open ("steady"), the
 // proxy's memory is read after a garbage collection, and the client hangs up on all of them.
 // The gaps of the whole run, opening included, are reported too.
+//
+// With `turnover` (a third argument: chunks per stream), streams end after that many chunks and
+// each ended stream is replaced at once by a new one, so the proxy holds a steady population
+// whose members come and go, as a long-running one does. Memory and gaps are then taken once
+// every stream of the first population has ended (the heap has recycled a whole population).
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -63,6 +68,7 @@ function openStream(agent, port, run, settled) {
       });
       res.on('end', () => {
         run.ended += 1;
+        run.onEnd?.();
         opening();
         resolve(res.statusCode === 200 ? undefined : `HTTP ${res.statusCode}`);
       });
@@ -89,7 +95,7 @@ const sortedOf = (values) => Float64Array.from(values).sort();
  * at a time (clients arriving, rather than one burst of handshakes); measures memory while all
  * are open, and the chunk gaps.
  */
-async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs = 120_000, upstream } = {}) {
+async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs = 120_000, upstream, turnover = false } = {}) {
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const idle = await target.memory();
   let allOpen;
@@ -115,6 +121,16 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
       if (launched === streams) allLaunched();
     }
   };
+  let replaced;
+  const populationReplaced = new Promise((resolve) => (replaced = resolve));
+  if (turnover) {
+    // An ended stream's client comes back with a new one (not counted as launched: the population stays `streams`).
+    run.onEnd = () => {
+      if (run.closing) return;
+      results.push(openStream(agent, target.port, run, () => undefined));
+      if (run.ended >= streams) replaced();
+    };
+  }
   launch();
   // BENCH_VERBOSE=1: progress on stderr while the streams open.
   const progress = process.env.BENCH_VERBOSE ? setInterval(() => console.error(`  ${target.role}: launched ${launched}, open ${open}, ended ${run.ended}`), 5_000) : undefined;
@@ -124,9 +140,13 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
   let deadline;
   await Promise.race([everyoneOpen, failures, new Promise((resolve) => (deadline = setTimeout(resolve, openDeadlineMs)))]);
   clearTimeout(deadline);
-  clearInterval(progress);
   const openMs = performance.now() - started;
   const openAtStart = open;
+  if (turnover) {
+    await Promise.race([populationReplaced, failures, new Promise((resolve) => (deadline = setTimeout(resolve, openDeadlineMs)))]);
+    clearTimeout(deadline);
+  }
+  clearInterval(progress);
   const cpuBefore = await target.cpu();
   const upstreamBefore = await upstream?.cpu();
   const ownBefore = process.cpuUsage();
@@ -140,15 +160,16 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
     const cores = (us) => (us / 1000 / steadyMs).toFixed(2);
     console.error(`  ${target.role}: CPU cores while steady: server ${cores(cpuUs)}, fake vendor ${cores((await upstream.cpu()) - upstreamBefore)}, load generator ${cores(own.user + own.system)}`);
   }
-  const endedBeforeMemory = run.ended;
-  const openAtMemory = open - run.ended;
+  const endedBeforeMemory = turnover ? 0 : run.ended;
+  // With turnover every ended stream was replaced at once: the population is whole (some of it still opening).
+  const openAtMemory = turnover ? streams : open - run.ended;
   const busy = await target.memory();
   // BENCH_VERBOSE=1: where the memory went (KB per open stream, by kind).
   if (process.env.BENCH_VERBOSE) {
-    const per = (key) => ((busy[key] - idle[key]) / Math.max(1, open - run.ended) / 1024).toFixed(1);
+    const per = (key) => ((busy[key] - idle[key]) / Math.max(1, openAtMemory) / 1024).toFixed(1);
     console.error(`  ${target.role}: per stream KB: rss ${per('rss')}, heapTotal ${per('heapTotal')}, heapUsed ${per('heapUsed')}, external ${per('external')}, arrayBuffers ${per('arrayBuffers')}`);
     const spaces = Object.keys(busy.spaces ?? {}).map((name) => {
-      const delta = (field) => ((busy.spaces[name][field] - (idle.spaces?.[name]?.[field] ?? 0)) / Math.max(1, open - run.ended) / 1024).toFixed(1);
+      const delta = (field) => ((busy.spaces[name][field] - (idle.spaces?.[name]?.[field] ?? 0)) / Math.max(1, openAtMemory) / 1024).toFixed(1);
       return `${name.replace('_space', '')} ${delta('size')}/${delta('used')}`;
     });
     console.error(`  ${target.role}: per stream KB by heap space, committed/used: ${spaces.join(', ')}`);
@@ -157,7 +178,9 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
   run.closing = true;
   allLaunched();
   for (const req of run.requests) req.destroy();
-  const failed = await failures;
+  // Every stream's outcome, replacements included.
+  await failures;
+  const failed = (await Promise.all(results)).filter((error) => error !== undefined);
   agent.destroy();
   const all = sortedOf(run.all);
   const steady = sortedOf(run.steady);
@@ -176,7 +199,7 @@ async function measure(target, streams, steadyMs, { window = 500, openDeadlineMs
   };
 }
 
-export async function runSlowStreams({ streams = 5_000, chunks = 10_000, intervalMs = 100, steadyMs = 3_000 } = {}) {
+export async function runSlowStreams({ streams = 5_000, chunks = 10_000, intervalMs = 100, steadyMs = 3_000, turnover = false } = {}) {
   if (!existsSync(new URL('../packages/proxy/dist/index.js', import.meta.url))) {
     console.log('\nSlow streams: skipped, @modelmesh/proxy is not built.');
     return;
@@ -194,11 +217,12 @@ export async function runSlowStreams({ streams = 5_000, chunks = 10_000, interva
     await measure(bare, 50, 500);
     await measure(modelmesh, 50, 500);
     const load = loadavg()[0].toFixed(2);
-    const b = await measure(bare, streams, steadyMs, { upstream });
-    const m = await measure(modelmesh, streams, steadyMs, { upstream });
+    const b = await measure(bare, streams, steadyMs, { upstream, turnover });
+    const m = await measure(modelmesh, streams, steadyMs, { upstream, turnover });
     const kb = (value) => value.toFixed(1);
     const ms = (value) => (value - intervalMs).toFixed(2);
-    console.log(`\nSlow streams: ${streams} concurrent streams, a chunk every ${intervalMs} ms, ${steadyMs / 1000} s measured with all open; inter-chunk gap minus ${intervalMs} ms (load average at start ${load}, after ${loadavg()[0].toFixed(2)})\n`);
+    const population = turnover ? `, each ${chunks} chunks long and replaced when it ends, measured once the first ${streams} have all ended` : '';
+    console.log(`\nSlow streams: ${streams} concurrent streams, a chunk every ${intervalMs} ms${population}, ${steadyMs / 1000} s measured with all open; inter-chunk gap minus ${intervalMs} ms (load average at start ${load}, after ${loadavg()[0].toFixed(2)})\n`);
     printTable([
       ['target', 'failed', 'open (after s)', 'RSS per stream KB', 'heap per stream KB', 'steady gap p50 ms', 'steady gap p99 ms', 'whole-run gap p99 ms', 'server CPU cores', 'CPU µs per chunk'],
       ...[
@@ -222,8 +246,8 @@ export async function runSlowStreams({ streams = 5_000, chunks = 10_000, interva
   }
 }
 
-// node benchmarks/slow-streams.mjs [streams] [intervalMs]
+// node benchmarks/slow-streams.mjs [streams] [intervalMs] [chunks per stream, with turnover]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [streams, intervalMs] = process.argv.slice(2).map(Number);
-  await runSlowStreams({ ...(streams ? { streams } : {}), ...(intervalMs ? { intervalMs } : {}) });
+  const [streams, intervalMs, chunks] = process.argv.slice(2).map(Number);
+  await runSlowStreams({ ...(streams ? { streams } : {}), ...(intervalMs ? { intervalMs } : {}), ...(chunks ? { chunks, turnover: true } : {}) });
 }

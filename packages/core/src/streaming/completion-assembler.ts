@@ -1,13 +1,14 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionFinishReason, CompletionUsage, ChatCompletionMessageToolCall } from '@modelmesh/provider';
+import { TextPieces } from './text-pieces.js';
 
 interface ChoiceState {
   /**
-   * The text pieces, joined when the completion is asked for. `text += piece` per chunk would
-   * keep a chain of cons strings (tens of bytes a link, never flattened while nobody reads the
-   * text) for as long as the stream lasts, in each of the assemblers a stream feeds.
+   * The text, kept compactly (see {@link TextPieces}). `text += piece` per chunk would keep a
+   * chain of cons strings (tens of bytes a link, never flattened while nobody reads the text).
    */
-  content: string[];
-  refusal: string[];
+  content: TextPieces;
+  /** Made on the first refusal (most answers have none). */
+  refusal: TextPieces | undefined;
   hasContent: boolean;
   hasRefusal: boolean;
   finishReason: ChatCompletionFinishReason | null;
@@ -41,11 +42,11 @@ export class CompletionAssembler {
       const state = this.stateOf(choice.index);
       const delta = choice.delta;
       if (typeof delta.content === 'string') {
-        if (delta.content !== '') state.content.push(delta.content);
+        state.content.add(delta.content);
         state.hasContent = true;
       }
       if (typeof delta.refusal === 'string') {
-        if (delta.refusal !== '') state.refusal.push(delta.refusal);
+        (state.refusal ??= new TextPieces()).add(delta.refusal);
         state.hasRefusal = true;
       }
       for (const call of delta.tool_calls ?? []) {
@@ -76,7 +77,7 @@ export class CompletionAssembler {
     if (this.first && this.firstIndex === index) return this.first;
     let state = this.others?.get(index);
     if (!state) {
-      state = { content: [], refusal: [], hasContent: false, hasRefusal: false, finishReason: null, toolCalls: undefined };
+      state = { content: new TextPieces(), refusal: undefined, hasContent: false, hasRefusal: false, finishReason: null, toolCalls: undefined };
       if (!this.first) {
         this.first = state;
         this.firstIndex = index;
@@ -107,8 +108,8 @@ export class CompletionAssembler {
           logprobs: null,
           message: {
             role: 'assistant' as const,
-            content: state.hasContent ? joined(state.content) : null,
-            refusal: state.hasRefusal ? joined(state.refusal) : null,
+            content: state.hasContent ? state.content.toString() : null,
+            refusal: state.hasRefusal ? (state.refusal?.toString() ?? '') : null,
             ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
           },
         };
@@ -123,10 +124,4 @@ export class CompletionAssembler {
       ...(this.usageSeen ? { usage: this.usageSeen } : {}),
     };
   }
-}
-
-/** The pieces as one string, kept as the only piece so the next join is free. */
-function joined(pieces: string[]): string {
-  if (pieces.length > 1) pieces.splice(0, pieces.length, pieces.join(''));
-  return pieces[0] ?? '';
 }
