@@ -2,22 +2,15 @@ import { ProviderError, ProviderTimeoutError } from '@modelmesh/provider';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { trackPendingTimers } from '@modelmesh/testing/vitest';
 import { createHttpClient, type HttpClientOptions } from '../src/index.js';
-import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { type LocalServer, sse, serverPerTest } from './support/local-server.js';
 import { getEventListeners } from 'node:events';
 import { gzipSync } from 'node:zlib';
 import { failure } from './support/rejection.js';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  await server?.close();
-  server = undefined;
 });
-
-async function serve(handler: Handler): Promise<LocalServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serverPerTest();
 
 // The same exchanges on Node's fast transport (no fetch injected) and through ofetch with
 // a fetch injected (the path of every other runtime): both must behave alike.

@@ -1,21 +1,12 @@
 import { AuthenticationError, ProviderError, ProviderTimeoutError, RateLimitError, type RateLimitSnapshot } from '@modelmesh/provider';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpClient, readSseJson } from '../src/index.js';
-import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { type Handler, sse, serverPerTest } from './support/local-server.js';
 import { failure } from './support/rejection.js';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LocalServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serverPerTest();
 
 const json = (res: Parameters<Handler>[1], status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -108,7 +99,6 @@ describe('createHttpClient', () => {
     const s = await serve(() => undefined);
     const url = s.url;
     await s.close();
-    server = undefined;
     const error = await failure(createHttpClient({ providerId: 'p', baseUrl: url, query: { key: 'sekret-query-key' } }).requestJson({ path: '/a', body: {} }));
     expect((error as ProviderError).code).toBe('connection_error');
     expect((error as ProviderError).message).toContain('ECONNREFUSED');

@@ -1,23 +1,14 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { platformTransport } from '../src/platform-transport-node.js';
 import { RequestGuard } from '../src/request-guard.js';
 import type { TransportRequest, TransportResponse } from '../src/transport.js';
-import { type Handler, type LocalServer, sse, startServer } from './support/local-server.js';
+import { sse, serverPerTest } from './support/local-server.js';
 import { failure } from './support/rejection.js';
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LocalServer> {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serverPerTest();
 
 const transport = platformTransport as NonNullable<typeof platformTransport>;
 /** The exchange's abort as the HTTP client hands it over: a request guard following `signal`. */
