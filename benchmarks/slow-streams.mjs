@@ -12,6 +12,10 @@
 // each ended stream is replaced at once by a new one, so the proxy holds a steady population
 // whose members come and go, as a long-running one does. Memory and gaps are then taken once
 // every stream of the first population has ended (the heap has recycled a whole population).
+//
+// BENCH_SLOW_TARGET=jsonMinimal measures, in ModelMesh's place, the smallest relay a pull pipeline
+// allows (proxy-targets.mjs: an undici pool, an async generator of parsed chunks and a `for await`
+// that writes them, no routing), as a reference for what async iteration alone costs.
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -211,7 +215,9 @@ export async function runSlowStreams({ streams = 5_000, chunks = 10_000, interva
   }
   const upstream = await serve('slowUpstream', undefined, JSON.stringify({ chunks, intervalMs }));
   const bare = await serve('bare', upstream.port);
-  const modelmesh = await serve('modelmesh', upstream.port);
+  const other = process.env.BENCH_SLOW_TARGET;
+  const targetName = other === undefined ? 'ModelMesh' : `${other} (BENCH_SLOW_TARGET)`;
+  const modelmesh = await serve(other ?? 'modelmesh', upstream.port);
   try {
     // Warm both paths (JIT, sockets) before measuring.
     await measure(bare, 50, 500);
@@ -227,12 +233,12 @@ export async function runSlowStreams({ streams = 5_000, chunks = 10_000, interva
       ['target', 'failed', 'open (after s)', 'RSS per stream KB', 'heap per stream KB', 'steady gap p50 ms', 'steady gap p99 ms', 'whole-run gap p99 ms', 'server CPU cores', 'CPU µs per chunk'],
       ...[
         ['bare Node pass-through', b],
-        ['ModelMesh proxy', m],
+        [other === undefined ? 'ModelMesh proxy' : targetName, m],
       ].map(([name, r]) => [name, String(r.failed.length), `${r.openAtStart} (${(r.openMs / 1000).toFixed(1)})`, kb(r.perStreamKb), kb(r.heapPerStreamKb), ms(r.steady.p50), ms(r.steady.p99), ms(r.all.p99), r.cpuShare.toFixed(2), r.cpuPerChunkUs.toFixed(0)]),
     ]);
     for (const [name, r] of [
       ['bare', b],
-      ['ModelMesh', m],
+      [targetName, m],
     ]) {
       if (r.failed.length > 0) console.log(`${name}: ${r.failed.length} streams failed, e.g. ${[...new Set(r.failed)].slice(0, 3).join('; ')}`);
       if (r.openAtStart < streams) console.log(`${name}: only ${r.openAtStart} of ${streams} streams were open after ${(r.openMs / 1000).toFixed(0)} s (the server could not keep up); figures are for those`);
@@ -240,7 +246,7 @@ export async function runSlowStreams({ streams = 5_000, chunks = 10_000, interva
     }
     const extraKb = m.perStreamKb - b.perStreamKb;
     const extraP99 = m.steady.p99 - b.steady.p99;
-    console.log(`\nModelMesh over the pass-through: ${kb(extraKb)} KB RSS per stream (goal ≤ 20: ${extraKb <= 20 ? 'yes' : 'no'}), ${extraP99.toFixed(2)} ms added steady gap p99 (goal ≤ 5: ${extraP99 <= 5 ? 'yes' : 'no'})`);
+    console.log(`\n${targetName} over the pass-through: ${kb(extraKb)} KB RSS per stream (goal ≤ 20: ${extraKb <= 20 ? 'yes' : 'no'}), ${extraP99.toFixed(2)} ms added steady gap p99 (goal ≤ 5: ${extraP99 <= 5 ? 'yes' : 'no'})`);
   } finally {
     for (const server of [modelmesh, bare, upstream]) server.stop();
   }
