@@ -24,7 +24,8 @@ export class RequestSignals implements AttemptOwner {
   #controller: AbortController | undefined;
   #attempt: AttemptSignal | undefined;
   #moreAttempts: Set<AttemptSignal> | undefined;
-  private readonly deadlineTimer: TimerHandle;
+  /** Dropped once stopped: a stream keeps its request (and so this) as long as it lasts. */
+  private deadlineTimer: TimerHandle | undefined;
   readonly #callerSignal: AbortSignal | undefined;
 
   constructor(
@@ -124,12 +125,13 @@ export class RequestSignals implements AttemptOwner {
 
   /** Ends the deadline (a stream that has started is bounded by its idle timeout instead). */
   stopDeadline(): void {
-    this.clock.clearTimeout(this.deadlineTimer);
+    if (this.deadlineTimer !== undefined) this.clock.clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = undefined;
   }
 
   /** Stops the timers and listeners; call once the request is over. */
   dispose(): void {
-    this.clock.clearTimeout(this.deadlineTimer);
+    this.stopDeadline();
     this.#callerSignal?.removeEventListener('abort', this);
   }
 }
