@@ -24,7 +24,7 @@ export interface GuardContext {
  */
 export class RequestGuard implements ExchangeAbort {
   private controller: AbortController | undefined;
-  private isAborted = false;
+  /** Why the exchange was aborted; never undefined once it is (an aborted signal always has a reason, and `abort()` gives one). */
   private abortReason: unknown;
   private follower: AbortFollower | undefined;
   /** Armed timers of the once-per-request phases (a plain record: set and cleared on every request). The transport times the connect. */
@@ -38,10 +38,7 @@ export class RequestGuard implements ExchangeAbort {
     private readonly callerSignal: AbortSignal | undefined,
     private readonly onDispose?: () => void,
   ) {
-    if (callerSignal?.aborted) {
-      this.isAborted = true;
-      this.abortReason = callerSignal.reason;
-    }
+    if (callerSignal?.aborted) this.abortReason = callerSignal.reason;
     else callerSignal?.addEventListener('abort', this, { once: true });
   }
 
@@ -52,7 +49,7 @@ export class RequestGuard implements ExchangeAbort {
 
   /** True once the exchange is aborted. */
   get aborted(): boolean {
-    return this.isAborted;
+    return this.abortReason !== undefined;
   }
 
   /** Why the exchange was aborted (undefined until then). */
@@ -68,7 +65,7 @@ export class RequestGuard implements ExchangeAbort {
   get signal(): AbortSignal {
     if (this.controller === undefined) {
       this.controller = new AbortController();
-      if (this.isAborted) this.controller.abort(this.abortReason);
+      if (this.aborted) this.controller.abort(this.abortReason);
     }
     return this.controller.signal;
   }
@@ -107,10 +104,9 @@ export class RequestGuard implements ExchangeAbort {
 
   /** Aborts the exchange (releases the connection); nothing is left to time, so it also disposes. */
   abort(reason: unknown): void {
-    if (!this.isAborted) {
+    if (!this.aborted) {
       // As `AbortController.abort()` does without a reason.
       const why = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
-      this.isAborted = true;
       this.abortReason = why;
       this.controller?.abort(why);
       const follower = this.follower;
@@ -145,7 +141,7 @@ export class RequestGuard implements ExchangeAbort {
    * otherwise the network failure as a `connection_error`.
    */
   failure(error: unknown, phase: NetworkPhase): unknown {
-    if (this.isAborted) return this.abortReason;
+    if (this.aborted) return this.abortReason;
     // Already typed: a provider error, or an InvalidRequestError for a body that cannot be sent.
     if (ModelMeshError.isInstance(error)) return error;
     return mapNetworkError(error, { ...this.context, phase, connectTimeoutMs: this.timeouts.connect });
